@@ -1,0 +1,455 @@
+package dev.realtimesessions;
+
+import dev.realtimesessions.internal.CallExecutor;
+import dev.realtimesessions.internal.ClientSettings;
+import dev.realtimesessions.internal.Endpoint;
+import dev.realtimesessions.internal.LibraryVersion;
+import dev.realtimesessions.model.RealtimeSession;
+import dev.realtimesessions.model.RealtimeSessionCreateRequest;
+import io.netty.util.NetUtil;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.time.Duration;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+import reactor.core.publisher.Mono;
+import reactor.netty.http.client.HttpClient;
+
+/**
+ * Mints OpenAI Realtime client secrets, reactively and without blocking.
+ *
+ * <pre>{@code
+ * RealtimeSessions sessions = RealtimeSessions.builder()
+ *     .apiKey(System.getenv("OPENAI_API_KEY"))
+ *     .build();
+ *
+ * Mono<RealtimeSession> session = sessions.create(RealtimeSessionCreateRequest.builder()
+ *     .model("gpt-realtime")
+ *     .voice(Voice.VERSE)
+ *     .instructions("You are a friendly assistant.")
+ *     .build());
+ * // hand session.clientSecret().value() to the browser
+ * }</pre>
+ *
+ * <p><strong>Share one client.</strong> It is thread-safe and holds a connection pool; build it
+ * once per application (per API key set, at most) and {@link #close()} it at shutdown. Building one
+ * per request throws the pool away each time.
+ *
+ * <p>Every method is lazy and cold: nothing is sent until the {@code Mono} is subscribed, and each
+ * subscription is a new call. Cancelling the subscription aborts the exchange. A method never
+ * throws; bad input and failures arrive as {@code Mono.error} with a
+ * {@link RealtimeSessionsException} subclass. Failures are retried according to the
+ * {@link RetryPolicy}, within the per-attempt and overall timeouts.
+ */
+public final class RealtimeSessions implements AutoCloseable {
+
+    /** The OpenAI API base URL used unless {@link Builder#baseUrl(String)} says otherwise. */
+    public static final String DEFAULT_BASE_URL = "https://api.openai.com/v1";
+
+    private final CallExecutor executor;
+    private final String description;
+
+    private RealtimeSessions(CallExecutor executor, String description) {
+        this.executor = executor;
+        this.description = description;
+    }
+
+    /**
+     * A builder with the defaults: base URL {@value #DEFAULT_BASE_URL}, connect timeout 5 s,
+     * attempt timeout 15 s, overall timeout 45 s, {@link RetryPolicy#defaults()}, 1 MiB response
+     * cap, a pool of 2000 connections with 20,000 waiting calls at most. Only the API key is required.
+     *
+     * @return a new builder
+     */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /**
+     * Mints a client secret through the beta {@code POST /realtime/sessions}.
+     *
+     * @param request the session configuration
+     * @return the session with its {@link RealtimeSession#clientSecret() client secret}, or an error:
+     *     {@link ApiException} subclasses for error answers, {@link ApiConnectionException},
+     *     {@link ApiTimeoutException}, {@link ResponseDecodingException}, or
+     *     {@link ValidationException} for a null request or unusable API key
+     */
+    public Mono<RealtimeSession> create(RealtimeSessionCreateRequest request) {
+        return create(request, RequestOptions.none());
+    }
+
+    /**
+     * Mints a client secret through the beta {@code POST /realtime/sessions}, with per-call options.
+     *
+     * @param request the session configuration
+     * @param options overrides for this call
+     * @return the session, or an error as for {@link #create(RealtimeSessionCreateRequest)}
+     */
+    public Mono<RealtimeSession> create(RealtimeSessionCreateRequest request, RequestOptions options) {
+        return executor.execute(Endpoint.BETA_SESSIONS, request, orNone(options)).map(result -> result.value());
+    }
+
+    /**
+     * Like {@link #create(RealtimeSessionCreateRequest)}, with the HTTP status, headers, request id
+     * and attempt count.
+     *
+     * @param request the session configuration
+     * @return the session with its response details
+     */
+    public Mono<ApiResponse<RealtimeSession>> createWithResponse(RealtimeSessionCreateRequest request) {
+        return createWithResponse(request, RequestOptions.none());
+    }
+
+    /**
+     * Like {@link #create(RealtimeSessionCreateRequest, RequestOptions)}, with the HTTP status,
+     * headers, request id and attempt count.
+     *
+     * @param request the session configuration
+     * @param options overrides for this call
+     * @return the session with its response details
+     */
+    public Mono<ApiResponse<RealtimeSession>> createWithResponse(RealtimeSessionCreateRequest request,
+            RequestOptions options) {
+        return executor.execute(Endpoint.BETA_SESSIONS, request, orNone(options)).map(result -> result.toApiResponse());
+    }
+
+    private static RequestOptions orNone(@Nullable RequestOptions options) {
+        return options == null ? RequestOptions.none() : options;
+    }
+
+    /**
+     * Releases the client's own connection pool. Calls made afterwards fail with a
+     * {@link RealtimeSessionsException}; calls in flight are aborted. An HTTP client given to
+     * {@link Builder#httpClient(HttpClient)} is not closed. Does not block.
+     */
+    @Override
+    public void close() {
+        executor.close();
+    }
+
+    /**
+     * Describes the client's settings, never its API key.
+     *
+     * @return a description that is safe to log
+     */
+    @Override
+    public String toString() {
+        return "RealtimeSessions{" + description + (executor.isClosed() ? ", closed" : "") + "}";
+    }
+
+    /**
+     * Builds a {@link RealtimeSessions} client. Setters check their argument at once and throw
+     * {@link ValidationException} naming the option; {@link #build()} checks the combination.
+     */
+    public static final class Builder {
+        private @Nullable Mono<String> apiKey;
+        private String baseUrl = DEFAULT_BASE_URL;
+        private final Map<String, String> headers = new LinkedHashMap<>();
+        private RetryPolicy retryPolicy = RetryPolicy.defaults();
+        private Duration attemptTimeout = Duration.ofSeconds(15);
+        private Duration timeout = Duration.ofSeconds(45);
+        private Duration connectTimeout = Duration.ofSeconds(5);
+        private int maxResponseBytes = 1024 * 1024;
+        private int maxConnections = 2000;
+        private int maxPendingAcquires = 20_000;
+        private @Nullable HttpClient httpClient;
+        private boolean allowInsecureHttp;
+        private boolean wiretap;
+
+        private Builder() {
+        }
+
+        /**
+         * Sets the API key sent as {@code Authorization: Bearer}.
+         *
+         * @param apiKey the key, typically {@code System.getenv("OPENAI_API_KEY")}
+         * @return this builder
+         * @throws ValidationException if the key is null, blank or holds whitespace
+         */
+        public Builder apiKey(String apiKey) {
+            this.apiKey = Mono.just(Headers.checkApiKey(apiKey));
+            return this;
+        }
+
+        /**
+         * Sets a source of the API key, subscribed once per call: for keys that rotate, or that
+         * come from a secret store or the subscriber's {@code Context}. The source must not block.
+         *
+         * @param apiKey emits the key for one call
+         * @return this builder
+         */
+        public Builder apiKey(Mono<String> apiKey) {
+            if (apiKey == null) {
+                throw new ValidationException("apiKey", "must not be null");
+            }
+            this.apiKey = apiKey;
+            return this;
+        }
+
+        /**
+         * Sets the API base URL; {@code /realtime/...} paths are appended to it. Plain
+         * {@code http} is accepted for loopback hosts only, unless {@link #allowInsecureHttp(boolean)}.
+         *
+         * @param baseUrl for example {@code https://api.openai.com/v1} or a gateway's URL
+         * @return this builder
+         */
+        public Builder baseUrl(String baseUrl) {
+            this.baseUrl = checkBaseUrl(baseUrl);
+            return this;
+        }
+
+        /**
+         * Sets {@code OpenAI-Organization} on every request.
+         *
+         * @param organization the organization id, {@code org-...}
+         * @return this builder
+         */
+        public Builder organization(String organization) {
+            return putHeader(Headers.ORGANIZATION, organization);
+        }
+
+        /**
+         * Sets {@code OpenAI-Project} on every request.
+         *
+         * @param project the project id, {@code proj_...}
+         * @return this builder
+         */
+        public Builder project(String project) {
+            return putHeader(Headers.PROJECT, project);
+        }
+
+        /**
+         * Adds a header to every request (a gateway's routing header, say).
+         *
+         * @param name the header name; not one the library sets itself
+         * @param value the value
+         * @return this builder
+         */
+        public Builder header(String name, String value) {
+            return putHeader(name, value);
+        }
+
+        private Builder putHeader(String name, String value) {
+            Headers.check(name, value);
+            headers.put(name, value);
+            return this;
+        }
+
+        /**
+         * Sets the retry policy (default {@link RetryPolicy#defaults()}).
+         *
+         * @param retryPolicy the policy; {@link RetryPolicy#none()} disables retries
+         * @return this builder
+         */
+        public Builder retryPolicy(RetryPolicy retryPolicy) {
+            if (retryPolicy == null) {
+                throw new ValidationException("retryPolicy", "must not be null; use RetryPolicy.none() to disable retries");
+            }
+            this.retryPolicy = retryPolicy;
+            return this;
+        }
+
+        /**
+         * Sets the time limit of one attempt, from asking for a connection to the last byte of the
+         * answer (default 15 s).
+         *
+         * @param attemptTimeout positive
+         * @return this builder
+         */
+        public Builder attemptTimeout(Duration attemptTimeout) {
+            this.attemptTimeout = Durations.requirePositive("attemptTimeout", attemptTimeout);
+            return this;
+        }
+
+        /**
+         * Sets the overall deadline of a call, over all attempts and the waits between them
+         * (default 45 s). A retry whose wait would end after it is not waited for.
+         *
+         * @param timeout positive
+         * @return this builder
+         */
+        public Builder timeout(Duration timeout) {
+            this.timeout = Durations.requirePositive("timeout", timeout);
+            return this;
+        }
+
+        /**
+         * Sets the time limit to open a connection (default 5 s).
+         *
+         * @param connectTimeout positive
+         * @return this builder
+         */
+        public Builder connectTimeout(Duration connectTimeout) {
+            this.connectTimeout = Durations.requirePositive("connectTimeout", connectTimeout);
+            return this;
+        }
+
+        /**
+         * Sets the largest response body accepted, after decompression (default 1 MiB). A larger
+         * body fails the call with {@link ResponseDecodingException} as soon as the cap is passed.
+         *
+         * @param maxResponseBytes positive
+         * @return this builder
+         */
+        public Builder maxResponseBytes(int maxResponseBytes) {
+            if (maxResponseBytes <= 0) {
+                throw new ValidationException("maxResponseBytes", "must be positive, but was " + maxResponseBytes);
+            }
+            this.maxResponseBytes = maxResponseBytes;
+            return this;
+        }
+
+        /**
+         * Sets the size of the client's own connection pool (default 2000): HTTP/1.1 connections,
+         * each carrying many streams under HTTP/2. Ignored with {@link #httpClient(HttpClient)}.
+         *
+         * @param maxConnections positive
+         * @return this builder
+         */
+        public Builder maxConnections(int maxConnections) {
+            if (maxConnections <= 0) {
+                throw new ValidationException("maxConnections", "must be positive, but was " + maxConnections);
+            }
+            this.maxConnections = maxConnections;
+            return this;
+        }
+
+        /**
+         * Sets how many calls may wait for a pooled connection when all are busy (default
+         * 20,000); past it a call fails at once with {@link ApiConnectionException}. Ignored with
+         * {@link #httpClient(HttpClient)}.
+         *
+         * @param maxPendingAcquires positive
+         * @return this builder
+         */
+        public Builder maxPendingAcquires(int maxPendingAcquires) {
+            if (maxPendingAcquires <= 0) {
+                throw new ValidationException("maxPendingAcquires", "must be positive, but was " + maxPendingAcquires);
+            }
+            this.maxPendingAcquires = maxPendingAcquires;
+            return this;
+        }
+
+        /**
+         * Uses the caller's Reactor Netty client, to share its connection pool, event loops, TLS
+         * or proxy settings. The library still sets compression and the connect timeout on it,
+         * and does not close it.
+         *
+         * @param httpClient the client to send requests with
+         * @return this builder
+         */
+        public Builder httpClient(HttpClient httpClient) {
+            if (httpClient == null) {
+                throw new ValidationException("httpClient", "must not be null");
+            }
+            this.httpClient = httpClient;
+            return this;
+        }
+
+        /**
+         * Allows a plain {@code http} base URL whose host is not loopback (default {@code false}):
+         * the API key then crosses the network unencrypted. For a trusted in-cluster gateway only.
+         *
+         * @param allowInsecureHttp whether to allow it
+         * @return this builder
+         */
+        public Builder allowInsecureHttp(boolean allowInsecureHttp) {
+            this.allowInsecureHttp = allowInsecureHttp;
+            return this;
+        }
+
+        /**
+         * Logs every exchange's bytes as text at DEBUG under {@code dev.realtimesessions.wiretap}
+         * (default {@code false}), with the API key, client secrets and other credentials masked.
+         *
+         * @param wiretap whether to log exchanges
+         * @return this builder
+         */
+        public Builder wiretap(boolean wiretap) {
+            this.wiretap = wiretap;
+            return this;
+        }
+
+        /**
+         * Builds the client.
+         *
+         * @return a new client; share it
+         * @throws ValidationException if no API key was set, or the base URL is plain {@code http}
+         *     to a host that is not loopback without {@link #allowInsecureHttp(boolean)}
+         */
+        public RealtimeSessions build() {
+            if (apiKey == null) {
+                throw new ValidationException("apiKey", "is required: call apiKey(System.getenv(\"OPENAI_API_KEY\"))"
+                        + " or apiKey(Mono<String>)");
+            }
+            URI uri = URI.create(baseUrl);
+            if (uri.getScheme().equals("http") && !allowInsecureHttp && !isLoopback(uri.getHost())) {
+                throw new ValidationException("baseUrl", "is plain http to " + uri.getHost()
+                        + ", which would send the API key unencrypted; use https, or allowInsecureHttp(true)"
+                        + " for a trusted gateway");
+            }
+            ClientSettings settings = new ClientSettings(baseUrl, apiKey,
+                    Collections.unmodifiableMap(new LinkedHashMap<>(headers)), retryPolicy, attemptTimeout, timeout,
+                    connectTimeout, maxResponseBytes, maxConnections, maxPendingAcquires, httpClient, wiretap,
+                    LibraryVersion.userAgent());
+            String description = "baseUrl=" + baseUrl + ", headers=" + headers.keySet() + ", retryPolicy=" + retryPolicy
+                    + ", attemptTimeout=" + attemptTimeout + ", timeout=" + timeout + ", connectTimeout=" + connectTimeout
+                    + ", maxResponseBytes=" + maxResponseBytes
+                    + (httpClient == null ? ", maxConnections=" + maxConnections + ", maxPendingAcquires="
+                    + maxPendingAcquires : ", httpClient=caller's");
+            return new RealtimeSessions(new CallExecutor(settings), description);
+        }
+
+        private static String checkBaseUrl(@Nullable String baseUrl) {
+            if (baseUrl == null || baseUrl.isBlank()) {
+                throw new ValidationException("baseUrl", "must not be " + (baseUrl == null ? "null" : "blank"));
+            }
+            URI uri;
+            try {
+                uri = new URI(baseUrl.trim());
+            } catch (URISyntaxException e) {
+                throw new ValidationException("baseUrl", "is not a valid URL: " + e.getMessage());
+            }
+            String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+            if (!scheme.equals("https") && !scheme.equals("http")) {
+                throw new ValidationException("baseUrl", "must start with https:// (or http:// for a local server),"
+                        + " but was \"" + baseUrl + "\"");
+            }
+            if (uri.getHost() == null || uri.getHost().isEmpty()) {
+                throw new ValidationException("baseUrl", "has no host: \"" + baseUrl + "\"");
+            }
+            if (uri.getRawQuery() != null || uri.getRawFragment() != null || uri.getRawUserInfo() != null) {
+                throw new ValidationException("baseUrl", "must not have a query, fragment or user info: \""
+                        + baseUrl + "\"");
+            }
+            String normalized = scheme + baseUrl.trim().substring(scheme.length());
+            while (normalized.endsWith("/")) {
+                normalized = normalized.substring(0, normalized.length() - 1);
+            }
+            return normalized;
+        }
+
+        private static boolean isLoopback(String host) {
+            String bare = host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host;
+            if (bare.equalsIgnoreCase("localhost") || bare.toLowerCase(Locale.ROOT).endsWith(".localhost")) {
+                return true;
+            }
+            byte[] address = NetUtil.createByteArrayFromIpAddressString(bare);
+            if (address == null) {
+                return false;
+            }
+            if (address.length == 4) {
+                return address[0] == 127;
+            }
+            for (int i = 0; i < 15; i++) {
+                if (address[i] != 0) {
+                    return false;
+                }
+            }
+            return address[15] == 1;
+        }
+    }
+}

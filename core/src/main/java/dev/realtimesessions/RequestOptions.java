@@ -1,0 +1,244 @@
+package dev.realtimesessions;
+
+import java.time.Duration;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Settings for one call that override the client's: another API key (one app minting for many
+ * OpenAI projects), extra headers, tighter timeouts, another retry policy. Unset options fall
+ * back to the client's. Immutable; share freely.
+ *
+ * <pre>{@code
+ * RequestOptions interactive = RequestOptions.builder()
+ *     .timeout(Duration.ofSeconds(3))           // a browser is waiting
+ *     .retryPolicy(RetryPolicy.defaults().withMaxRetries(1))
+ *     .build();
+ * sessions.create(request, interactive);
+ * }</pre>
+ *
+ * <p>{@link #toString()} never shows the API key.
+ */
+public final class RequestOptions {
+
+    private static final RequestOptions NONE = new Builder().build();
+
+    private final @Nullable String apiKey;
+    private final Map<String, String> headers;
+    private final @Nullable Duration attemptTimeout;
+    private final @Nullable Duration timeout;
+    private final @Nullable Duration connectTimeout;
+    private final @Nullable RetryPolicy retryPolicy;
+
+    private RequestOptions(Builder builder) {
+        this.apiKey = builder.apiKey;
+        this.headers = Collections.unmodifiableMap(new LinkedHashMap<>(builder.headers));
+        this.attemptTimeout = builder.attemptTimeout;
+        this.timeout = builder.timeout;
+        this.connectTimeout = builder.connectTimeout;
+        this.retryPolicy = builder.retryPolicy;
+    }
+
+    /**
+     * No overrides: the client's settings apply.
+     *
+     * @return the empty options
+     */
+    public static RequestOptions none() {
+        return NONE;
+    }
+
+    /**
+     * A builder with nothing overridden.
+     *
+     * @return a new builder
+     */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /**
+     * The API key for this call instead of the client's.
+     *
+     * @return the key, if overridden
+     */
+    public Optional<String> apiKey() {
+        return Optional.ofNullable(apiKey);
+    }
+
+    /**
+     * Headers added to this call, after the client's ({@code OpenAI-Organization} and
+     * {@code OpenAI-Project} here override the client's for this call).
+     *
+     * @return the headers, in the order set
+     */
+    public Map<String, String> headers() {
+        return headers;
+    }
+
+    /**
+     * The time limit of each attempt of this call.
+     *
+     * @return the attempt timeout, if overridden
+     */
+    public Optional<Duration> attemptTimeout() {
+        return Optional.ofNullable(attemptTimeout);
+    }
+
+    /**
+     * The overall deadline of this call, over all attempts and the waits between them.
+     *
+     * @return the overall timeout, if overridden
+     */
+    public Optional<Duration> timeout() {
+        return Optional.ofNullable(timeout);
+    }
+
+    /**
+     * The time limit to open a connection for this call.
+     *
+     * @return the connect timeout, if overridden
+     */
+    public Optional<Duration> connectTimeout() {
+        return Optional.ofNullable(connectTimeout);
+    }
+
+    /**
+     * The retry policy of this call.
+     *
+     * @return the policy, if overridden
+     */
+    public Optional<RetryPolicy> retryPolicy() {
+        return Optional.ofNullable(retryPolicy);
+    }
+
+    /**
+     * Describes the overrides, with the API key redacted.
+     *
+     * @return a description that is safe to log
+     */
+    @Override
+    public String toString() {
+        return "RequestOptions{apiKey=" + (apiKey == null ? "<client's>" : "***")
+                + ", headers=" + headers.keySet()
+                + ", attemptTimeout=" + attemptTimeout + ", timeout=" + timeout
+                + ", connectTimeout=" + connectTimeout + ", retryPolicy=" + retryPolicy + "}";
+    }
+
+    /** Builds {@link RequestOptions}. Setters reject {@code null} and non-positive durations. */
+    public static final class Builder {
+        private @Nullable String apiKey;
+        private final Map<String, String> headers = new LinkedHashMap<>();
+        private @Nullable Duration attemptTimeout;
+        private @Nullable Duration timeout;
+        private @Nullable Duration connectTimeout;
+        private @Nullable RetryPolicy retryPolicy;
+
+        private Builder() {
+        }
+
+        /**
+         * Uses this API key for the call.
+         *
+         * @param apiKey the key, not blank
+         * @return this builder
+         */
+        public Builder apiKey(String apiKey) {
+            this.apiKey = Headers.checkApiKey(apiKey);
+            return this;
+        }
+
+        /**
+         * Sets {@code OpenAI-Organization} for this call.
+         *
+         * @param organization the organization id
+         * @return this builder
+         */
+        public Builder organization(String organization) {
+            return header(Headers.ORGANIZATION, organization);
+        }
+
+        /**
+         * Sets {@code OpenAI-Project} for this call.
+         *
+         * @param project the project id
+         * @return this builder
+         */
+        public Builder project(String project) {
+            return header(Headers.PROJECT, project);
+        }
+
+        /**
+         * Adds a header to this call, replacing a client header of the same name.
+         *
+         * @param name the header name; not one the library owns ({@code Authorization},
+         *     {@code Content-Type}, {@code Content-Length}, {@code Host}, {@code OpenAI-Beta})
+         * @param value the value
+         * @return this builder
+         */
+        public Builder header(String name, String value) {
+            Headers.check(name, value);
+            headers.put(name, value);
+            return this;
+        }
+
+        /**
+         * Sets the time limit of each attempt.
+         *
+         * @param attemptTimeout positive
+         * @return this builder
+         */
+        public Builder attemptTimeout(Duration attemptTimeout) {
+            this.attemptTimeout = Durations.requirePositive("attemptTimeout", attemptTimeout);
+            return this;
+        }
+
+        /**
+         * Sets the overall deadline over all attempts and waits.
+         *
+         * @param timeout positive
+         * @return this builder
+         */
+        public Builder timeout(Duration timeout) {
+            this.timeout = Durations.requirePositive("timeout", timeout);
+            return this;
+        }
+
+        /**
+         * Sets the time limit to open a connection.
+         *
+         * @param connectTimeout positive
+         * @return this builder
+         */
+        public Builder connectTimeout(Duration connectTimeout) {
+            this.connectTimeout = Durations.requirePositive("connectTimeout", connectTimeout);
+            return this;
+        }
+
+        /**
+         * Sets the retry policy.
+         *
+         * @param retryPolicy the policy
+         * @return this builder
+         */
+        public Builder retryPolicy(RetryPolicy retryPolicy) {
+            if (retryPolicy == null) {
+                throw new ValidationException("retryPolicy", "must not be null; use RetryPolicy.none() to disable retries");
+            }
+            this.retryPolicy = retryPolicy;
+            return this;
+        }
+
+        /**
+         * Builds the options.
+         *
+         * @return the options
+         */
+        public RequestOptions build() {
+            return new RequestOptions(this);
+        }
+    }
+}

@@ -1,0 +1,124 @@
+package dev.realtimesessions.internal;
+
+import dev.realtimesessions.ApiException;
+import dev.realtimesessions.AuthenticationException;
+import dev.realtimesessions.BadRequestException;
+import dev.realtimesessions.ConflictException;
+import dev.realtimesessions.InternalServerException;
+import dev.realtimesessions.NotFoundException;
+import dev.realtimesessions.PermissionDeniedException;
+import dev.realtimesessions.RateLimitException;
+import dev.realtimesessions.UnprocessableEntityException;
+import io.netty.handler.codec.http.HttpHeaders;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import org.jspecify.annotations.Nullable;
+import tools.jackson.core.JacksonException;
+
+/** Turns an error answer into the typed {@link ApiException} for its status, and says whether to retry it. */
+final class ApiErrors {
+
+    /** How much of a body that is not OpenAI's error JSON is quoted in the message. */
+    private static final int QUOTED_BODY_CHARS = 200;
+
+    private ApiErrors() {
+    }
+
+    static AttemptFailure fromResponse(RawResponse response) {
+        HttpHeaders headers = response.headers();
+        int status = response.status();
+        Duration serverDelay = RetryAfterHeader.parse(headers, Instant.now());
+        ApiException error = create(status, response, serverDelay);
+        return new AttemptFailure(error, shouldRetry(status, headers), serverDelay);
+    }
+
+    static ApiException create(int status, RawResponse response, @Nullable Duration retryAfter) {
+        ErrorBody body = parse(response);
+        String requestId = response.requestId();
+        String message = body.message == null ? null : Redactor.redact(body.message);
+        return switch (status) {
+            case 400 -> new BadRequestException(status, body.type, body.code, body.param, message, requestId);
+            case 401 -> new AuthenticationException(status, body.type, body.code, body.param, message, requestId);
+            case 403 -> new PermissionDeniedException(status, body.type, body.code, body.param, message, requestId);
+            case 404 -> new NotFoundException(status, body.type, body.code, body.param, message, requestId);
+            case 409 -> new ConflictException(status, body.type, body.code, body.param, message, requestId);
+            case 422 -> new UnprocessableEntityException(status, body.type, body.code, body.param, message, requestId);
+            case 429 -> new RateLimitException(status, body.type, body.code, body.param, message, requestId, retryAfter);
+            default -> status >= 500
+                    ? new InternalServerException(status, body.type, body.code, body.param, message, requestId)
+                    : new ApiException(status, body.type, body.code, body.param, message, requestId);
+        };
+    }
+
+    /** OpenAI's rule: {@code x-should-retry} decides when present; else 408, 409, 429 and 5xx retry. */
+    static boolean shouldRetry(int status, HttpHeaders headers) {
+        String shouldRetry = headers.get("x-should-retry");
+        if ("true".equalsIgnoreCase(shouldRetry)) {
+            return true;
+        }
+        if ("false".equalsIgnoreCase(shouldRetry)) {
+            return false;
+        }
+        return status == 408 || status == 409 || status == 429 || status >= 500;
+    }
+
+    private static ErrorBody parse(RawResponse response) {
+        if (response.length() == 0) {
+            return new ErrorBody("the response had an empty body");
+        }
+        try {
+            ErrorBody body = Json.read(response.body(), response.length(), "the error body", ApiErrors::readErrorBody);
+            if (body.message == null && body.type == null && body.code == null) {
+                return new ErrorBody("the response body was JSON but not an OpenAI error: " + quote(response));
+            }
+            return body;
+        } catch (JacksonException | JsonShapeException e) {
+            String contentType = response.headers().get("content-type");
+            return new ErrorBody("the response body was not OpenAI's error JSON"
+                    + (contentType == null ? "" : " (" + contentType + ")") + ": " + quote(response));
+        }
+    }
+
+    private static ErrorBody readErrorBody(JsonIn in) {
+        ErrorBody body = new ErrorBody(null);
+        for (String name = in.nextField(); name != null; name = in.nextField()) {
+            if (name.equals("error") && in.isObject()) {
+                for (String field = in.nextField(); field != null; field = in.nextField()) {
+                    switch (field) {
+                        case "message" -> body.message = in.text();
+                        case "type" -> body.type = in.text();
+                        case "code" -> body.code = in.text();
+                        case "param" -> body.param = in.text();
+                        default -> in.skip();
+                    }
+                }
+            } else {
+                in.skip();
+            }
+        }
+        return body;
+    }
+
+    private static String quote(RawResponse response) {
+        int length = Math.min(response.length(), QUOTED_BODY_CHARS * 4);
+        String text = new String(response.body(), 0, length, StandardCharsets.UTF_8).strip()
+                .replaceAll("\\s+", " ");
+        if (text.length() > QUOTED_BODY_CHARS) {
+            text = text.substring(0, QUOTED_BODY_CHARS) + "...";
+        }
+        return "\"" + Redactor.redact(text) + "\"";
+    }
+
+    /** The four fields of OpenAI's {@code {"error": {...}}}. */
+    private static final class ErrorBody {
+        @Nullable String message;
+        @Nullable String type;
+        @Nullable String code;
+        @Nullable String param;
+
+        ErrorBody(@Nullable String message) {
+            this.message = message;
+        }
+    }
+}

@@ -1,0 +1,313 @@
+package dev.realtimesessions.internal;
+
+import dev.realtimesessions.ApiConnectionException;
+import dev.realtimesessions.ApiTimeoutException;
+import dev.realtimesessions.RealtimeSessionsException;
+import dev.realtimesessions.RequestOptions;
+import dev.realtimesessions.ResponseDecodingException;
+import dev.realtimesessions.RetryPolicy;
+import dev.realtimesessions.ValidationException;
+import io.netty.buffer.ByteBuf;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.ConnectTimeoutException;
+import io.netty.handler.codec.DecoderException;
+import io.netty.handler.codec.http.DefaultHttpHeaders;
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpHeaderValues;
+import io.netty.handler.codec.http.HttpHeaders;
+import io.netty.handler.codec.http.HttpMethod;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Scheduler;
+import reactor.core.scheduler.Schedulers;
+import reactor.netty.ByteBufFlux;
+import reactor.netty.http.HttpProtocol;
+import reactor.netty.http.client.HttpClient;
+import reactor.netty.http.client.HttpClientResponse;
+import reactor.netty.http.client.PrematureCloseException;
+import reactor.netty.internal.shaded.reactor.pool.PoolAcquirePendingLimitException;
+import reactor.netty.internal.shaded.reactor.pool.PoolAcquireTimeoutException;
+import reactor.netty.resources.ConnectionProvider;
+import reactor.util.retry.Retry;
+import tools.jackson.core.JacksonException;
+
+/**
+ * The one path every endpoint's call takes: resolve the key, send the POST over the shared pool,
+ * collect the capped body, decode or type the error, retry as the policy says within the deadline.
+ */
+public final class CallExecutor implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger("dev.realtimesessions.RealtimeSessions");
+
+    private final ClientSettings settings;
+    private final HttpClient httpClient;
+    private final @Nullable ConnectionProvider ownedPool;
+    private final HttpHeaders commonHeaders;
+    private volatile boolean closed;
+
+    /** Builds the HTTP client (or adopts the caller's) and the headers every request carries. */
+    public CallExecutor(ClientSettings settings) {
+        this.settings = settings;
+        HttpClient base;
+        if (settings.httpClient() != null) {
+            base = settings.httpClient();
+            this.ownedPool = null;
+        } else {
+            this.ownedPool = ConnectionProvider.builder("realtime-sessions")
+                    .maxConnections(settings.maxConnections())
+                    .pendingAcquireMaxCount(settings.maxPendingAcquires())
+                    .pendingAcquireTimeout(Duration.ofMinutes(10))
+                    .maxIdleTime(Duration.ofSeconds(30))
+                    .build();
+            base = HttpClient.create(ownedPool);
+            base = settings.baseUrl().startsWith("https:")
+                    ? base.protocol(HttpProtocol.H2, HttpProtocol.HTTP11)
+                    : base.protocol(HttpProtocol.HTTP11);
+        }
+        base = base.compress(true)
+                .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, millis(settings.connectTimeout()));
+        if (settings.wiretap()) {
+            base = base.doOnChannelInit((observer, channel, address) -> RedactingWiretap.install(channel.pipeline()));
+        }
+        this.httpClient = base;
+        this.commonHeaders = new DefaultHttpHeaders()
+                .set(HttpHeaderNames.CONTENT_TYPE, HttpHeaderValues.APPLICATION_JSON)
+                .set(HttpHeaderNames.ACCEPT, HttpHeaderValues.APPLICATION_JSON)
+                .set(HttpHeaderNames.USER_AGENT, settings.userAgent());
+        settings.headers().forEach(commonHeaders::set);
+    }
+
+    /** Whether {@link #close()} was called. */
+    public boolean isClosed() {
+        return closed;
+    }
+
+    /**
+     * One logical call: lazy, cold, cancellable; never throws, signals a
+     * {@link RealtimeSessionsException} subclass on failure.
+     */
+    public <Q, R> Mono<CallResult<R>> execute(Endpoint<Q, R> endpoint, @Nullable Q request, RequestOptions options) {
+        return Mono.defer(() -> {
+            if (closed) {
+                return Mono.error(new RealtimeSessionsException(
+                        "this RealtimeSessions client is closed; build a new one, or do not close a shared client"));
+            }
+            if (request == null) {
+                return Mono.error(new ValidationException("request", "must not be null"));
+            }
+            Call<Q, R> call = new Call<>(endpoint, request, options);
+            return call.run();
+        });
+    }
+
+    /** Releases the client's own connection pool; a caller-supplied HTTP client is left alone. */
+    @Override
+    public void close() {
+        closed = true;
+        if (ownedPool != null) {
+            ownedPool.dispose();
+        }
+    }
+
+    private static int millis(Duration duration) {
+        return (int) Math.min(Integer.MAX_VALUE, Math.max(1, duration.toMillis()));
+    }
+
+    /** The state of one logical call across its attempts. */
+    private final class Call<Q, R> {
+        private final Endpoint<Q, R> endpoint;
+        private final Q request;
+        private final RetryPolicy policy;
+        private final Duration attemptTimeout;
+        private final Duration timeout;
+        private final HttpClient client;
+        private final Map<String, String> extraHeaders;
+        private final @Nullable String apiKeyOverride;
+        private final Scheduler timer = Schedulers.parallel();
+        private final List<RealtimeSessionsException> failures = new ArrayList<>(2);
+        private long deadline;
+        private int attempts;
+
+        Call(Endpoint<Q, R> endpoint, Q request, RequestOptions options) {
+            this.endpoint = endpoint;
+            this.request = request;
+            this.policy = options.retryPolicy().orElse(settings.retryPolicy());
+            this.attemptTimeout = options.attemptTimeout().orElse(settings.attemptTimeout());
+            this.timeout = options.timeout().orElse(settings.timeout());
+            this.client = options.connectTimeout()
+                    .map(connect -> httpClient.option(ChannelOption.CONNECT_TIMEOUT_MILLIS, millis(connect)))
+                    .orElse(httpClient);
+            this.extraHeaders = options.headers();
+            this.apiKeyOverride = options.apiKey().orElse(null);
+        }
+
+        Mono<CallResult<R>> run() {
+            deadline = timer.now(TimeUnit.MILLISECONDS) + timeout.toMillis();
+            Mono<String> key = apiKeyOverride != null ? Mono.just(apiKeyOverride) : settings.apiKey();
+            return key
+                    .onErrorMap(e -> !(e instanceof RealtimeSessionsException),
+                            e -> new RealtimeSessionsException("could not resolve the API key: " + e, e))
+                    .switchIfEmpty(Mono.error(() -> new ValidationException("apiKey",
+                            "resolved to nothing: the Mono<String> given to apiKey(...) completed empty")))
+                    .map(ApiKeys::check)
+                    .flatMap(apiKey -> Mono.defer(() -> attempt(apiKey)).retryWhen(Retry.from(signals ->
+                            signals.concatMap(signal -> afterFailure(signal.failure(), signal.totalRetries())))))
+                    .timeout(timeout, timer)
+                    .onErrorMap(TimeoutException.class, e -> withEarlierFailures(new ApiTimeoutException(
+                            endpoint.describe() + " got no answer within the overall timeout of " + timeout
+                                    + " (" + attempts + " attempt" + (attempts == 1 ? "" : "s")
+                                    + "); raise timeout(...) or check the network"), failures.size()));
+        }
+
+        private Mono<CallResult<R>> attempt(String apiKey) {
+            attempts++;
+            int attempt = attempts;
+            return client.request(HttpMethod.POST)
+                    .uri(settings.baseUrl() + endpoint.path())
+                    .send((httpRequest, outbound) -> {
+                        HttpHeaders headers = httpRequest.requestHeaders();
+                        for (Map.Entry<String, String> header : commonHeaders) {
+                            headers.set(header.getKey(), header.getValue());
+                        }
+                        extraHeaders.forEach(headers::set);
+                        headers.set(HttpHeaderNames.AUTHORIZATION, "Bearer " + apiKey);
+                        ByteBuf body = Json.write(outbound.alloc(), request, endpoint.writer());
+                        headers.setInt(HttpHeaderNames.CONTENT_LENGTH, body.readableBytes());
+                        return outbound.send(Mono.just(body));
+                    })
+                    .response(this::collect)
+                    .next()
+                    .timeout(attemptTimeout, timer)
+                    .map(response -> decode(response, attempt))
+                    .onErrorMap(e -> !(e instanceof AttemptFailure), e -> classify(e, attempt));
+        }
+
+        private Mono<RawResponse> collect(HttpClientResponse response, ByteBufFlux content) {
+            long declared = response.responseHeaders().getInt(HttpHeaderNames.CONTENT_LENGTH, -1);
+            int max = settings.maxResponseBytes();
+            if (declared > max) {
+                return Mono.error(new BodyCollector.BodyTooLargeException(max));
+            }
+            return content.reduceWith(() -> new BodyCollector(max, declared), BodyCollector::append)
+                    .map(body -> new RawResponse(response.status().code(), response.responseHeaders(),
+                            body.bytes(), body.length()));
+        }
+
+        private CallResult<R> decode(RawResponse response, int attempt) {
+            if (!response.isSuccess()) {
+                throw ApiErrors.fromResponse(response);
+            }
+            try {
+                R value = Json.read(response.body(), response.length(), endpoint.describe() + " response",
+                        endpoint.reader());
+                if (log.isDebugEnabled()) {
+                    log.debug("{} -> {} after {} attempt(s) [request id {}]", endpoint.describe(), response.status(),
+                            attempt, response.requestId());
+                }
+                return new CallResult<>(value, response, attempt);
+            } catch (JacksonException | JsonShapeException | ValidationException e) {
+                throw new AttemptFailure(new ResponseDecodingException(endpoint.describe()
+                        + " answered " + response.status() + " with a body that could not be decoded: "
+                        + Redactor.redact(String.valueOf(e.getMessage())), response.status(), response.requestId(),
+                        e instanceof ValidationException ? e : null), false, null);
+            }
+        }
+
+        private AttemptFailure classify(Throwable error, int attempt) {
+            String where = endpoint.describe() + " attempt " + attempt;
+            if (error instanceof TimeoutException) {
+                return new AttemptFailure(new ApiTimeoutException(where + " got no complete answer within the attempt"
+                        + " timeout of " + attemptTimeout), true, null);
+            }
+            if (error instanceof BodyCollector.BodyTooLargeException) {
+                return new AttemptFailure(new ResponseDecodingException(where + ": " + error.getMessage()
+                        + "; raise maxResponseBytes(...) if this answer is expected", 200, null, null), false, null);
+            }
+            if (error instanceof ConnectTimeoutException) {
+                return new AttemptFailure(new ApiTimeoutException(where + " could not connect within the connect"
+                        + " timeout: " + Redactor.redact(String.valueOf(error.getMessage())), error), true, null);
+            }
+            if (error instanceof PoolAcquirePendingLimitException) {
+                return new AttemptFailure(new ApiConnectionException(where + " was refused: " + settings.maxPendingAcquires()
+                        + " calls are already waiting for one of " + settings.maxConnections() + " connections;"
+                        + " raise maxConnections(...)/maxPendingAcquires(...) or slow the callers", error), false, null);
+            }
+            if (error instanceof PoolAcquireTimeoutException) {
+                return new AttemptFailure(new ApiTimeoutException(where + " waited too long for a pooled connection",
+                        error), true, null);
+            }
+            if (error instanceof PrematureCloseException) {
+                return new AttemptFailure(new ApiConnectionException(where + ": the server closed the connection"
+                        + " before the answer was complete", error), true, null);
+            }
+            if (error instanceof IOException || error instanceof io.netty.channel.ChannelException
+                    || error instanceof DecoderException) {
+                return new AttemptFailure(new ApiConnectionException(where + " failed: "
+                        + Redactor.redact(String.valueOf(error)), error), true, null);
+            }
+            if (error instanceof RealtimeSessionsException known) {
+                return new AttemptFailure(known, false, null);
+            }
+            return new AttemptFailure(new RealtimeSessionsException(where + " failed unexpectedly: "
+                    + Redactor.redact(String.valueOf(error)), error), false, null);
+        }
+
+        private Mono<Long> afterFailure(Throwable error, long retriesSoFar) {
+            AttemptFailure failure = error instanceof AttemptFailure f ? f : classify(error, attempts);
+            RealtimeSessionsException exception = failure.error();
+            if (!failure.retryable() || retriesSoFar >= policy.maxRetries()) {
+                return Mono.error(withEarlierFailures(exception, failures.size()));
+            }
+            Duration delay = delayBeforeRetry(failure, (int) retriesSoFar + 1);
+            long now = timer.now(TimeUnit.MILLISECONDS);
+            if (now + delay.toMillis() >= deadline) {
+                if (log.isDebugEnabled()) {
+                    log.debug("{} failed ({}); a retry after {} ms would pass the deadline, failing now",
+                            endpoint.describe(), exception.getMessage(), delay.toMillis());
+                }
+                return Mono.error(withEarlierFailures(exception, failures.size()));
+            }
+            failures.add(exception);
+            if (log.isDebugEnabled()) {
+                log.debug("{} failed ({}); retry {} of {} in {} ms", endpoint.describe(), exception.getMessage(),
+                        retriesSoFar + 1, policy.maxRetries(), delay.toMillis());
+            }
+            return Mono.delay(delay, timer);
+        }
+
+        private Duration delayBeforeRetry(AttemptFailure failure, int retry) {
+            Duration asked = failure.serverDelay();
+            if (asked != null && !asked.isZero() && asked.compareTo(policy.maxRetryAfter()) <= 0) {
+                return asked;
+            }
+            long backoff = policy.initialBackoff().toNanos();
+            for (int i = 1; i < retry && backoff < policy.maxBackoff().toNanos(); i++) {
+                backoff *= 2;
+            }
+            backoff = Math.min(backoff, policy.maxBackoff().toNanos());
+            double shorten = 1 - ThreadLocalRandom.current().nextDouble() * policy.jitter();
+            return Duration.ofNanos((long) (backoff * shorten));
+        }
+
+        /** The error, with the failures of the attempts before it attached as suppressed. */
+        private RealtimeSessionsException withEarlierFailures(RealtimeSessionsException error, int count) {
+            for (int i = 0; i < count; i++) {
+                RealtimeSessionsException earlier = failures.get(i);
+                if (earlier != error) {
+                    error.addSuppressed(earlier);
+                }
+            }
+            return error;
+        }
+    }
+}

@@ -1,0 +1,30 @@
+package dev.realtimesessions.internal;
+
+import dev.realtimesessions.RetryPolicy;
+import java.time.Duration;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+import reactor.core.publisher.Mono;
+import reactor.netty.http.client.HttpClient;
+
+/**
+ * Everything a {@code RealtimeSessions} client was built with, validated by its builder.
+ *
+ * @param baseUrl the API's base URL without a trailing slash
+ * @param apiKey the API key, resolved once per call
+ * @param headers headers sent with every request (organization, project, custom), in order
+ * @param retryPolicy the default retry policy
+ * @param attemptTimeout the default time limit of one attempt
+ * @param timeout the default overall deadline of a call
+ * @param connectTimeout the time limit to open a connection
+ * @param maxResponseBytes the largest response body accepted
+ * @param maxConnections the size of the client's own connection pool
+ * @param maxPendingAcquires how many calls may wait for a pooled connection
+ * @param httpClient the caller's HTTP client, or null for the client's own
+ * @param wiretap whether to log every exchange, redacted, at DEBUG
+ * @param userAgent the User-Agent header
+ */
+public record ClientSettings(String baseUrl, Mono<String> apiKey, Map<String, String> headers, RetryPolicy retryPolicy,
+        Duration attemptTimeout, Duration timeout, Duration connectTimeout, int maxResponseBytes, int maxConnections,
+        int maxPendingAcquires, @Nullable HttpClient httpClient, boolean wiretap, String userAgent) {
+}

@@ -1,0 +1,59 @@
+package dev.realtimesessions.internal;
+
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufAllocator;
+import io.netty.buffer.ByteBufOutputStream;
+import java.util.function.BiConsumer;
+import java.util.function.Function;
+import tools.jackson.core.JsonGenerator;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.ObjectReadContext;
+import tools.jackson.core.ObjectWriteContext;
+import tools.jackson.core.json.JsonFactory;
+
+/** The one shared Jackson stream factory, and whole-document reading and writing with it. */
+final class Json {
+
+    private static final JsonFactory FACTORY = JsonFactory.builder().build();
+
+    private Json() {
+    }
+
+    /** Serializes {@code value} straight into a pooled buffer; the caller owns the buffer. */
+    static <T> ByteBuf write(ByteBufAllocator allocator, T value, BiConsumer<JsonOut, T> writer) {
+        ByteBuf buffer = allocator.buffer(512);
+        try (JsonGenerator generator = FACTORY.createGenerator(ObjectWriteContext.empty(),
+                (java.io.OutputStream) new ByteBufOutputStream(buffer))) {
+            writer.accept(new JsonOut(generator), value);
+        } catch (RuntimeException | Error e) {
+            buffer.release();
+            throw e;
+        }
+        return buffer;
+    }
+
+    /** Serializes {@code value} to bytes; for tests, logging and benchmarks, not the hot path. */
+    static <T> byte[] writeBytes(T value, BiConsumer<JsonOut, T> writer) {
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream(512);
+        try (JsonGenerator generator = FACTORY.createGenerator(ObjectWriteContext.empty(), bytes)) {
+            writer.accept(new JsonOut(generator), value);
+        }
+        return bytes.toByteArray();
+    }
+
+    /**
+     * Parses one JSON object document.
+     *
+     * @throws JsonShapeException if the JSON is well-formed but not an object of the expected shape
+     * @throws tools.jackson.core.JacksonException if it is not well-formed JSON
+     */
+    static <T> T read(byte[] body, int length, String what, Function<JsonIn, T> reader) {
+        try (JsonParser parser = FACTORY.createParser(ObjectReadContext.empty(), body, 0, length)) {
+            JsonIn in = new JsonIn(parser);
+            in.beginDocument(what);
+            T value = reader.apply(in);
+            in.endDocument();
+            return value;
+        }
+    }
+}

@@ -1,0 +1,54 @@
+package dev.realtimesessions.model;
+
+import dev.realtimesessions.ValidationException;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+
+/** Structural checks for builders, each naming the JSON field at fault. */
+final class Checks {
+
+    private Checks() {
+    }
+
+    static <T> T notNull(String field, @Nullable T value) {
+        if (value == null) {
+            throw new ValidationException(field, "must not be null; leave it unset to use the server's default");
+        }
+        return value;
+    }
+
+    static String notBlank(String field, @Nullable String value) {
+        if (value == null || value.isBlank()) {
+            throw new ValidationException(field, "must not be " + (value == null ? "null" : "blank"));
+        }
+        return value;
+    }
+
+    static int nonNegative(String field, int value) {
+        if (value < 0) {
+            throw new ValidationException(field, "must not be negative, but was " + value);
+        }
+        return value;
+    }
+
+    static double finite(String field, double value) {
+        if (!Double.isFinite(value)) {
+            throw new ValidationException(field, "must be a finite number, but was " + value);
+        }
+        return value;
+    }
+
+    /** An unmodifiable copy of {@code values}, rejecting null elements, or null for a null list. */
+    static <T> @Nullable List<T> copyOrNull(String field, @Nullable List<? extends T> values) {
+        if (values == null) {
+            return null;
+        }
+        List<T> copy = new ArrayList<>(values.size());
+        for (int i = 0; i < values.size(); i++) {
+            copy.add(notNull(field + "[" + i + "]", values.get(i)));
+        }
+        return Collections.unmodifiableList(copy);
+    }
+}
