@@ -18,7 +18,7 @@ module dev.realtimesessions {
     requires io.netty.transport;
     requires tools.jackson.core;
     requires org.slf4j;
-    requires static org.jspecify;
+    requires static transitive org.jspecify;
 
     exports dev.realtimesessions;
     exports dev.realtimesessions.model;

@@ -166,7 +166,8 @@ class RetryTest {
                     .then(() -> assertThat(server.getRequestCount()).isEqualTo(2))
                     .thenAwait(Duration.ofMillis(1))
                     .assertNext(response -> assertThat(response.attempts()).isEqualTo(3))
-                    .verifyComplete();
+                    .expectComplete()
+                    .verify(Duration.ofSeconds(30));
         }
     }
 
@@ -187,7 +188,8 @@ class RetryTest {
                     .then(() -> awaitRetryLog(log, 4, 3000)).thenAwait(Duration.ofSeconds(3))
                     .then(() -> awaitRetryLog(log, 5, 3000)).thenAwait(Duration.ofSeconds(3))
                     .assertNext(response -> assertThat(response.attempts()).isEqualTo(6))
-                    .verifyComplete();
+                    .expectComplete()
+                    .verify(Duration.ofSeconds(30));
         }
     }
 
@@ -205,7 +207,8 @@ class RetryTest {
                         .then(() -> delays.add(awaitNextRetryDelay(log, seen)))
                         .thenAwait(Duration.ofMillis(500))
                         .expectNextCount(1)
-                        .verifyComplete();
+                        .expectComplete()
+                        .verify(Duration.ofSeconds(30));
             }
         }
         assertThat(delays).allSatisfy(delay -> assertThat(delay).isBetween(375L, 500L));
@@ -241,7 +244,8 @@ class RetryTest {
                     })
                     .thenAwait(Duration.ofSeconds(20))
                     .expectNextCount(1)
-                    .verifyComplete();
+                    .expectComplete()
+                    .verify(Duration.ofSeconds(30));
         }
     }
 
@@ -256,7 +260,8 @@ class RetryTest {
                     .then(() -> awaitRetryLog(log, 1, 500))
                     .thenAwait(Duration.ofMillis(500))
                     .expectNextCount(1)
-                    .verifyComplete();
+                    .expectComplete()
+                    .verify(Duration.ofSeconds(30));
         }
     }
 
@@ -289,7 +294,8 @@ class RetryTest {
                     .then(() -> assertThat(server.getRequestCount()).isEqualTo(1))
                     .thenAwait(Duration.ofMillis(1))
                     .assertNext(session -> assertThat(session).isInstanceOf(RealtimeSession.class))
-                    .verifyComplete();
+                    .expectComplete()
+                    .verify(Duration.ofSeconds(30));
         }
         assertThat(server.getRequestCount()).isEqualTo(2);
     }
@@ -310,8 +316,7 @@ class RetryTest {
 
     private static long awaitNextRetryDelay(LogCapture log, int seenBefore) {
         try {
-            String line = log.await(message -> RETRY_LOG.matcher(message).find()
-                    && log.messages().indexOf(message) >= seenBefore, Duration.ofSeconds(10));
+            String line = log.await(seenBefore, message -> RETRY_LOG.matcher(message).find(), Duration.ofSeconds(10));
             Matcher matcher = RETRY_LOG.matcher(line);
             assertThat(matcher.find()).isTrue();
             return Long.parseLong(matcher.group(2));

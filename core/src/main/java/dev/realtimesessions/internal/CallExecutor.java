@@ -7,7 +7,6 @@ import dev.realtimesessions.RequestOptions;
 import dev.realtimesessions.ResponseDecodingException;
 import dev.realtimesessions.RetryPolicy;
 import dev.realtimesessions.ValidationException;
-import io.netty.buffer.ByteBuf;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.ConnectTimeoutException;
 import io.netty.handler.codec.DecoderException;
@@ -181,9 +180,10 @@ public final class CallExecutor implements AutoCloseable {
                         }
                         extraHeaders.forEach(headers::set);
                         headers.set(HttpHeaderNames.AUTHORIZATION, "Bearer " + apiKey);
-                        ByteBuf body = Json.write(outbound.alloc(), request, endpoint.writer());
-                        headers.setInt(HttpHeaderNames.CONTENT_LENGTH, body.readableBytes());
-                        return outbound.send(Mono.just(body));
+                        // Serialized only when Netty subscribes to write it, so a call cancelled
+                        // before the write holds no buffer; Reactor Netty sets Content-Length.
+                        return outbound.send(Mono.fromSupplier(
+                                () -> Json.write(outbound.alloc(), request, endpoint.writer())));
                     })
                     .response(this::collect)
                     .next()
@@ -215,7 +215,7 @@ public final class CallExecutor implements AutoCloseable {
                             attempt, response.requestId());
                 }
                 return new CallResult<>(value, response, attempt);
-            } catch (JacksonException | JsonShapeException | ValidationException e) {
+            } catch (JacksonException | JsonShapeException | ValidationException | java.time.DateTimeException e) {
                 throw new AttemptFailure(new ResponseDecodingException(endpoint.describe()
                         + " answered " + response.status() + " with a body that could not be decoded: "
                         + Redactor.redact(String.valueOf(e.getMessage())), response.status(), response.requestId(),
@@ -278,11 +278,13 @@ public final class CallExecutor implements AutoCloseable {
                 return Mono.error(withEarlierFailures(exception, failures.size()));
             }
             failures.add(exception);
-            if (log.isDebugEnabled()) {
-                log.debug("{} failed ({}); retry {} of {} in {} ms", endpoint.describe(), exception.getMessage(),
-                        retriesSoFar + 1, policy.maxRetries(), delay.toMillis());
-            }
-            return Mono.delay(delay, timer);
+            return Mono.create(sink -> {
+                sink.onDispose(timer.schedule(() -> sink.success(retriesSoFar), delay.toNanos(), TimeUnit.NANOSECONDS));
+                if (log.isDebugEnabled()) {
+                    log.debug("{} failed ({}); retry {} of {} in {} ms", endpoint.describe(), exception.getMessage(),
+                            retriesSoFar + 1, policy.maxRetries(), delay.toMillis());
+                }
+            });
         }
 
         private Duration delayBeforeRetry(AttemptFailure failure, int retry) {

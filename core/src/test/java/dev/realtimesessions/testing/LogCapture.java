@@ -42,9 +42,15 @@ public final class LogCapture implements AutoCloseable {
 
     /** Waits (really) until a message matches, up to {@code limit}; returns it. */
     public String await(Predicate<String> matching, Duration limit) throws InterruptedException {
+        return await(0, matching, limit);
+    }
+
+    /** Waits (really) until a message logged at index {@code from} or later matches; returns it. */
+    public String await(int from, Predicate<String> matching, Duration limit) throws InterruptedException {
         long end = System.nanoTime() + limit.toNanos();
         while (System.nanoTime() < end) {
-            for (String message : messages()) {
+            List<String> messages = messages();
+            for (String message : messages.subList(Math.min(from, messages.size()), messages.size())) {
                 if (matching.test(message)) {
                     return message;
                 }
