@@ -69,9 +69,14 @@ final class MockApi implements AutoCloseable {
         return await(sessions.create(request));
     }
 
-    /** Serves {@code responseBody} with status 200 to a minimal request and returns the parsed session. */
+    /**
+     * Serves {@code responseBody} with status 200 to a minimal request and returns the parsed
+     * session; the request is taken off the server's queue.
+     */
     RealtimeSession parse(String responseBody) {
-        return mint(RealtimeSessionCreateRequest.builder().model("gpt-realtime").build(), responseBody);
+        RealtimeSession session = mint(RealtimeSessionCreateRequest.builder().model("gpt-realtime").build(), responseBody);
+        take();
+        return session;
     }
 
     /** Sends {@code request} (answered with a minimal session) and returns its body as the server saw it. */
