@@ -6,6 +6,7 @@ import dev.realtimesessions.model.AudioFormat;
 import dev.realtimesessions.model.AudioTranscription;
 import dev.realtimesessions.model.Eagerness;
 import dev.realtimesessions.model.FunctionTool;
+import dev.realtimesessions.model.MaxOutputTokens;
 import dev.realtimesessions.model.Modality;
 import dev.realtimesessions.model.NoiseReduction;
 import dev.realtimesessions.model.NoiseReductionType;
@@ -137,7 +138,7 @@ class BetaSessionRequestSpecTest {
                 .model(RealtimeModel.GPT_4O_REALTIME_PREVIEW_2024_12_17)
                 .toolChoice(ToolChoice.REQUIRED)
                 .tracing(Tracing.AUTO)
-                .maxResponseOutputTokens(dev.realtimesessions.model.MaxOutputTokens.INF)
+                .maxResponseOutputTokens(MaxOutputTokens.INF)
                 .turnDetection(TurnDetection.serverVad().build())
                 .build());
 

@@ -110,9 +110,8 @@ final class BetaSessionSpec {
         YAML.readTree(LATER_REQUEST_FIELDS).properties().forEach(entry -> properties.set(entry.getKey(), entry.getValue()));
         NULLABLE_TO_TURN_OFF.forEach(name -> ((ObjectNode) properties.get(name)).put("nullable", true));
         ArrayNode models = (ArrayNode) properties.get("model").get("enum");
-        README_MODELS.stream()
-                .filter(model -> !models.toString().contains("\"" + model + "\""))
-                .forEach(models::add);
+        List<String> published = strings(models);
+        README_MODELS.stream().filter(model -> !published.contains(model)).forEach(models::add);
         return schema;
     }
 

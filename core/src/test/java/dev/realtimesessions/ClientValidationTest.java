@@ -6,8 +6,10 @@ import static org.assertj.core.api.Assertions.assertThatCode;
 
 import dev.realtimesessions.model.RealtimeSessionCreateRequest;
 import java.time.Duration;
+import java.util.List;
 import java.util.function.Function;
 import java.util.stream.Stream;
+import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.AfterEach;
@@ -73,7 +75,7 @@ class ClientValidationTest {
     void apiKeyFromAMonoIsCheckedPerCallAndNothingIsSent() throws Exception {
         server.start();
         RealtimeSessionCreateRequest request = RealtimeSessionCreateRequest.builder().model("gpt-realtime").build();
-        for (Mono<String> source : java.util.List.of(Mono.just(KEY + "\n"), Mono.just("  "), Mono.<String>empty())) {
+        for (Mono<String> source : List.of(Mono.just(KEY + "\n"), Mono.just("  "), Mono.<String>empty())) {
             try (RealtimeSessions sessions = RealtimeSessions.builder().apiKey(source)
                     .baseUrl(server.url("/v1").toString()).build()) {
                 Throwable error = MockApi.failure(sessions.create(request));
@@ -103,7 +105,7 @@ class ClientValidationTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"https://api.openai.com/v1?api-version=1", "https://api.openai.com/v1?", 
+    @ValueSource(strings = {"https://api.openai.com/v1?api-version=1", "https://api.openai.com/v1?",
             "https://api.openai.com/v1#frag", "https://user:pass@api.openai.com/v1"})
     void baseUrlWithQueryFragmentOrUserInfoIsRejected(String url) {
         rejects(() -> client().baseUrl(url), "baseUrl");
@@ -287,7 +289,7 @@ class ClientValidationTest {
     @Test
     void nullRequestOptionsMeanNone() throws Exception {
         server.start();
-        server.enqueue(new mockwebserver3.MockResponse.Builder().code(200).body(MockApi.MINIMAL_SESSION).build());
+        server.enqueue(new MockResponse.Builder().code(200).body(MockApi.MINIMAL_SESSION).build());
         try (RealtimeSessions sessions = RealtimeSessions.builder().apiKey(KEY)
                 .baseUrl(server.url("/v1").toString()).build()) {
             assertThat(sessions.create(RealtimeSessionCreateRequest.builder().model("gpt-realtime").build(), null)

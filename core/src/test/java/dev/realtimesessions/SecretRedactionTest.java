@@ -9,6 +9,7 @@ import dev.realtimesessions.model.RealtimeSessionCreateRequest;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import mockwebserver3.MockResponse;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -97,7 +98,7 @@ class SecretRedactionTest {
 
     @Test
     void errorBodyThatIsNotJsonAndEchoesTheKeyIsMaskedWhereQuoted() {
-        api.server.enqueue(new mockwebserver3.MockResponse.Builder().code(400).addHeader("Content-Type", "text/plain")
+        api.server.enqueue(new MockResponse.Builder().code(400).addHeader("Content-Type", "text/plain")
                 .body("bad key " + KEY + " for secret " + SECRET).build());
 
         Throwable error = MockApi.failure(api.sessions.create(REQUEST));
