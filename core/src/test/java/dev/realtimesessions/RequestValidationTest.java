@@ -11,7 +11,6 @@ import dev.realtimesessions.model.ClientSecretConfig;
 import dev.realtimesessions.model.Eagerness;
 import dev.realtimesessions.model.ExpiresAfter;
 import dev.realtimesessions.model.FunctionTool;
-import dev.realtimesessions.model.MaxOutputTokens;
 import dev.realtimesessions.model.Modality;
 import dev.realtimesessions.model.NoiseReduction;
 import dev.realtimesessions.model.NoiseReductionType;
