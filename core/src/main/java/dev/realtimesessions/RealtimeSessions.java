@@ -411,25 +411,41 @@ public final class RealtimeSessions implements AutoCloseable {
             try {
                 uri = new URI(baseUrl.trim());
             } catch (URISyntaxException e) {
-                throw new ValidationException("baseUrl", "is not a valid URL: " + e.getMessage());
+                throw new ValidationException("baseUrl", "is not a valid URL (" + e.getReason() + " at index "
+                        + e.getIndex() + "): \"" + shown(baseUrl) + "\"");
             }
             String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
             if (!scheme.equals("https") && !scheme.equals("http")) {
                 throw new ValidationException("baseUrl", "must start with https:// (or http:// for a local server),"
-                        + " but was \"" + baseUrl + "\"");
+                        + " but was \"" + shown(baseUrl) + "\"");
             }
             if (uri.getHost() == null || uri.getHost().isEmpty()) {
-                throw new ValidationException("baseUrl", "has no host: \"" + baseUrl + "\"");
+                throw new ValidationException("baseUrl", "has no host: \"" + shown(baseUrl) + "\"");
             }
             if (uri.getRawQuery() != null || uri.getRawFragment() != null || uri.getRawUserInfo() != null) {
                 throw new ValidationException("baseUrl", "must not have a query, fragment or user info: \""
-                        + baseUrl + "\"");
+                        + shown(baseUrl) + "\"");
             }
             String normalized = scheme + baseUrl.trim().substring(scheme.length());
             while (normalized.endsWith("/")) {
                 normalized = normalized.substring(0, normalized.length() - 1);
             }
             return normalized;
+        }
+
+        /**
+         * The URL as an error message may show it: user info, query and fragment, which can hold
+         * credentials (a key pasted as {@code ?api-key=...}), are masked.
+         */
+        private static String shown(String baseUrl) {
+            String shown = baseUrl.trim();
+            int query = shown.indexOf('?');
+            int fragment = shown.indexOf('#');
+            int cut = query < 0 ? fragment : fragment < 0 ? query : Math.min(query, fragment);
+            if (cut >= 0) {
+                shown = shown.substring(0, cut + 1) + "***";
+            }
+            return shown.replaceFirst("^([^/]*//)[^/]*@", "$1***@");
         }
 
         private static boolean isLoopback(String host) {

@@ -17,6 +17,7 @@ import dev.realtimesessions.model.TranscriptionModel;
 import dev.realtimesessions.model.TurnDetection;
 import dev.realtimesessions.model.TurnDetectionType;
 import dev.realtimesessions.model.UnknownTool;
+import java.time.DateTimeException;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -277,7 +278,14 @@ final class CommonJson {
         if (expiresAt == null) {
             throw new JsonShapeException("the response has no " + prefix + "expires_at");
         }
-        return new ClientSecret(value, Instant.ofEpochSecond(expiresAt));
+        Instant at;
+        try {
+            at = Instant.ofEpochSecond(expiresAt);
+        } catch (DateTimeException e) {
+            throw new JsonShapeException("the response's " + prefix + "expires_at (" + expiresAt
+                    + ") is not a representable time");
+        }
+        return new ClientSecret(value, at);
     }
 
     static String requireString(JsonIn in, String field) {

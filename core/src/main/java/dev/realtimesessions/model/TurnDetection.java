@@ -28,6 +28,27 @@ public record TurnDetection(@Nullable TurnDetectionType type, @Nullable Double t
         @Nullable Boolean createResponse, @Nullable Boolean interruptResponse, @Nullable Eagerness eagerness) {
 
     /**
+     * Validates the structure; ranges are the server's to judge.
+     *
+     * @throws dev.realtimesessions.ValidationException if a duration is negative or the threshold
+     *     is not a finite number
+     */
+    public TurnDetection {
+        if (threshold != null) {
+            Checks.finite("turn_detection.threshold", threshold);
+        }
+        if (prefixPaddingMs != null) {
+            Checks.nonNegative("turn_detection.prefix_padding_ms", prefixPaddingMs);
+        }
+        if (silenceDurationMs != null) {
+            Checks.nonNegative("turn_detection.silence_duration_ms", silenceDurationMs);
+        }
+        if (idleTimeoutMs != null) {
+            Checks.nonNegative("turn_detection.idle_timeout_ms", idleTimeoutMs);
+        }
+    }
+
+    /**
      * A builder for server voice activity detection ({@code type: "server_vad"}).
      *
      * @return a new builder
