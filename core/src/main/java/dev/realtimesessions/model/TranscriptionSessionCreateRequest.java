@@ -53,7 +53,7 @@ public record TranscriptionSessionCreateRequest(
      * Validates the structure of the request, copying the lists; a {@code null} {@link Tristate}
      * is taken as absent.
      *
-     * @throws dev.realtimesessions.ValidationException naming the JSON field, if a list holds {@code null}
+     * @throws ValidationException naming the JSON field, if a list holds {@code null}
      */
     public TranscriptionSessionCreateRequest {
         modalities = Checks.copyOrNull("modalities", modalities);
@@ -229,7 +229,8 @@ public record TranscriptionSessionCreateRequest(
         /**
          * Sets how long the minted secret lives, sent as {@code client_secret.expires_at}.
          *
-         * @param lifetime whole seconds, 10 s to 2 h (the beta default is one minute)
+         * @param lifetime whole seconds, 10 s to 2 h; unset, the server's default applies (one minute
+         *     says the 2025-04 schema, ten minutes the 2026-08 one)
          * @return this builder
          * @throws ValidationException if the lifetime is null, not positive, or has a fraction of
          *     a second
