@@ -6,6 +6,8 @@ import dev.realtimesessions.internal.Endpoint;
 import dev.realtimesessions.internal.LibraryVersion;
 import dev.realtimesessions.model.RealtimeSession;
 import dev.realtimesessions.model.RealtimeSessionCreateRequest;
+import dev.realtimesessions.model.TranscriptionSession;
+import dev.realtimesessions.model.TranscriptionSessionCreateRequest;
 import io.netty.util.NetUtil;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -118,6 +120,66 @@ public final class RealtimeSessions implements AutoCloseable {
 
     private static RequestOptions orNone(@Nullable RequestOptions options) {
         return options == null ? RequestOptions.none() : options;
+    }
+
+    /**
+     * Mints a client secret for a speech-to-text-only session through the beta
+     * {@code POST /realtime/transcription_sessions}.
+     *
+     * <pre>{@code
+     * sessions.createTranscriptionSession(TranscriptionSessionCreateRequest.builder()
+     *         .inputAudioTranscription(AudioTranscription.of(TranscriptionModel.GPT_4O_TRANSCRIBE))
+     *         .build())
+     *     .map(session -> session.clientSecret().value());
+     * }</pre>
+     *
+     * @param request the transcription session configuration; {@code builder().build()} sends {@code {}}
+     * @return the session with its {@link TranscriptionSession#clientSecret() client secret} (which
+     *     may be {@code null}, see {@link TranscriptionSession}), or an error as for
+     *     {@link #create(RealtimeSessionCreateRequest)}
+     */
+    public Mono<TranscriptionSession> createTranscriptionSession(TranscriptionSessionCreateRequest request) {
+        return createTranscriptionSession(request, RequestOptions.none());
+    }
+
+    /**
+     * Mints a client secret for a speech-to-text-only session through the beta
+     * {@code POST /realtime/transcription_sessions}, with per-call options.
+     *
+     * @param request the transcription session configuration
+     * @param options overrides for this call
+     * @return the session, or an error as for {@link #create(RealtimeSessionCreateRequest)}
+     */
+    public Mono<TranscriptionSession> createTranscriptionSession(TranscriptionSessionCreateRequest request,
+            RequestOptions options) {
+        return executor.execute(Endpoint.BETA_TRANSCRIPTION_SESSIONS, request, orNone(options))
+                .map(result -> result.value());
+    }
+
+    /**
+     * Like {@link #createTranscriptionSession(TranscriptionSessionCreateRequest)}, with the HTTP
+     * status, headers, request id and attempt count.
+     *
+     * @param request the transcription session configuration
+     * @return the session with its response details
+     */
+    public Mono<ApiResponse<TranscriptionSession>> createTranscriptionSessionWithResponse(
+            TranscriptionSessionCreateRequest request) {
+        return createTranscriptionSessionWithResponse(request, RequestOptions.none());
+    }
+
+    /**
+     * Like {@link #createTranscriptionSession(TranscriptionSessionCreateRequest, RequestOptions)},
+     * with the HTTP status, headers, request id and attempt count.
+     *
+     * @param request the transcription session configuration
+     * @param options overrides for this call
+     * @return the session with its response details
+     */
+    public Mono<ApiResponse<TranscriptionSession>> createTranscriptionSessionWithResponse(
+            TranscriptionSessionCreateRequest request, RequestOptions options) {
+        return executor.execute(Endpoint.BETA_TRANSCRIPTION_SESSIONS, request, orNone(options))
+                .map(result -> result.toApiResponse());
     }
 
     /**

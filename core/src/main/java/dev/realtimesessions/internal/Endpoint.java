@@ -2,6 +2,8 @@ package dev.realtimesessions.internal;
 
 import dev.realtimesessions.model.RealtimeSession;
 import dev.realtimesessions.model.RealtimeSessionCreateRequest;
+import dev.realtimesessions.model.TranscriptionSession;
+import dev.realtimesessions.model.TranscriptionSessionCreateRequest;
 import java.util.function.BiConsumer;
 import java.util.function.Function;
 
@@ -20,6 +22,11 @@ public record Endpoint<Q, R>(String path, BiConsumer<JsonOut, Q> writer, Functio
     /** The beta {@code POST /realtime/sessions}. */
     public static final Endpoint<RealtimeSessionCreateRequest, RealtimeSession> BETA_SESSIONS =
             new Endpoint<>("/realtime/sessions", BetaSessionJson::writeRequest, BetaSessionJson::readSession);
+
+    /** The beta {@code POST /realtime/transcription_sessions}. */
+    public static final Endpoint<TranscriptionSessionCreateRequest, TranscriptionSession> BETA_TRANSCRIPTION_SESSIONS =
+            new Endpoint<>("/realtime/transcription_sessions", BetaTranscriptionJson::writeRequest,
+                    BetaTranscriptionJson::readSession);
 
     /** How log lines and messages name the endpoint. */
     String describe() {
