@@ -1,5 +1,7 @@
 package dev.realtimesessions.internal;
 
+import dev.realtimesessions.model.ClientSecretCreateRequest;
+import dev.realtimesessions.model.ClientSecretCreateResponse;
 import dev.realtimesessions.model.RealtimeSession;
 import dev.realtimesessions.model.RealtimeSessionCreateRequest;
 import java.util.function.BiConsumer;
@@ -20,6 +22,10 @@ public record Endpoint<Q, R>(String path, BiConsumer<JsonOut, Q> writer, Functio
     /** The beta {@code POST /realtime/sessions}. */
     public static final Endpoint<RealtimeSessionCreateRequest, RealtimeSession> BETA_SESSIONS =
             new Endpoint<>("/realtime/sessions", BetaSessionJson::writeRequest, BetaSessionJson::readSession);
+
+    /** The GA {@code POST /realtime/client_secrets}. */
+    public static final Endpoint<ClientSecretCreateRequest, ClientSecretCreateResponse> CLIENT_SECRETS =
+            new Endpoint<>("/realtime/client_secrets", ClientSecretJson::writeRequest, ClientSecretJson::readResponse);
 
     /** How log lines and messages name the endpoint. */
     String describe() {
