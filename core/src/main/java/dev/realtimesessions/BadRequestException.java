@@ -4,9 +4,10 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * HTTP 400: the server rejected the request as invalid; {@link #param()} usually names the field.
- * Not retried.
+ * Not retried. Its subclass {@link BetaApiShapeDisabledException} says that a beta-shaped request
+ * was refused (with any 4xx status).
  */
-public final class BadRequestException extends ApiException {
+public class BadRequestException extends ApiException {
 
     private static final long serialVersionUID = 1L;
 

@@ -4,6 +4,8 @@ import dev.realtimesessions.internal.CallExecutor;
 import dev.realtimesessions.internal.ClientSettings;
 import dev.realtimesessions.internal.Endpoint;
 import dev.realtimesessions.internal.LibraryVersion;
+import dev.realtimesessions.model.ClientSecretCreateRequest;
+import dev.realtimesessions.model.ClientSecretCreateResponse;
 import dev.realtimesessions.model.RealtimeSession;
 import dev.realtimesessions.model.RealtimeSessionCreateRequest;
 import dev.realtimesessions.model.TranscriptionSession;
@@ -28,13 +30,19 @@ import reactor.netty.http.client.HttpClient;
  *     .apiKey(System.getenv("OPENAI_API_KEY"))
  *     .build();
  *
- * Mono<RealtimeSession> session = sessions.create(RealtimeSessionCreateRequest.builder()
- *     .model("gpt-realtime")
- *     .voice(Voice.VERSE)
- *     .instructions("You are a friendly assistant.")
- *     .build());
- * // hand session.clientSecret().value() to the browser
+ * Mono<ClientSecretCreateResponse> secret = sessions.createClientSecret(ClientSecretCreateRequest.of(
+ *     RealtimeSessionConfig.builder()
+ *         .model(RealtimeModel.GPT_REALTIME)
+ *         .instructions("You are a friendly assistant.")
+ *         .audioOutput(AudioOutputConfig.ofVoice(Voice.MARIN))
+ *         .build()));
+ * // hand secret.value() to the browser
  * }</pre>
+ *
+ * <p>{@link #createClientSecret(ClientSecretCreateRequest)} calls the generally available
+ * {@code POST /realtime/client_secrets}; {@link #create(RealtimeSessionCreateRequest)} calls the
+ * deprecated beta {@code POST /realtime/sessions}, which the API may refuse with a
+ * {@link BetaApiShapeDisabledException}.
  *
  * <p><strong>Share one client.</strong> It is thread-safe and holds a connection pool; build it
  * once per application (per API key set, at most) and {@link #close()} it at shutdown. Building one
@@ -116,6 +124,57 @@ public final class RealtimeSessions implements AutoCloseable {
     public Mono<ApiResponse<RealtimeSession>> createWithResponse(RealtimeSessionCreateRequest request,
             RequestOptions options) {
         return executor.execute(Endpoint.BETA_SESSIONS, request, orNone(options)).map(result -> result.toApiResponse());
+    }
+
+    /**
+     * Mints a client secret through the GA {@code POST /realtime/client_secrets}.
+     *
+     * @param request the secret's lifetime and the realtime or transcription session it opens
+     * @return the secret with its expiry and the effective session, or an error:
+     *     {@link ApiException} subclasses for error answers, {@link ApiConnectionException},
+     *     {@link ApiTimeoutException}, {@link ResponseDecodingException}, or
+     *     {@link ValidationException} for a null request or unusable API key
+     */
+    public Mono<ClientSecretCreateResponse> createClientSecret(ClientSecretCreateRequest request) {
+        return createClientSecret(request, RequestOptions.none());
+    }
+
+    /**
+     * Mints a client secret through the GA {@code POST /realtime/client_secrets}, with per-call options.
+     *
+     * @param request the secret's lifetime and the session it opens
+     * @param options overrides for this call
+     * @return the secret and session, or an error as for {@link #createClientSecret(ClientSecretCreateRequest)}
+     */
+    public Mono<ClientSecretCreateResponse> createClientSecret(ClientSecretCreateRequest request,
+            RequestOptions options) {
+        return executor.execute(Endpoint.CLIENT_SECRETS, request, orNone(options)).map(result -> result.value());
+    }
+
+    /**
+     * Like {@link #createClientSecret(ClientSecretCreateRequest)}, with the HTTP status, headers,
+     * request id and attempt count.
+     *
+     * @param request the secret's lifetime and the session it opens
+     * @return the secret and session with the response details
+     */
+    public Mono<ApiResponse<ClientSecretCreateResponse>> createClientSecretWithResponse(
+            ClientSecretCreateRequest request) {
+        return createClientSecretWithResponse(request, RequestOptions.none());
+    }
+
+    /**
+     * Like {@link #createClientSecret(ClientSecretCreateRequest, RequestOptions)}, with the HTTP
+     * status, headers, request id and attempt count.
+     *
+     * @param request the secret's lifetime and the session it opens
+     * @param options overrides for this call
+     * @return the secret and session with the response details
+     */
+    public Mono<ApiResponse<ClientSecretCreateResponse>> createClientSecretWithResponse(
+            ClientSecretCreateRequest request, RequestOptions options) {
+        return executor.execute(Endpoint.CLIENT_SECRETS, request, orNone(options))
+                .map(result -> result.toApiResponse());
     }
 
     private static RequestOptions orNone(@Nullable RequestOptions options) {

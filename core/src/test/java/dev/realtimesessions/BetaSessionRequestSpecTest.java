@@ -206,7 +206,7 @@ class BetaSessionRequestSpecTest {
 
     @Test
     void modelAndVoiceConstantsCoverTheSpecAndTheReadme() {
-        assertThat(wire(RealtimeModel.knownValues())).isEqualTo(BetaSessionSpec.README_MODELS)
+        assertThat(wire(RealtimeModel.knownValues())).containsAll(BetaSessionSpec.README_MODELS)
                 .containsAll(BetaSessionSpec.strings(SPEC.property("RealtimeSessionCreateRequest", "model").get("enum")));
 
         List<String> specVoices = BetaSessionSpec.strings(SPEC.schema("VoiceIdsShared").get("anyOf").get(1).get("enum"));

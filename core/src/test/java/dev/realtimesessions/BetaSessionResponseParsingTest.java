@@ -220,14 +220,14 @@ class BetaSessionResponseParsingTest {
     void toolsOfAnyTypeRoundTripUnchanged() {
         String tools = """
                 [{"type": "function", "name": "f", "description": "d", "parameters": {"type": "object"}},
-                 {"type": "mcp", "server_label": "wiki", "headers": {"x": "y"}, "allowed_tools": ["a", "b"]},
+                 {"type": "web_search", "server_label": "wiki", "headers": {"x": "y"}, "allowed_tools": ["a", "b"]},
                  {"type": "function", "name": "no_description"}]
                 """;
         RealtimeSession session = api.parse(withSecret("\"tools\": " + tools));
 
         assertThat(session.tools()).hasSize(3);
         assertThat(session.tools().get(0)).isEqualTo(new FunctionTool("f", "d", Map.of("type", "object")));
-        assertThat(session.tools().get(1)).isEqualTo(new UnknownTool("mcp",
+        assertThat(session.tools().get(1)).isEqualTo(new UnknownTool("web_search",
                 Map.of("server_label", "wiki", "headers", Map.of("x", "y"), "allowed_tools", List.of("a", "b"))));
         assertThat(session.tools().get(2)).isEqualTo(new FunctionTool("no_description", null, null));
 

@@ -10,7 +10,7 @@ import dev.realtimesessions.model.Eagerness;
 import dev.realtimesessions.model.Modality;
 import dev.realtimesessions.model.NoiseReduction;
 import dev.realtimesessions.model.TranscriptionDelay;
-import dev.realtimesessions.model.TranscriptionInclude;
+import dev.realtimesessions.model.Include;
 import dev.realtimesessions.model.TranscriptionModel;
 import dev.realtimesessions.model.TranscriptionSessionCreateRequest;
 import dev.realtimesessions.model.TurnDetection;
@@ -95,7 +95,7 @@ class TranscriptionSessionRequestSpecTest {
                         .interruptResponse(false)
                         .build())
                 .inputAudioNoiseReduction(NoiseReduction.FAR_FIELD)
-                .include(TranscriptionInclude.ITEM_INPUT_AUDIO_TRANSCRIPTION_LOGPROBS)
+                .include(Include.ITEM_INPUT_AUDIO_TRANSCRIPTION_LOGPROBS)
                 .build();
 
         JsonNode body = sent(request);
@@ -121,7 +121,7 @@ class TranscriptionSessionRequestSpecTest {
                         .build())
                 .turnDetection(TurnDetection.serverVad().threshold(0.5).prefixPaddingMs(300).silenceDurationMs(200).build())
                 .inputAudioNoiseReduction(NoiseReduction.NEAR_FIELD)
-                .include(TranscriptionInclude.ITEM_INPUT_AUDIO_TRANSCRIPTION_LOGPROBS)
+                .include(Include.ITEM_INPUT_AUDIO_TRANSCRIPTION_LOGPROBS)
                 .build();
 
         JsonNode body = sent(request);
@@ -154,7 +154,7 @@ class TranscriptionSessionRequestSpecTest {
                         .interruptResponse(true)
                         .build())
                 .inputAudioNoiseReduction(NoiseReduction.NEAR_FIELD)
-                .include(List.of(TranscriptionInclude.ITEM_INPUT_AUDIO_TRANSCRIPTION_LOGPROBS))
+                .include(List.of(Include.ITEM_INPUT_AUDIO_TRANSCRIPTION_LOGPROBS))
                 .clientSecretExpiresAfter(Duration.ofMinutes(10))
                 .build();
 
@@ -242,7 +242,7 @@ class TranscriptionSessionRequestSpecTest {
                 .inputAudioTranscription(AudioTranscription.of(TranscriptionModel.GPT_4O_MINI_TRANSCRIBE))
                 .disableTurnDetection()
                 .inputAudioNoiseReduction(NoiseReduction.NEAR_FIELD)
-                .include(TranscriptionInclude.ITEM_INPUT_AUDIO_TRANSCRIPTION_LOGPROBS)
+                .include(Include.ITEM_INPUT_AUDIO_TRANSCRIPTION_LOGPROBS)
                 .clientSecretExpiresAfter(Duration.ofSeconds(90))
                 .build();
 
@@ -261,7 +261,7 @@ class TranscriptionSessionRequestSpecTest {
         assertThatThrownBy(() -> builder.inputAudioFormat(null))
                 .isInstanceOfSatisfying(ValidationException.class,
                         e -> assertThat(e.field()).isEqualTo("input_audio_format"));
-        assertThatThrownBy(() -> builder.include(Arrays.asList((TranscriptionInclude) null)))
+        assertThatThrownBy(() -> builder.include(Arrays.asList((Include) null)))
                 .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.field()).isEqualTo("include[0]"));
         assertThatThrownBy(() -> builder.clientSecretExpiresAfter(Duration.ofMillis(1500)))
                 .isInstanceOfSatisfying(ValidationException.class,

@@ -3,6 +3,7 @@ package dev.realtimesessions.internal;
 import dev.realtimesessions.ApiException;
 import dev.realtimesessions.AuthenticationException;
 import dev.realtimesessions.BadRequestException;
+import dev.realtimesessions.BetaApiShapeDisabledException;
 import dev.realtimesessions.ConflictException;
 import dev.realtimesessions.InternalServerException;
 import dev.realtimesessions.NotFoundException;
@@ -37,6 +38,9 @@ final class ApiErrors {
         ErrorBody body = parse(response);
         String requestId = response.requestId();
         String message = body.message == null ? null : Redactor.redact(body.message);
+        if (status >= 400 && status < 500 && BetaApiShapeDisabledException.ERROR_CODE.equals(body.code)) {
+            return new BetaApiShapeDisabledException(status, body.type, body.code, body.param, message, requestId);
+        }
         return switch (status) {
             case 400 -> new BadRequestException(status, body.type, body.code, body.param, message, requestId);
             case 401 -> new AuthenticationException(status, body.type, body.code, body.param, message, requestId);

@@ -8,7 +8,6 @@ import dev.realtimesessions.model.TranscriptionSession;
 import dev.realtimesessions.model.TranscriptionSessionCreateRequest;
 import dev.realtimesessions.model.Tristate;
 import dev.realtimesessions.model.TurnDetection;
-import java.time.DateTimeException;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -51,7 +50,10 @@ final class BetaTranscriptionJson {
             switch (name) {
                 case "id" -> id = in.string();
                 case "object" -> object = in.string();
-                case "expires_at" -> expiresAt = epochSeconds(in.longInteger(), "expires_at");
+                case "expires_at" -> {
+                    Long seconds = in.longInteger();
+                    expiresAt = seconds == null ? null : CommonJson.epochSeconds(seconds, "expires_at");
+                }
                 case "modalities" -> modalities = in.list(CommonJson::readModality);
                 case "input_audio_format" -> inputAudioFormat = in.openEnum(AudioFormat::of);
                 case "input_audio_transcription" -> transcription = in.tristate(CommonJson::readTranscription);
@@ -67,16 +69,5 @@ final class BetaTranscriptionJson {
         }
         return new TranscriptionSession(id, object, expiresAt, modalities, inputAudioFormat, transcription,
                 turnDetection, clientSecret, unknown == null ? Map.of() : unknown);
-    }
-
-    private static @Nullable Instant epochSeconds(@Nullable Long seconds, String field) {
-        if (seconds == null) {
-            return null;
-        }
-        try {
-            return Instant.ofEpochSecond(seconds);
-        } catch (DateTimeException e) {
-            throw new JsonShapeException(field + " is out of range: " + seconds);
-        }
     }
 }

@@ -215,7 +215,7 @@ public final class CallExecutor implements AutoCloseable {
                             attempt, response.requestId());
                 }
                 return new CallResult<>(value, response, attempt);
-            } catch (JacksonException | JsonShapeException | ValidationException | java.time.DateTimeException e) {
+            } catch (JacksonException | JsonShapeException | ValidationException e) {
                 throw new AttemptFailure(new ResponseDecodingException(endpoint.describe()
                         + " answered " + response.status() + " with a body that could not be decoded: "
                         + Redactor.redact(String.valueOf(e.getMessage())), response.status(), response.requestId(),

@@ -1,11 +1,13 @@
 package dev.realtimesessions.internal;
 
+import dev.realtimesessions.ValidationException;
 import dev.realtimesessions.model.AudioTranscription;
 import dev.realtimesessions.model.ClientSecret;
 import dev.realtimesessions.model.Eagerness;
 import dev.realtimesessions.model.ExpiresAfter;
 import dev.realtimesessions.model.FunctionTool;
 import dev.realtimesessions.model.MaxOutputTokens;
+import dev.realtimesessions.model.McpTool;
 import dev.realtimesessions.model.Modality;
 import dev.realtimesessions.model.NoiseReduction;
 import dev.realtimesessions.model.NoiseReductionType;
@@ -136,6 +138,8 @@ final class CommonJson {
             out.string("name", function.name());
             out.string("description", function.description());
             out.any("parameters", function.parameters());
+        } else if (tool instanceof McpTool mcp) {
+            McpToolJson.writeFields(out, mcp);
         } else if (tool instanceof UnknownTool unknown) {
             out.anyFields(unknown.fields());
         }
@@ -154,6 +158,13 @@ final class CommonJson {
                 @SuppressWarnings("unchecked")
                 Map<String, Object> schema = (Map<String, Object>) parameters;
                 return new FunctionTool(n, (String) description, schema);
+            }
+        }
+        if ("mcp".equals(type)) {
+            try {
+                return McpToolJson.fromFields(fields);
+            } catch (JsonShapeException | ValidationException e) {
+                // a shape this library does not know: kept whole as an UnknownTool below
             }
         }
         return new UnknownTool(type instanceof String t ? t : "", fields);
@@ -278,14 +289,16 @@ final class CommonJson {
         if (expiresAt == null) {
             throw new JsonShapeException("the response has no " + prefix + "expires_at");
         }
-        Instant at;
+        return new ClientSecret(value, epochSeconds(expiresAt, prefix + "expires_at"));
+    }
+
+    /** A unix time in seconds as an instant; one out of {@link Instant}'s range is a shape error. */
+    static Instant epochSeconds(long seconds, String field) {
         try {
-            at = Instant.ofEpochSecond(expiresAt);
+            return Instant.ofEpochSecond(seconds);
         } catch (DateTimeException e) {
-            throw new JsonShapeException("the response's " + prefix + "expires_at (" + expiresAt
-                    + ") is not a representable time");
+            throw new JsonShapeException(field + " is out of range: " + seconds);
         }
-        return new ClientSecret(value, at);
     }
 
     static String requireString(JsonIn in, String field) {

@@ -1,5 +1,7 @@
 package dev.realtimesessions.internal;
 
+import dev.realtimesessions.model.ClientSecretCreateRequest;
+import dev.realtimesessions.model.ClientSecretCreateResponse;
 import dev.realtimesessions.model.RealtimeSession;
 import dev.realtimesessions.model.RealtimeSessionCreateRequest;
 import dev.realtimesessions.model.TranscriptionSession;
@@ -27,6 +29,10 @@ public record Endpoint<Q, R>(String path, BiConsumer<JsonOut, Q> writer, Functio
     public static final Endpoint<TranscriptionSessionCreateRequest, TranscriptionSession> BETA_TRANSCRIPTION_SESSIONS =
             new Endpoint<>("/realtime/transcription_sessions", BetaTranscriptionJson::writeRequest,
                     BetaTranscriptionJson::readSession);
+
+    /** The GA {@code POST /realtime/client_secrets}. */
+    public static final Endpoint<ClientSecretCreateRequest, ClientSecretCreateResponse> CLIENT_SECRETS =
+            new Endpoint<>("/realtime/client_secrets", ClientSecretJson::writeRequest, ClientSecretJson::readResponse);
 
     /** How log lines and messages name the endpoint. */
     String describe() {

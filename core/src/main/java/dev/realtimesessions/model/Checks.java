@@ -40,6 +40,11 @@ final class Checks {
         return value;
     }
 
+    /** The tri-state field, or absent for a {@code null} one (records accept null as absent). */
+    static <T> Tristate<T> orAbsent(@Nullable Tristate<T> value) {
+        return value == null ? Tristate.absent() : value;
+    }
+
     /** An unmodifiable copy of {@code values}, rejecting null elements, or null for a null list. */
     static <T> @Nullable List<T> copyOrNull(String field, @Nullable List<? extends T> values) {
         if (values == null) {

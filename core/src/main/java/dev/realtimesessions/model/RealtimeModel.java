@@ -15,6 +15,18 @@ public final class RealtimeModel extends OpenEnum {
     /** {@code "gpt-realtime"}. */
     public static final RealtimeModel GPT_REALTIME = KNOWN.add("gpt-realtime");
 
+    /** {@code "gpt-realtime-1.5"}. */
+    public static final RealtimeModel GPT_REALTIME_1_5 = KNOWN.add("gpt-realtime-1.5");
+
+    /** {@code "gpt-realtime-2"}. */
+    public static final RealtimeModel GPT_REALTIME_2 = KNOWN.add("gpt-realtime-2");
+
+    /** {@code "gpt-realtime-2.1"}. */
+    public static final RealtimeModel GPT_REALTIME_2_1 = KNOWN.add("gpt-realtime-2.1");
+
+    /** {@code "gpt-realtime-2.1-mini"}. */
+    public static final RealtimeModel GPT_REALTIME_2_1_MINI = KNOWN.add("gpt-realtime-2.1-mini");
+
     /** {@code "gpt-realtime-2025-08-28"}. */
     public static final RealtimeModel GPT_REALTIME_2025_08_28 = KNOWN.add("gpt-realtime-2025-08-28");
 
@@ -35,6 +47,27 @@ public final class RealtimeModel extends OpenEnum {
 
     /** {@code "gpt-4o-mini-realtime-preview-2024-12-17"}. */
     public static final RealtimeModel GPT_4O_MINI_REALTIME_PREVIEW_2024_12_17 = KNOWN.add("gpt-4o-mini-realtime-preview-2024-12-17");
+
+    /** {@code "gpt-realtime-mini"}. */
+    public static final RealtimeModel GPT_REALTIME_MINI = KNOWN.add("gpt-realtime-mini");
+
+    /** {@code "gpt-realtime-mini-2025-10-06"}. */
+    public static final RealtimeModel GPT_REALTIME_MINI_2025_10_06 = KNOWN.add("gpt-realtime-mini-2025-10-06");
+
+    /** {@code "gpt-realtime-mini-2025-12-15"}. */
+    public static final RealtimeModel GPT_REALTIME_MINI_2025_12_15 = KNOWN.add("gpt-realtime-mini-2025-12-15");
+
+    /** {@code "gpt-audio-1.5"}. */
+    public static final RealtimeModel GPT_AUDIO_1_5 = KNOWN.add("gpt-audio-1.5");
+
+    /** {@code "gpt-audio-mini"}. */
+    public static final RealtimeModel GPT_AUDIO_MINI = KNOWN.add("gpt-audio-mini");
+
+    /** {@code "gpt-audio-mini-2025-10-06"}. */
+    public static final RealtimeModel GPT_AUDIO_MINI_2025_10_06 = KNOWN.add("gpt-audio-mini-2025-10-06");
+
+    /** {@code "gpt-audio-mini-2025-12-15"}. */
+    public static final RealtimeModel GPT_AUDIO_MINI_2025_12_15 = KNOWN.add("gpt-audio-mini-2025-12-15");
 
     private RealtimeModel(String value) {
         super(value);

@@ -63,13 +63,17 @@ public record RealtimeSessionCreateRequest(
      * Validates the structure of the request.
      *
      * @throws ValidationException naming the JSON field, if {@code model} is missing or blank, a
-     *     tool is null or has a blank name, or a number is not finite
+     *     tool is null or has a blank name, a number is not finite, or the voice is a custom one
      */
     public RealtimeSessionCreateRequest {
         if (model == null) {
             throw new ValidationException("model", "is required, for example RealtimeModel.GPT_REALTIME");
         }
         Checks.notBlank("model", model.value());
+        if (voice != null && voice.isCustom()) {
+            throw new ValidationException("voice", "is a custom voice, which only the GA endpoint accepts;"
+                    + " use RealtimeSessions.createClientSecret(ClientSecretCreateRequest)");
+        }
         modalities = Checks.copyOrNull("modalities", modalities);
         tools = Checks.copyOrNull("tools", tools);
         if (tools != null) {

@@ -21,7 +21,7 @@ import org.jspecify.annotations.Nullable;
  *         .build())
  *     .turnDetection(TurnDetection.serverVad().silenceDurationMs(500).build())
  *     .inputAudioNoiseReduction(NoiseReduction.NEAR_FIELD)
- *     .include(TranscriptionInclude.ITEM_INPUT_AUDIO_TRANSCRIPTION_LOGPROBS)
+ *     .include(Include.ITEM_INPUT_AUDIO_TRANSCRIPTION_LOGPROBS)
  *     .clientSecretExpiresAfter(Duration.ofMinutes(5))
  *     .build();
  * }</pre>
@@ -46,7 +46,7 @@ public record TranscriptionSessionCreateRequest(
         Tristate<AudioTranscription> inputAudioTranscription,
         Tristate<TurnDetection> turnDetection,
         Tristate<NoiseReduction> inputAudioNoiseReduction,
-        @Nullable List<TranscriptionInclude> include,
+        @Nullable List<Include> include,
         @Nullable ExpiresAfter clientSecretExpiresAfter) {
 
     /**
@@ -103,7 +103,7 @@ public record TranscriptionSessionCreateRequest(
         private Tristate<AudioTranscription> inputAudioTranscription = Tristate.absent();
         private Tristate<TurnDetection> turnDetection = Tristate.absent();
         private Tristate<NoiseReduction> inputAudioNoiseReduction = Tristate.absent();
-        private @Nullable List<TranscriptionInclude> include;
+        private @Nullable List<Include> include;
         private @Nullable ExpiresAfter clientSecretExpiresAfter;
 
         private Builder() {
@@ -211,7 +211,7 @@ public record TranscriptionSessionCreateRequest(
          * @param include extra items for the server events
          * @return this builder
          */
-        public Builder include(TranscriptionInclude... include) {
+        public Builder include(Include... include) {
             return include(Arrays.asList(Checks.notNull("include", include)));
         }
 
@@ -221,7 +221,7 @@ public record TranscriptionSessionCreateRequest(
          * @param include extra items for the server events
          * @return this builder
          */
-        public Builder include(List<TranscriptionInclude> include) {
+        public Builder include(List<Include> include) {
             this.include = Checks.copyOrNull("include", Checks.notNull("include", include));
             return this;
         }

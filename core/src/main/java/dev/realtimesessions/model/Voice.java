@@ -3,12 +3,20 @@ package dev.realtimesessions.model;
 import java.util.List;
 
 /**
- * The voice the model speaks with ({@code voice}). Any other voice name the API accepts can be
- * given with {@link #of(String)}.
+ * The voice the model speaks with ({@code voice} in the beta shapes, {@code audio.output.voice} in
+ * the GA shapes). Any other voice name the API accepts can be given with {@link #of(String)}; a
+ * custom voice made for the account is referenced by its id with {@link #custom(String)}, which
+ * only the GA endpoint accepts.
  *
- * <p>An open enum: see {@link OpenEnum}.
+ * <pre>{@code
+ * Voice.MARIN                 // "voice": "marin"
+ * Voice.custom("voice_1234")  // "voice": {"id": "voice_1234"}
+ * }</pre>
+ *
+ * <p>An open enum: see {@link OpenEnum}. A custom voice's {@link #value()} is its id; it is never
+ * equal to a built-in voice of the same name.
  */
-public final class Voice extends OpenEnum {
+public sealed class Voice extends OpenEnum {
 
     private static final KnownValues<Voice> KNOWN = new KnownValues<>("Voice", Voice::new);
 
@@ -67,6 +75,26 @@ public final class Voice extends OpenEnum {
     }
 
     /**
+     * A custom voice, referenced by its id: written as {@code {"id": "voice_1234"}}. GA endpoint only.
+     *
+     * @param id the custom voice's id, such as {@code voice_1234}
+     * @return the voice
+     * @throws dev.realtimesessions.ValidationException if {@code id} is null or blank
+     */
+    public static Voice custom(String id) {
+        return new Custom(Checks.notBlank("voice.id", id));
+    }
+
+    /**
+     * Whether this is a custom voice reference ({@code {"id": ...}}) rather than a voice name.
+     *
+     * @return {@code true} for a voice made by {@link #custom(String)}
+     */
+    public boolean isCustom() {
+        return false;
+    }
+
+    /**
      * The documented values, in the order the API lists them.
      *
      * @return the constants
@@ -77,6 +105,19 @@ public final class Voice extends OpenEnum {
 
     @Override
     public boolean isKnown() {
-        return KNOWN.isKnown(this);
+        return !isCustom() && KNOWN.isKnown(this);
+    }
+
+    /** A custom voice reference; its value is the voice's id. */
+    private static final class Custom extends Voice {
+
+        private Custom(String id) {
+            super(id);
+        }
+
+        @Override
+        public boolean isCustom() {
+            return true;
+        }
     }
 }
