@@ -6,7 +6,12 @@ import dev.realtimesessions.AuthenticationException;
 import dev.realtimesessions.BadRequestException;
 import dev.realtimesessions.RealtimeSessions;
 import dev.realtimesessions.RetryPolicy;
+import dev.realtimesessions.model.AudioOutputConfig;
+import dev.realtimesessions.model.ClientSecretCreateRequest;
+import dev.realtimesessions.model.RealtimeModel;
+import dev.realtimesessions.model.RealtimeSessionConfig;
 import dev.realtimesessions.model.RealtimeSessionCreateRequest;
+import dev.realtimesessions.model.RealtimeSessionDetails;
 import dev.realtimesessions.model.Voice;
 import java.time.Clock;
 import java.time.Duration;
@@ -33,6 +38,26 @@ class LocalRealtimeEndpointTest {
                         assertThat(two.getT1().clientSecret().value()).startsWith("ek_local_")
                                 .isNotEqualTo(two.getT2().clientSecret().value());
                         assertThat(two.getT1().clientSecret().expiresAt()).isEqualTo(NOW.plusSeconds(300));
+                    })
+                    .verifyComplete();
+        }
+    }
+
+    @Test
+    void mintsAGaClientSecretWithTheDefaultTenMinuteLifetime() {
+        try (LocalRealtimeEndpoint endpoint = LocalRealtimeEndpoint.start(0, Clock.fixed(NOW, ZoneOffset.UTC));
+                RealtimeSessions sessions = RealtimeSessions.builder().apiKey(LocalRealtimeEndpoint.API_KEY)
+                        .baseUrl(endpoint.baseUrl()).build()) {
+            ClientSecretCreateRequest request = ClientSecretCreateRequest.of(RealtimeSessionConfig.builder()
+                    .model(RealtimeModel.GPT_REALTIME).audioOutput(AudioOutputConfig.ofVoice(Voice.MARIN)).build());
+            StepVerifier.create(sessions.createClientSecret(request))
+                    .assertNext(secret -> {
+                        assertThat(secret.value()).startsWith("ek_local_");
+                        assertThat(secret.expiresAt()).isEqualTo(NOW.plusSeconds(600));
+                        assertThat(secret.session()).isInstanceOfSatisfying(RealtimeSessionDetails.class, session -> {
+                            assertThat(session.model()).isEqualTo(RealtimeModel.GPT_REALTIME);
+                            assertThat(session.audio().output().voice()).isEqualTo(Voice.MARIN);
+                        });
                     })
                     .verifyComplete();
         }
