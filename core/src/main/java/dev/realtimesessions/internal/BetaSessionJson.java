@@ -15,9 +15,7 @@ import dev.realtimesessions.model.Tracing;
 import dev.realtimesessions.model.Tristate;
 import dev.realtimesessions.model.TurnDetection;
 import dev.realtimesessions.model.Voice;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /** JSON of the beta {@code POST /realtime/sessions} request and response. */
 final class BetaSessionJson {
@@ -69,7 +67,7 @@ final class BetaSessionJson {
         Double speed = null;
         Tristate<Tracing> tracing = Tristate.absent();
         ClientSecret clientSecret = null;
-        Map<String, Object> unknown = null;
+        UnknownFields unknown = new UnknownFields();
         for (String name = in.nextField(); name != null; name = in.nextField()) {
             switch (name) {
                 case "id" -> id = in.string();
@@ -95,12 +93,7 @@ final class BetaSessionJson {
                     }
                     clientSecret = CommonJson.readClientSecret(in);
                 }
-                default -> {
-                    if (unknown == null) {
-                        unknown = new LinkedHashMap<>();
-                    }
-                    unknown.put(name, in.any());
-                }
+                default -> unknown.add(name, in);
             }
         }
         if (clientSecret == null) {
@@ -108,6 +101,6 @@ final class BetaSessionJson {
         }
         return new RealtimeSession(id, object, model, modalities, instructions, voice, inputAudioFormat,
                 outputAudioFormat, transcription, turnDetection, noiseReduction, tools, toolChoice, temperature,
-                maxTokens, speed, tracing, clientSecret, unknown == null ? Map.of() : unknown);
+                maxTokens, speed, tracing, clientSecret, unknown.toMap());
     }
 }

@@ -9,10 +9,7 @@ import dev.realtimesessions.model.TranscriptionSessionCreateRequest;
 import dev.realtimesessions.model.Tristate;
 import dev.realtimesessions.model.TurnDetection;
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
-import org.jspecify.annotations.Nullable;
 
 /** JSON of the beta {@code POST /realtime/transcription_sessions} request and response. */
 final class BetaTranscriptionJson {
@@ -45,29 +42,21 @@ final class BetaTranscriptionJson {
         Tristate<AudioTranscription> transcription = Tristate.absent();
         Tristate<TurnDetection> turnDetection = Tristate.absent();
         ClientSecret clientSecret = null;
-        Map<String, Object> unknown = null;
+        UnknownFields unknown = new UnknownFields();
         for (String name = in.nextField(); name != null; name = in.nextField()) {
             switch (name) {
                 case "id" -> id = in.string();
                 case "object" -> object = in.string();
-                case "expires_at" -> {
-                    Long seconds = in.longInteger();
-                    expiresAt = seconds == null ? null : CommonJson.epochSeconds(seconds, "expires_at");
-                }
+                case "expires_at" -> expiresAt = CommonJson.readEpochSeconds(in, "expires_at");
                 case "modalities" -> modalities = in.list(CommonJson::readModality);
                 case "input_audio_format" -> inputAudioFormat = in.openEnum(AudioFormat::of);
                 case "input_audio_transcription" -> transcription = in.tristate(CommonJson::readTranscription);
                 case "turn_detection" -> turnDetection = in.tristate(CommonJson::readTurnDetection);
                 case "client_secret" -> clientSecret = in.isNull() ? null : CommonJson.readClientSecret(in);
-                default -> {
-                    if (unknown == null) {
-                        unknown = new LinkedHashMap<>();
-                    }
-                    unknown.put(name, in.any());
-                }
+                default -> unknown.add(name, in);
             }
         }
         return new TranscriptionSession(id, object, expiresAt, modalities, inputAudioFormat, transcription,
-                turnDetection, clientSecret, unknown == null ? Map.of() : unknown);
+                turnDetection, clientSecret, unknown.toMap());
     }
 }

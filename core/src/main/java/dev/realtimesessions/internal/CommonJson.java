@@ -292,6 +292,12 @@ final class CommonJson {
         return new ClientSecret(value, epochSeconds(expiresAt, prefix + "expires_at"));
     }
 
+    /** Reads seconds since the epoch as an instant, or null for JSON null. */
+    static @Nullable Instant readEpochSeconds(JsonIn in, String field) {
+        Long seconds = in.longInteger();
+        return seconds == null ? null : epochSeconds(seconds, field);
+    }
+
     /** A unix time in seconds as an instant; one out of {@link Instant}'s range is a shape error. */
     static Instant epochSeconds(long seconds, String field) {
         try {

@@ -15,9 +15,7 @@ import dev.realtimesessions.model.Tracing;
 import dev.realtimesessions.model.Tristate;
 import dev.realtimesessions.model.Truncation;
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /** JSON of the GA realtime session: {@code RealtimeSessionCreateRequestGA} out, {@code RealtimeSessionCreateResponseGA} in. */
 final class GaRealtimeSessionJson {
@@ -61,13 +59,13 @@ final class GaRealtimeSessionJson {
         MaxOutputTokens maxOutputTokens = null;
         Truncation truncation = null;
         Tristate<Prompt> prompt = Tristate.absent();
-        Map<String, Object> unknown = null;
+        UnknownFields unknown = new UnknownFields();
         for (String name = in.nextField(); name != null; name = in.nextField()) {
             switch (name) {
                 case "type" -> in.skip();
                 case "id" -> id = in.string();
                 case "object" -> object = in.string();
-                case "expires_at" -> expiresAt = GaSessionFields.readInstant(in, "session.expires_at");
+                case "expires_at" -> expiresAt = CommonJson.readEpochSeconds(in, "session.expires_at");
                 case "model" -> model = in.openEnum(RealtimeModel::of);
                 case "output_modalities" -> outputModalities = in.list(CommonJson::readModality);
                 case "instructions" -> instructions = in.string();
@@ -80,16 +78,11 @@ final class GaRealtimeSessionJson {
                 case "max_output_tokens" -> maxOutputTokens = CommonJson.readMaxTokens(in);
                 case "truncation" -> truncation = GaSessionFields.readTruncation(in);
                 case "prompt" -> prompt = in.tristate(PromptJson::readPrompt);
-                default -> {
-                    if (unknown == null) {
-                        unknown = new LinkedHashMap<>();
-                    }
-                    unknown.put(name, in.any());
-                }
+                default -> unknown.add(name, in);
             }
         }
         return new RealtimeSessionDetails(id, object, expiresAt, model, outputModalities, instructions, audio, include,
                 tracing, tools, toolChoice, reasoning, maxOutputTokens, truncation, prompt,
-                unknown == null ? Map.of() : unknown);
+                unknown.toMap());
     }
 }

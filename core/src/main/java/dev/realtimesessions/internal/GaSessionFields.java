@@ -4,7 +4,6 @@ import dev.realtimesessions.model.Include;
 import dev.realtimesessions.model.Reasoning;
 import dev.realtimesessions.model.ReasoningEffort;
 import dev.realtimesessions.model.Truncation;
-import java.time.Instant;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 
@@ -97,11 +96,5 @@ final class GaSessionFields {
             }
         }
         return new Truncation.TokenLimits(postInstructions);
-    }
-
-    /** Reads seconds since the epoch, or null. */
-    static @Nullable Instant readInstant(JsonIn in, String field) {
-        Long seconds = in.longInteger();
-        return seconds == null ? null : CommonJson.epochSeconds(seconds, field);
     }
 }

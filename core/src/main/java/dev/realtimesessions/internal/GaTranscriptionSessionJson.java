@@ -5,9 +5,7 @@ import dev.realtimesessions.model.TranscriptionAudioConfig;
 import dev.realtimesessions.model.TranscriptionSessionConfig;
 import dev.realtimesessions.model.TranscriptionSessionDetails;
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * JSON of the GA transcription session: {@code RealtimeTranscriptionSessionCreateRequestGA} out,
@@ -33,24 +31,19 @@ final class GaTranscriptionSessionJson {
         Instant expiresAt = null;
         List<Include> include = null;
         TranscriptionAudioConfig audio = null;
-        Map<String, Object> unknown = null;
+        UnknownFields unknown = new UnknownFields();
         for (String name = in.nextField(); name != null; name = in.nextField()) {
             switch (name) {
                 case "type" -> in.skip();
                 case "id" -> id = in.string();
                 case "object" -> object = in.string();
-                case "expires_at" -> expiresAt = GaSessionFields.readInstant(in, "session.expires_at");
+                case "expires_at" -> expiresAt = CommonJson.readEpochSeconds(in, "session.expires_at");
                 case "include" -> include = GaSessionFields.readInclude(in);
                 case "audio" -> audio = in.isNull() ? null : GaAudioJson.readTranscriptionAudio(in);
-                default -> {
-                    if (unknown == null) {
-                        unknown = new LinkedHashMap<>();
-                    }
-                    unknown.put(name, in.any());
-                }
+                default -> unknown.add(name, in);
             }
         }
         return new TranscriptionSessionDetails(id, object, expiresAt, include, audio,
-                unknown == null ? Map.of() : unknown);
+                unknown.toMap());
     }
 }

@@ -142,27 +142,24 @@ public final class LocalRealtimeEndpoint implements AutoCloseable {
                 return error(response, 400, "invalid_request_error", "missing_required_parameter", "model",
                         "Missing required parameter: 'model'.");
             }
-            long lifetime = lifetime(request.path("client_secret").path("expires_after"), 60);
-            if (lifetime < 0) {
-                return lifetimeError(response, "client_secret.expires_after.seconds");
-            }
-            ObjectNode session = request.deepCopy();
-            session.remove("client_secret");
-            session.put("id", "sess_local_" + hex(10));
-            session.put("object", "realtime.session");
-            session.set("client_secret", secret(lifetime));
-            return ok(response, session);
+            return betaSession(response, request, "realtime.session", "expires_after");
         }
 
         private Mono<Void> transcriptionSession(HttpServerResponse response, ObjectNode request) {
-            long lifetime = lifetime(request.path("client_secret").path("expires_after"), 60);
+            return betaSession(response, request, "realtime.transcription_session", "expires_at");
+        }
+
+        /** The beta answer: the request echoed with an id, its object type and a fresh secret. */
+        private Mono<Void> betaSession(HttpServerResponse response, ObjectNode request, String object,
+                String lifetimeField) {
+            long lifetime = lifetime(request.path("client_secret").path(lifetimeField), 60);
             if (lifetime < 0) {
-                return lifetimeError(response, "client_secret.expires_after.seconds");
+                return lifetimeError(response, "client_secret." + lifetimeField + ".seconds");
             }
             ObjectNode session = request.deepCopy();
             session.remove("client_secret");
             session.put("id", "sess_local_" + hex(10));
-            session.put("object", "realtime.transcription_session");
+            session.put("object", object);
             session.set("client_secret", secret(lifetime));
             return ok(response, session);
         }
