@@ -238,9 +238,9 @@ public final class CallExecutor implements AutoCloseable {
                         + " timeout: " + Redactor.redact(String.valueOf(error.getMessage())), error), true, null);
             }
             if (error instanceof PoolAcquirePendingLimitException) {
-                return new AttemptFailure(new ApiConnectionException(where + " was refused: " + settings.maxPendingAcquires()
-                        + " calls are already waiting for one of " + settings.maxConnections() + " connections;"
-                        + " raise maxConnections(...)/maxPendingAcquires(...) or slow the callers", error), false, null);
+                return new AttemptFailure(new ApiConnectionException(where + " was refused: the connection pool's wait"
+                        + " queue is full (maxPendingAcquires " + settings.maxPendingAcquires() + " waiting for "
+                        + settings.maxConnections() + " maxConnections); raise them or slow the callers", error), false, null);
             }
             if (error instanceof PoolAcquireTimeoutException) {
                 return new AttemptFailure(new ApiTimeoutException(where + " waited too long for a pooled connection",
