@@ -27,11 +27,22 @@ public class ApiException extends RealtimeSessionsException {
 
     private static final long serialVersionUID = 1L;
 
+    /** The HTTP status of the answer. */
     private final int status;
+
+    /** OpenAI's {@code error.type}, if any. */
     private final @Nullable String errorType;
+
+    /** OpenAI's {@code error.code}, if any. */
     private final @Nullable String errorCode;
+
+    /** OpenAI's {@code error.param}, if any. */
     private final @Nullable String param;
+
+    /** OpenAI's {@code error.message}, secrets masked. */
     private final @Nullable String serverMessage;
+
+    /** The answer's {@code x-request-id}, if any. */
     private final @Nullable String requestId;
 
     /**

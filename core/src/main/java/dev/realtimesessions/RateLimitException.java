@@ -18,6 +18,7 @@ public final class RateLimitException extends ApiException {
 
     private static final long serialVersionUID = 1L;
 
+    /** The wait the server asked for, if any. */
     private final @Nullable Duration retryAfter;
 
     /**

@@ -12,7 +12,10 @@ public final class ResponseDecodingException extends RealtimeSessionsException {
 
     private static final long serialVersionUID = 1L;
 
+    /** The HTTP status of the answer. */
     private final int status;
+
+    /** The answer's {@code x-request-id}, if any. */
     private final @Nullable String requestId;
 
     /**

@@ -36,6 +36,11 @@ public record RetryPolicy(int maxRetries, Duration initialBackoff, Duration maxB
     /**
      * Validates the policy.
      *
+     * @param maxRetries retries after the first attempt; 0 disables retrying
+     * @param initialBackoff the backoff before the first retry, before jitter
+     * @param maxBackoff the longest backoff, before jitter
+     * @param jitter the largest fraction (0 to 1) by which a backoff is shortened at random
+     * @param maxRetryAfter the longest server-requested wait that is honoured as asked; longer requests fall back to the computed backoff
      * @throws ValidationException if a count or duration is negative, a duration is missing, or
      *     the jitter is outside 0..1
      */

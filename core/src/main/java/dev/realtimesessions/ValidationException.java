@@ -14,6 +14,7 @@ public final class ValidationException extends RealtimeSessionsException {
 
     private static final long serialVersionUID = 1L;
 
+    /** The JSON or builder name of the offending field. */
     private final String field;
 
     /**

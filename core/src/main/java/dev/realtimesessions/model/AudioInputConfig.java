@@ -25,7 +25,14 @@ import org.jspecify.annotations.Nullable;
 public record AudioInputConfig(@Nullable RealtimeAudioFormat format, Tristate<AudioTranscription> transcription,
         Tristate<NoiseReduction> noiseReduction, Tristate<TurnDetection> turnDetection) {
 
-    /** Creates the setting; a {@code null} {@link Tristate} is taken as absent. */
+    /**
+     * Creates the setting; a {@code null} {@link Tristate} is taken as absent.
+     *
+     * @param format the input audio format ({@code format})
+     * @param transcription input transcription, null to turn it off ({@code transcription})
+     * @param noiseReduction noise reduction, null to turn it off ({@code noise_reduction})
+     * @param turnDetection turn detection, null to turn it off ({@code turn_detection})
+     */
     public AudioInputConfig {
         transcription = Checks.orAbsent(transcription);
         noiseReduction = Checks.orAbsent(noiseReduction);

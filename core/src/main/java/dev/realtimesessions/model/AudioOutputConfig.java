@@ -21,6 +21,9 @@ public record AudioOutputConfig(@Nullable RealtimeAudioFormat format, @Nullable 
     /**
      * Creates the setting.
      *
+     * @param format the output audio format ({@code format})
+     * @param voice the voice, a name or a custom voice ({@code voice})
+     * @param speed speech speed, 0.25 to 1.5 ({@code speed})
      * @throws dev.realtimesessions.ValidationException if {@code speed} is not finite
      */
     public AudioOutputConfig {

@@ -27,6 +27,12 @@ public record AudioTranscription(@Nullable TranscriptionModel model, @Nullable S
     /**
      * Creates the setting, copying the lists.
      *
+     * @param model the transcription model ({@code model})
+     * @param language the input language, ISO-639-1 such as {@code en} ({@code language})
+     * @param languages possible input languages (GA, {@code gpt-transcribe} models; {@code languages})
+     * @param keywords words or phrases that guide transcription (GA; {@code keywords})
+     * @param prompt text that guides style or continues earlier audio ({@code prompt})
+     * @param delay how long to wait before emitting text (GA, {@code gpt-realtime-whisper}; {@code delay})
      * @throws dev.realtimesessions.ValidationException if a list holds {@code null}
      */
     public AudioTranscription {

@@ -17,6 +17,8 @@ public record ClientSecret(String value, Instant expiresAt) {
     /**
      * Creates a client secret.
      *
+     * @param value the secret, {@code ek_...}
+     * @param expiresAt when the secret stops being accepted for new sessions
      * @throws dev.realtimesessions.ValidationException if a component is {@code null}
      */
     public ClientSecret {

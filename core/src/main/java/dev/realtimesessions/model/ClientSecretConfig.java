@@ -10,6 +10,7 @@ public record ClientSecretConfig(ExpiresAfter expiresAfter) {
     /**
      * Creates the setting.
      *
+     * @param expiresAfter how long the secret lives ({@code client_secret.expires_after})
      * @throws dev.realtimesessions.ValidationException if {@code expiresAfter} is null
      */
     public ClientSecretConfig {

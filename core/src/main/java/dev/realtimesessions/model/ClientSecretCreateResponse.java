@@ -22,6 +22,9 @@ public record ClientSecretCreateResponse(String value, Instant expiresAt, Sessio
     /**
      * Creates the answer.
      *
+     * @param value the secret, {@code ek_...} ({@code value})
+     * @param expiresAt when the secret stops being accepted for new sessions ({@code expires_at})
+     * @param session the effective session configuration ({@code session})
      * @throws dev.realtimesessions.ValidationException if a component is {@code null}
      */
     public ClientSecretCreateResponse {

@@ -19,6 +19,8 @@ public record ExpiresAfter(String anchor, long seconds) {
     /**
      * Validates the structure; the range 10..7200 is the server's to enforce.
      *
+     * @param anchor the point the lifetime counts from; always {@code "created_at"} today
+     * @param seconds the lifetime in seconds
      * @throws ValidationException if the anchor is blank or the seconds are not positive
      */
     public ExpiresAfter {

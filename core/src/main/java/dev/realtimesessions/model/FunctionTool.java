@@ -25,6 +25,9 @@ public record FunctionTool(String name, @Nullable String description, @Nullable 
     /**
      * Creates the tool, deep-copying {@code parameters}.
      *
+     * @param name the function's name ({@code name})
+     * @param description when and how to call it, and what to tell the user ({@code description})
+     * @param parameters the arguments as a JSON Schema object, held as nested {@code Map}s and {@code List}s ({@code parameters})
      * @throws dev.realtimesessions.ValidationException if {@code name} is null or {@code parameters}
      *     holds something that is not JSON
      */

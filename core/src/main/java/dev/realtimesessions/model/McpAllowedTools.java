@@ -43,6 +43,7 @@ public sealed interface McpAllowedTools permits McpAllowedTools.Names, McpToolFi
         /**
          * Creates the setting, copying the list.
          *
+         * @param toolNames the tools' names
          * @throws dev.realtimesessions.ValidationException if the list is or holds {@code null}
          */
         public Names {

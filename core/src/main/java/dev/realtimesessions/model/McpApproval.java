@@ -50,6 +50,7 @@ public sealed interface McpApproval permits McpApproval.Mode, McpApproval.Filter
         /**
          * Creates the policy.
          *
+         * @param value the policy
          * @throws dev.realtimesessions.ValidationException if {@code value} is blank
          */
         public Mode {

@@ -53,6 +53,17 @@ public record McpTool(
     /**
      * Creates the tool, copying the collections; a {@code null} {@link Tristate} is taken as absent.
      *
+     * @param serverLabel the label that names the server in tool calls ({@code server_label})
+     * @param serverUrl the server's URL ({@code server_url})
+     * @param connectorId a service connector instead of a URL ({@code connector_id})
+     * @param tunnelId a Secure MCP Tunnel instead of a URL, {@code tunnel_...} ({@code tunnel_id})
+     * @param authorization an OAuth access token for the server or connector ({@code authorization})
+     * @param serverDescription what the server offers, as context for the model ({@code server_description})
+     * @param headers HTTP headers sent to the server ({@code headers})
+     * @param allowedTools the tools the model may use ({@code allowed_tools})
+     * @param allowedCallers the contexts the tools may be invoked from ({@code allowed_callers})
+     * @param requireApproval which calls need approval ({@code require_approval})
+     * @param deferLoading whether the tools are discovered through tool search ({@code defer_loading})
      * @throws dev.realtimesessions.ValidationException if {@code serverLabel} is null, or a header
      *     or caller is null
      */

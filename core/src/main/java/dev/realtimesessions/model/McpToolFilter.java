@@ -21,6 +21,8 @@ public record McpToolFilter(@Nullable List<String> toolNames, @Nullable Boolean 
     /**
      * Creates the filter, copying the list.
      *
+     * @param toolNames the tools' names ({@code tool_names})
+     * @param readOnly whether the tools are annotated read-only ({@code read_only})
      * @throws dev.realtimesessions.ValidationException if {@code toolNames} holds {@code null}
      */
     public McpToolFilter {

@@ -24,6 +24,9 @@ public record Prompt(String id, @Nullable String version, @Nullable Map<String, 
     /**
      * Creates the reference, copying {@code variables}.
      *
+     * @param id the prompt template's id ({@code id})
+     * @param version the template's version, or {@code null} for the current one ({@code version})
+     * @param variables values for the template's variables, by name ({@code variables})
      * @throws dev.realtimesessions.ValidationException if {@code id} is null, or a variable name or
      *     value is null
      */

@@ -13,6 +13,7 @@ public record PromptCacheBreakpoint(String mode) {
     /**
      * Creates the breakpoint.
      *
+     * @param mode the breakpoint mode; {@code "explicit"}, the only mode the API defines ({@code mode})
      * @throws dev.realtimesessions.ValidationException if {@code mode} is blank
      */
     public PromptCacheBreakpoint {

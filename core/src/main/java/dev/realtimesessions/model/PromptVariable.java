@@ -100,6 +100,7 @@ public sealed interface PromptVariable permits PromptVariable.Text, PromptVariab
         /**
          * Creates the variable.
          *
+         * @param value the text
          * @throws dev.realtimesessions.ValidationException if {@code value} is null
          */
         public Text {
@@ -117,6 +118,8 @@ public sealed interface PromptVariable permits PromptVariable.Text, PromptVariab
         /**
          * Creates the variable.
          *
+         * @param text the text ({@code text})
+         * @param promptCacheBreakpoint marks the end of a cacheable prefix ({@code prompt_cache_breakpoint})
          * @throws dev.realtimesessions.ValidationException if {@code text} is null
          */
         public InputText {
@@ -146,6 +149,10 @@ public sealed interface PromptVariable permits PromptVariable.Text, PromptVariab
         /**
          * Creates the variable.
          *
+         * @param imageUrl a URL or base64 data URL of the image ({@code image_url})
+         * @param fileId the id of an uploaded image file ({@code file_id})
+         * @param detail the detail level ({@code detail})
+         * @param promptCacheBreakpoint marks the end of a cacheable prefix ({@code prompt_cache_breakpoint})
          * @throws dev.realtimesessions.ValidationException if {@code detail} is null
          */
         public InputImage {
@@ -197,6 +204,8 @@ public sealed interface PromptVariable permits PromptVariable.Text, PromptVariab
         /**
          * Creates the variable, deep-copying {@code fields}.
          *
+         * @param type the input's {@code type}
+         * @param fields every field of the input object other than {@code type}, as plain JSON values
          * @throws dev.realtimesessions.ValidationException if a component is null or not JSON
          */
         public Unknown {

@@ -28,6 +28,8 @@ public record RealtimeAudioFormat(RealtimeAudioFormatType type, @Nullable Intege
     /**
      * Creates the format.
      *
+     * @param type the encoding ({@code type})
+     * @param rate the sample rate in Hz, {@code 24000} for PCM, or {@code null} to leave it out ({@code rate})
      * @throws dev.realtimesessions.ValidationException if {@code type} is null or {@code rate} is negative
      */
     public RealtimeAudioFormat {

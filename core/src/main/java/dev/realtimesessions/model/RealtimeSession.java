@@ -56,6 +56,25 @@ public record RealtimeSession(
     /**
      * Creates the record, copying the collections.
      *
+     * @param id the session's id, {@code sess_...} ({@code id})
+     * @param object the object type, {@code realtime.session} ({@code object})
+     * @param model the Realtime model ({@code model})
+     * @param modalities what the model may answer with ({@code modalities})
+     * @param instructions the system instructions ({@code instructions})
+     * @param voice the voice ({@code voice})
+     * @param inputAudioFormat the input audio encoding ({@code input_audio_format})
+     * @param outputAudioFormat the output audio encoding ({@code output_audio_format})
+     * @param inputAudioTranscription input transcription, null when off ({@code input_audio_transcription})
+     * @param turnDetection turn detection, null when off ({@code turn_detection})
+     * @param inputAudioNoiseReduction noise reduction, null when off ({@code input_audio_noise_reduction})
+     * @param tools the tools the model may call ({@code tools})
+     * @param toolChoice how the model chooses tools ({@code tool_choice})
+     * @param temperature sampling temperature ({@code temperature})
+     * @param maxResponseOutputTokens the output limit per response ({@code max_response_output_tokens})
+     * @param speed speech speed ({@code speed})
+     * @param tracing tracing, null when off ({@code tracing})
+     * @param clientSecret the minted secret and its expiry ({@code client_secret})
+     * @param additionalProperties fields of the answer this library does not model, as plain JSON values
      * @throws dev.realtimesessions.ValidationException if {@code clientSecret} is null
      */
     public RealtimeSession {

@@ -56,6 +56,19 @@ public record RealtimeSessionConfig(
      * Validates the structure of the configuration and copies its lists; a {@code null}
      * {@link Tristate} is taken as absent.
      *
+     * @param model the Realtime model ({@code model})
+     * @param outputModalities what the model answers with: {@code audio} (with a transcript) or {@code text}, not both ({@code output_modalities})
+     * @param instructions the system instructions ({@code instructions})
+     * @param audio input and output audio ({@code audio})
+     * @param include additional data in the server's events ({@code include})
+     * @param tracing tracing, or null to turn it off ({@code tracing})
+     * @param tools tools the model may call ({@code tools})
+     * @param toolChoice how the model chooses tools ({@code tool_choice})
+     * @param parallelToolCalls whether the model may call tools in parallel, reasoning models only ({@code parallel_tool_calls})
+     * @param reasoning reasoning of reasoning-capable models ({@code reasoning})
+     * @param maxOutputTokens the output limit per response ({@code max_output_tokens})
+     * @param truncation how the conversation is cut when it grows too long ({@code truncation})
+     * @param prompt a prompt template, or null to clear one ({@code prompt})
      * @throws dev.realtimesessions.ValidationException naming the JSON field, if {@code model} is
      *     blank, a list holds {@code null}, or a function tool's name or an MCP tool's server label is blank
      */

@@ -62,6 +62,22 @@ public record RealtimeSessionCreateRequest(
     /**
      * Validates the structure of the request.
      *
+     * @param model the Realtime model ({@code model})
+     * @param modalities what the model may answer with ({@code modalities})
+     * @param instructions the system instructions ({@code instructions})
+     * @param voice the voice ({@code voice})
+     * @param inputAudioFormat the input audio encoding ({@code input_audio_format})
+     * @param outputAudioFormat the output audio encoding ({@code output_audio_format})
+     * @param inputAudioTranscription input transcription, or null to turn it off ({@code input_audio_transcription})
+     * @param turnDetection turn detection, or null to turn it off ({@code turn_detection})
+     * @param inputAudioNoiseReduction noise reduction, or null to turn it off ({@code input_audio_noise_reduction})
+     * @param tools tools the model may call ({@code tools})
+     * @param toolChoice how the model chooses tools ({@code tool_choice})
+     * @param temperature sampling temperature, 0.6 to 1.2 ({@code temperature})
+     * @param maxResponseOutputTokens the output limit per response ({@code max_response_output_tokens})
+     * @param speed speech speed, 0.25 to 1.5 ({@code speed})
+     * @param tracing tracing, or null to turn it off ({@code tracing})
+     * @param clientSecret settings for the minted secret, such as its lifetime ({@code client_secret})
      * @throws ValidationException naming the JSON field, if {@code model} is missing or blank, a
      *     tool is null or has a blank name, a number is not finite, or the voice is a custom one
      */

@@ -60,6 +60,7 @@ public sealed interface ToolChoice permits ToolChoice.Mode, ToolChoice.Function,
         /**
          * Creates the mode.
          *
+         * @param value the mode
          * @throws dev.realtimesessions.ValidationException if {@code value} is blank
          */
         public Mode {
@@ -76,6 +77,7 @@ public sealed interface ToolChoice permits ToolChoice.Mode, ToolChoice.Function,
         /**
          * Creates the choice.
          *
+         * @param name the function's name
          * @throws dev.realtimesessions.ValidationException if {@code name} is blank
          */
         public Function {
@@ -93,6 +95,8 @@ public sealed interface ToolChoice permits ToolChoice.Mode, ToolChoice.Function,
         /**
          * Creates the choice.
          *
+         * @param serverLabel the server's label ({@code server_label})
+         * @param name the tool's name, or {@code null} for any ({@code name})
          * @throws dev.realtimesessions.ValidationException if {@code serverLabel} is blank
          */
         public Mcp {

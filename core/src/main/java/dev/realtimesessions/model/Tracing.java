@@ -43,6 +43,9 @@ public sealed interface Tracing permits Tracing.Auto, Tracing.Config {
         /**
          * Creates the setting, deep-copying {@code metadata}.
          *
+         * @param workflowName the workflow's name ({@code workflow_name})
+         * @param groupId the trace group ({@code group_id})
+         * @param metadata arbitrary metadata, as plain JSON values ({@code metadata})
          * @throws dev.realtimesessions.ValidationException if {@code metadata} is not JSON
          */
         public Config {

@@ -49,6 +49,15 @@ public record TranscriptionSession(
      * Creates the record, copying the collections; a {@code null} {@link Tristate} is taken as
      * absent and a {@code null} map as empty.
      *
+     * @param id the session's id, {@code sess_...} ({@code id}; sent, though not in the schema)
+     * @param object the object type, {@code realtime.transcription_session} ({@code object}; sent, though not in the schema)
+     * @param expiresAt when the session expires, if the server says ({@code expires_at}, unix seconds; not in the schema)
+     * @param modalities what the session may answer with ({@code modalities})
+     * @param inputAudioFormat the input audio encoding ({@code input_audio_format})
+     * @param inputAudioTranscription input transcription, null when off ({@code input_audio_transcription})
+     * @param turnDetection turn detection, null when off ({@code turn_detection})
+     * @param clientSecret the minted secret and its expiry, or {@code null} when the server sent none or {@code null} ({@code client_secret})
+     * @param additionalProperties fields of the answer this library does not model, as plain JSON values
      * @throws dev.realtimesessions.ValidationException if a list holds {@code null} or
      *     {@code additionalProperties} holds something that is not a JSON value
      */

@@ -28,6 +28,8 @@ public record TranscriptionSessionConfig(@Nullable TranscriptionAudioConfig audi
     /**
      * Creates the configuration, copying the list.
      *
+     * @param audio the input audio ({@code audio})
+     * @param include additional data in the server's events ({@code include})
      * @throws dev.realtimesessions.ValidationException if {@code include} holds {@code null}
      */
     public TranscriptionSessionConfig {

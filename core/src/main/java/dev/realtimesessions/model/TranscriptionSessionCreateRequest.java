@@ -53,6 +53,13 @@ public record TranscriptionSessionCreateRequest(
      * Validates the structure of the request, copying the lists; a {@code null} {@link Tristate}
      * is taken as absent.
      *
+     * @param modalities what the session may answer with ({@code modalities})
+     * @param inputAudioFormat the input audio encoding ({@code input_audio_format})
+     * @param inputAudioTranscription input transcription, or null to turn it off ({@code input_audio_transcription})
+     * @param turnDetection turn detection, or null to turn it off ({@code turn_detection})
+     * @param inputAudioNoiseReduction noise reduction, or null to turn it off ({@code input_audio_noise_reduction})
+     * @param include extra items for the server events ({@code include})
+     * @param clientSecretExpiresAfter how long the minted secret lives, sent as {@code client_secret.expires_at}: the {@code {anchor, seconds}} object that {@code /realtime/sessions} calls {@code expires_after}; this endpoint's schema of mid-2025 and OpenAI's SDKs generated from it name it {@code expires_at} (the 2025-04 and 2026-08 schemas leave it out)
      * @throws ValidationException naming the JSON field, if a list holds {@code null}
      */
     public TranscriptionSessionCreateRequest {

@@ -28,6 +28,12 @@ public record TranscriptionSessionDetails(
     /**
      * Creates the record, copying the collections; a {@code null} map is taken as empty.
      *
+     * @param id the session's id, {@code sess_...} ({@code id})
+     * @param object the object type, {@code realtime.transcription_session} ({@code object})
+     * @param expiresAt when the session expires ({@code expires_at})
+     * @param include additional data in the server's events ({@code include})
+     * @param audio the input audio ({@code audio})
+     * @param additionalProperties fields of the session this library does not model, as plain JSON values
      * @throws dev.realtimesessions.ValidationException if a list holds {@code null} or a map value is not JSON
      */
     public TranscriptionSessionDetails {

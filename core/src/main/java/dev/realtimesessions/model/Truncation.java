@@ -63,6 +63,7 @@ public sealed interface Truncation permits Truncation.Mode, Truncation.Retention
         /**
          * Creates the mode.
          *
+         * @param value the mode
          * @throws dev.realtimesessions.ValidationException if {@code value} is blank
          */
         public Mode {
@@ -80,6 +81,8 @@ public sealed interface Truncation permits Truncation.Mode, Truncation.Retention
         /**
          * Creates the setting.
          *
+         * @param retentionRatio the fraction of post-instruction tokens kept, 0.0 to 1.0 ({@code retention_ratio})
+         * @param tokenLimits custom limits, or {@code null} for the model's ({@code token_limits})
          * @throws dev.realtimesessions.ValidationException if {@code retentionRatio} is not finite
          */
         public RetentionRatio {
@@ -106,6 +109,7 @@ public sealed interface Truncation permits Truncation.Mode, Truncation.Retention
         /**
          * Creates the limits.
          *
+         * @param postInstructions the most tokens after the instructions (tools included) before truncating ({@code post_instructions})
          * @throws dev.realtimesessions.ValidationException if {@code postInstructions} is negative
          */
         public TokenLimits {

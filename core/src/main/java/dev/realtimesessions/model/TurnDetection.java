@@ -30,6 +30,14 @@ public record TurnDetection(@Nullable TurnDetectionType type, @Nullable Double t
     /**
      * Validates the structure; ranges are the server's to judge.
      *
+     * @param type {@code server_vad} or {@code semantic_vad} ({@code type})
+     * @param threshold server VAD activation threshold, 0.0 to 1.0 ({@code threshold})
+     * @param prefixPaddingMs server VAD audio kept before speech starts ({@code prefix_padding_ms})
+     * @param silenceDurationMs server VAD silence that ends a turn ({@code silence_duration_ms})
+     * @param idleTimeoutMs server VAD (GA): answer on its own after this much idle time ({@code idle_timeout_ms})
+     * @param createResponse whether a turn's end starts a response ({@code create_response})
+     * @param interruptResponse whether speech interrupts a response in progress ({@code interrupt_response})
+     * @param eagerness semantic VAD: how soon to answer ({@code eagerness})
      * @throws dev.realtimesessions.ValidationException if a duration is negative or the threshold
      *     is not a finite number
      */

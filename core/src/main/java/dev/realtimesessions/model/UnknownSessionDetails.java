@@ -14,6 +14,8 @@ public record UnknownSessionDetails(String type, Map<String, Object> fields) imp
     /**
      * Creates the session, deep-copying {@code fields}.
      *
+     * @param type the session's {@code type}, empty if the server sent none
+     * @param fields every field of the session object other than {@code type}, as plain JSON values
      * @throws dev.realtimesessions.ValidationException if a component is null or not JSON
      */
     public UnknownSessionDetails {

@@ -14,6 +14,8 @@ public record UnknownTool(String type, Map<String, Object> fields) implements To
     /**
      * Creates the tool, deep-copying {@code fields}.
      *
+     * @param type the tool's {@code type}
+     * @param fields every field of the tool object other than {@code type}, as plain JSON values
      * @throws dev.realtimesessions.ValidationException if a component is null or not JSON
      */
     public UnknownTool {
