@@ -13,6 +13,12 @@ module dev.realtimesessions {
     requires io.netty.buffer;
     requires io.netty.codec;
     requires io.netty.codec.http;
+    // Reactor Netty is an automatic module and cannot say what it loads at run time; these are
+    // required here so that an application on the module path has them in its module graph.
+    requires io.netty.codec.http2;
+    requires io.netty.resolver.dns;
+    requires io.netty.codec.classes.quic;
+    requires io.netty.codec.compression;
     requires io.netty.common;
     requires io.netty.handler;
     requires io.netty.transport;
