@@ -17,6 +17,8 @@ import dev.realtimesessions.model.TranscriptionModel;
 import dev.realtimesessions.model.TurnDetection;
 import dev.realtimesessions.model.UnknownTool;
 import dev.realtimesessions.model.Voice;
+import dev.realtimesessions.testing.Fixtures.MockOpenAi;
+import dev.realtimesessions.testing.Fixtures;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -35,7 +37,7 @@ import tools.jackson.databind.JsonNode;
 /** What the beta {@code POST /realtime/sessions} request puts on the wire, value by value. */
 class BetaSessionRequestJsonTest {
 
-    private final MockApi api = new MockApi();
+    private final MockOpenAi api = new MockOpenAi();
 
     @AfterEach
     void close() {
@@ -47,7 +49,7 @@ class BetaSessionRequestJsonTest {
     }
 
     private static JsonNode json(String text) {
-        return MockApi.JSON.readTree(text);
+        return Fixtures.json(text);
     }
 
     @Test

@@ -12,6 +12,7 @@ import dev.realtimesessions.model.TranscriptionSession;
 import dev.realtimesessions.model.TranscriptionSessionCreateRequest;
 import dev.realtimesessions.model.TurnDetection;
 import dev.realtimesessions.model.TurnDetectionType;
+import dev.realtimesessions.spec.OpenApiSpec;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
