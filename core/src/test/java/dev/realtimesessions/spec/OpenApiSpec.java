@@ -55,6 +55,11 @@ public final class OpenApiSpec {
         }
     }
 
+    /** A spec from YAML text, for tests of the spec tools themselves. */
+    static OpenApiSpec parse(String name, String yaml) {
+        return new OpenApiSpec(name, YAML.readTree(yaml));
+    }
+
     /** The schema {@code #/components/schemas/<name>}, its {@code $ref} (if any) followed. */
     public JsonNode schema(String schemaName) {
         return resolve(at("/components/schemas/" + escape(schemaName)));

@@ -126,10 +126,14 @@ public final class Fixtures {
         /** Queues an answer with a JSON content type, {@link #REQUEST_ID} and any further headers (name, value, ...). */
         public void answer(int status, String body, String... headerPairs) {
             MockResponse.Builder response = new MockResponse.Builder().code(status)
-                    .addHeader("content-type", "application/json")
-                    .addHeader("x-request-id", REQUEST_ID);
+                    .addHeader("content-type", "application/json");
+            boolean ownRequestId = false;
             for (int i = 0; i < headerPairs.length; i += 2) {
                 response.addHeader(headerPairs[i], headerPairs[i + 1]);
+                ownRequestId |= headerPairs[i].equalsIgnoreCase("x-request-id");
+            }
+            if (!ownRequestId) {
+                response.addHeader("x-request-id", REQUEST_ID);
             }
             server.enqueue(response.body(body).build());
         }
