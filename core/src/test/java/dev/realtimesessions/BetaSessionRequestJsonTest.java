@@ -27,7 +27,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -37,12 +37,8 @@ import tools.jackson.databind.JsonNode;
 /** What the beta {@code POST /realtime/sessions} request puts on the wire, value by value. */
 class BetaSessionRequestJsonTest {
 
+    @AutoClose
     private final MockOpenAi api = new MockOpenAi();
-
-    @AfterEach
-    void close() {
-        api.close();
-    }
 
     private static RealtimeSessionCreateRequest.Builder request() {
         return RealtimeSessionCreateRequest.builder().model(RealtimeModel.GPT_REALTIME);

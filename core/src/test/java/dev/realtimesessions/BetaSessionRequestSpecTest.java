@@ -29,7 +29,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
@@ -45,12 +45,8 @@ class BetaSessionRequestSpecTest {
     private static final SchemaShapeChecker EXACT = new SchemaShapeChecker(SPEC, Mode.EXACT);
     private static final SchemaShapeChecker SUBSET = new SchemaShapeChecker(SPEC, Mode.SUBSET);
 
+    @AutoClose
     private final MockOpenAi api = new MockOpenAi();
-
-    @AfterEach
-    void close() {
-        api.close();
-    }
 
     /** Every field of the beta request, each with a value (GA-only components left out). */
     static RealtimeSessionCreateRequest everyField() {

@@ -29,7 +29,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -41,12 +41,8 @@ class BetaSessionResponseParsingTest {
 
     private static final OpenApiSpec SPEC = OpenApiSpec.load(OpenApiSpec.BETA_2025_04);
 
+    @AutoClose
     private final MockOpenAi api = new MockOpenAi();
-
-    @AfterEach
-    void close() {
-        api.close();
-    }
 
     static Stream<Arguments> specExamples() {
         return Stream.of(

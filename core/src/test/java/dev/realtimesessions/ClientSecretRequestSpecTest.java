@@ -46,8 +46,7 @@ import dev.realtimesessions.testing.Fixtures.MockOpenAi;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
@@ -63,17 +62,8 @@ class ClientSecretRequestSpecTest {
     private static final OpenApiSpec SPEC = OpenApiSpec.load();
     private static final JsonNode REQUEST_SCHEMA = SPEC.schema("RealtimeCreateClientSecretRequest");
 
-    private MockOpenAi openAi;
-
-    @BeforeEach
-    void start() throws Exception {
-        openAi = new MockOpenAi();
-    }
-
-    @AfterEach
-    void stop() throws Exception {
-        openAi.close();
-    }
+    @AutoClose
+    private final MockOpenAi openAi = new MockOpenAi();
 
     @Test
     void fullyPopulatedRealtimeSessionWithServerVadAndFunctionChoiceHasExactlyTheSchemasProperties() throws Exception {

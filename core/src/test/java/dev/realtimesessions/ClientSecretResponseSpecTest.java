@@ -23,8 +23,7 @@ import dev.realtimesessions.spec.SchemaSampler;
 import dev.realtimesessions.testing.Fixtures;
 import dev.realtimesessions.testing.Fixtures.MockOpenAi;
 import java.time.Instant;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -40,17 +39,8 @@ class ClientSecretResponseSpecTest {
 
     private static final OpenApiSpec SPEC = OpenApiSpec.load();
 
-    private MockOpenAi openAi;
-
-    @BeforeEach
-    void start() throws Exception {
-        openAi = new MockOpenAi();
-    }
-
-    @AfterEach
-    void stop() throws Exception {
-        openAi.close();
-    }
+    @AutoClose
+    private final MockOpenAi openAi = new MockOpenAi();
 
     /**
      * The operation's example answer is not valid JSON as published: it has a trailing comma after

@@ -9,7 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.concurrent.atomic.AtomicInteger;
 import mockwebserver3.RecordedRequest;
 import okhttp3.Headers;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Mono;
 
@@ -19,14 +19,8 @@ class RequestHeadersTest {
     private static final RealtimeSessionCreateRequest REQUEST =
             RealtimeSessionCreateRequest.builder().model("gpt-realtime").instructions("hi").build();
 
+    @AutoClose
     private MockOpenAi api;
-
-    @AfterEach
-    void close() {
-        if (api != null) {
-            api.close();
-        }
-    }
 
     private RecordedRequest send(RequestOptions options) {
         api.answer(200, Fixtures.MINIMAL_SESSION);

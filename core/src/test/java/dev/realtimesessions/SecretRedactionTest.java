@@ -12,7 +12,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import mockwebserver3.MockResponse;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -28,13 +28,9 @@ class SecretRedactionTest {
     private static final RealtimeSessionCreateRequest REQUEST =
             RealtimeSessionCreateRequest.builder().model("gpt-realtime").build();
 
+    @AutoClose
     private final MockOpenAi api = new MockOpenAi(builder -> builder.organization("org-abc").project("proj_1")
             .header("X-Gateway-Key", "gw-secret-value"));
-
-    @AfterEach
-    void close() {
-        api.close();
-    }
 
     private static void holdsNoSecret(String text) {
         assertThat(text).doesNotContain(KEY).doesNotContain(KEY.substring(3))

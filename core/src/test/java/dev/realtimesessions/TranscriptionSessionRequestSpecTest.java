@@ -26,7 +26,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.SortedSet;
 import java.util.TreeSet;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
@@ -46,12 +46,8 @@ class TranscriptionSessionRequestSpecTest {
     private static final List<String> CLIENT_SECRET_PATHS = List.of("client_secret", "client_secret.expires_at",
             "client_secret.expires_at.anchor", "client_secret.expires_at.seconds");
 
+    @AutoClose
     private final MockOpenAi openAi = new MockOpenAi();
-
-    @AfterEach
-    void stop() {
-        openAi.close();
-    }
 
     /** Every mismatch between {@code value} and {@code schema} of {@code spec}, present keys only. */
     private static List<String> mismatches(OpenApiSpec spec, JsonNode value, JsonNode schema, String path) {

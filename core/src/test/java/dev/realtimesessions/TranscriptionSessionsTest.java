@@ -22,7 +22,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import mockwebserver3.RecordedRequest;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -42,12 +42,8 @@ class TranscriptionSessionsTest {
             + "\"silence_duration_ms\":200},"
             + "\"client_secret\":{\"value\":\"" + SECRET + "\",\"expires_at\":1742188324}}";
 
+    @AutoClose
     private final MockOpenAi openAi = new MockOpenAi();
-
-    @AfterEach
-    void stop() {
-        openAi.close();
-    }
 
     private TranscriptionSession mint(String answerBody) {
         openAi.answer(200, answerBody);

@@ -100,7 +100,7 @@ public final class Fixtures {
     /**
      * A started loopback MockWebServer standing in for OpenAI, and a {@link RealtimeSessions} client
      * pointed at it (key {@link #API_KEY}), for tests that look at what goes over the wire or what
-     * comes back from it. Close it after each test.
+     * comes back from it. Close it after each test: {@code @AutoClose private final MockOpenAi api = new MockOpenAi();}
      */
     public static final class MockOpenAi implements AutoCloseable {
 
