@@ -17,6 +17,8 @@ import dev.realtimesessions.model.TranscriptionModel;
 import dev.realtimesessions.model.TurnDetection;
 import dev.realtimesessions.model.UnknownTool;
 import dev.realtimesessions.model.Voice;
+import dev.realtimesessions.testing.Fixtures;
+import dev.realtimesessions.testing.Fixtures.MockOpenAi;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -25,7 +27,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -35,19 +37,15 @@ import tools.jackson.databind.JsonNode;
 /** What the beta {@code POST /realtime/sessions} request puts on the wire, value by value. */
 class BetaSessionRequestJsonTest {
 
-    private final MockApi api = new MockApi();
-
-    @AfterEach
-    void close() {
-        api.close();
-    }
+    @AutoClose
+    private final MockOpenAi api = new MockOpenAi();
 
     private static RealtimeSessionCreateRequest.Builder request() {
         return RealtimeSessionCreateRequest.builder().model(RealtimeModel.GPT_REALTIME);
     }
 
     private static JsonNode json(String text) {
-        return MockApi.JSON.readTree(text);
+        return Fixtures.json(text);
     }
 
     @Test

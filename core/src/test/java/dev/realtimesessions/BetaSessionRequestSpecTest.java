@@ -19,11 +19,17 @@ import dev.realtimesessions.model.TranscriptionModel;
 import dev.realtimesessions.model.TurnDetection;
 import dev.realtimesessions.model.TurnDetectionType;
 import dev.realtimesessions.model.Voice;
+import dev.realtimesessions.spec.BetaReadme;
+import dev.realtimesessions.spec.OpenApiSpec;
+import dev.realtimesessions.spec.SchemaShapeChecker;
+import dev.realtimesessions.spec.SchemaShapeChecker.Mode;
+import dev.realtimesessions.testing.Fixtures;
+import dev.realtimesessions.testing.Fixtures.MockOpenAi;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
@@ -34,15 +40,13 @@ import tools.jackson.databind.JsonNode;
  */
 class BetaSessionRequestSpecTest {
 
-    private static final BetaSessionSpec SPEC = new BetaSessionSpec();
+    private static final OpenApiSpec SPEC = OpenApiSpec.load(OpenApiSpec.BETA_2025_04);
+    private static final JsonNode REQUEST_SCHEMA = BetaReadme.requestSchema(SPEC);
+    private static final SchemaShapeChecker EXACT = new SchemaShapeChecker(SPEC, Mode.EXACT);
+    private static final SchemaShapeChecker SUBSET = new SchemaShapeChecker(SPEC, Mode.SUBSET);
 
-    private final MockApi api = new MockApi();
-    private final SchemaChecker checker = new SchemaChecker(SPEC.document);
-
-    @AfterEach
-    void close() {
-        api.close();
-    }
+    @AutoClose
+    private final MockOpenAi api = new MockOpenAi();
 
     /** Every field of the beta request, each with a value (GA-only components left out). */
     static RealtimeSessionCreateRequest everyField() {
@@ -84,7 +88,7 @@ class BetaSessionRequestSpecTest {
     void requestWithEveryFieldSetSendsExactlyTheDeclaredPropertiesWithTheirTypesAndEnums() {
         JsonNode sent = api.sentBody(everyField());
 
-        assertThat(checker.problems(SPEC.currentRequestSchema(), sent, true))
+        assertThat(EXACT.check(sent, REQUEST_SCHEMA))
                 .as("departures of %s from the spec", sent)
                 .isEmpty();
     }
@@ -113,7 +117,7 @@ class BetaSessionRequestSpecTest {
     void minimalRequestConformsAndSendsOnlyTheModel() {
         JsonNode sent = api.sentBody(RealtimeSessionCreateRequest.builder().model("gpt-realtime").build());
 
-        assertThat(checker.problems(SPEC.currentRequestSchema(), sent, false)).isEmpty();
+        assertThat(SUBSET.check(sent, REQUEST_SCHEMA)).isEmpty();
         assertThat(sent.propertyNames()).containsExactly("model");
     }
 
@@ -127,7 +131,7 @@ class BetaSessionRequestSpecTest {
                 .disableTracing()
                 .build());
 
-        assertThat(checker.problems(SPEC.currentRequestSchema(), sent, false)).isEmpty();
+        assertThat(SUBSET.check(sent, REQUEST_SCHEMA)).isEmpty();
         assertThat(sent.propertyNames()).containsExactlyInAnyOrder("model", "turn_detection",
                 "input_audio_noise_reduction", "input_audio_transcription", "tracing");
     }
@@ -142,7 +146,7 @@ class BetaSessionRequestSpecTest {
                 .turnDetection(TurnDetection.serverVad().build())
                 .build());
 
-        assertThat(checker.problems(SPEC.currentRequestSchema(), sent, false)).isEmpty();
+        assertThat(SUBSET.check(sent, REQUEST_SCHEMA)).isEmpty();
         assertThat(sent.get("tool_choice").isString()).isTrue();
         assertThat(sent.get("tracing").isString()).isTrue();
         assertThat(sent.get("max_response_output_tokens").isString()).isTrue();
@@ -155,13 +159,13 @@ class BetaSessionRequestSpecTest {
                 .maxResponseOutputTokens(200)
                 .build());
 
-        assertThat(checker.problems(SPEC.currentRequestSchema(), sent, false)).isEmpty();
+        assertThat(SUBSET.check(sent, REQUEST_SCHEMA)).isEmpty();
         assertThat(sent.get("max_response_output_tokens").isIntegralNumber()).isTrue();
     }
 
     @Test
     void checkerReportsWhatTheSpecDoesNotAllow() {
-        JsonNode wrong = MockApi.JSON.readTree("""
+        JsonNode wrong = Fixtures.json("""
                 {"model": "gpt-realtime", "speed": "fast", "voice": 7, "modalities": ["video"],
                  "input_audio_format": "opus", "temperature": null, "colour": "blue",
                  "turn_detection": {"type": "server_vad", "silence_ms": 5, "prefix_padding_ms": 1.5},
@@ -169,50 +173,50 @@ class BetaSessionRequestSpecTest {
                  "client_secret": {"expires_after": {"anchor": "created_at", "seconds": 5}}}
                 """);
 
-        List<String> problems = checker.problems(SPEC.currentRequestSchema(), wrong, false);
+        List<String> problems = SUBSET.check(wrong, REQUEST_SCHEMA);
 
-        assertThat(problems).anySatisfy(p -> assertThat(p).startsWith("$.speed is STRING"))
-                .anySatisfy(p -> assertThat(p).startsWith("$.voice matches 0"))
-                .anySatisfy(p -> assertThat(p).startsWith("$.modalities[0] is \"video\", not one of"))
-                .anySatisfy(p -> assertThat(p).startsWith("$.input_audio_format is \"opus\""))
-                .anySatisfy(p -> assertThat(p).startsWith("$.temperature is null"))
-                .anySatisfy(p -> assertThat(p).startsWith("$.colour is sent, but its schema does not declare it"))
-                .anySatisfy(p -> assertThat(p).startsWith("$.turn_detection.silence_ms is sent"))
-                .anySatisfy(p -> assertThat(p).startsWith("$.turn_detection.prefix_padding_ms is NUMBER"))
-                .anySatisfy(p -> assertThat(p).startsWith("$.max_response_output_tokens matches 0"))
-                .anySatisfy(p -> assertThat(p).startsWith("$.tool_choice matches 0"))
-                .anySatisfy(p -> assertThat(p).startsWith("$.client_secret.expires_after.seconds is 5, below"))
+        assertThat(problems).anySatisfy(p -> assertThat(p).startsWith("$.speed: expected number, but was STRING"))
+                .anySatisfy(p -> assertThat(p).startsWith("$.voice: matches none of the 2 anyOf alternatives"))
+                .anySatisfy(p -> assertThat(p).startsWith("$.modalities[0]: \"video\" is not one of"))
+                .anySatisfy(p -> assertThat(p).startsWith("$.input_audio_format: \"opus\" is not one of"))
+                .anySatisfy(p -> assertThat(p).startsWith("$.temperature: null, but the schema does not allow null"))
+                .anySatisfy(p -> assertThat(p).startsWith("$.colour: not a property the schema declares"))
+                .anySatisfy(p -> assertThat(p).startsWith("$.turn_detection.silence_ms: not a property the schema declares"))
+                .anySatisfy(p -> assertThat(p).startsWith("$.turn_detection.prefix_padding_ms: expected integer, but was NUMBER"))
+                .anySatisfy(p -> assertThat(p).startsWith("$.max_response_output_tokens: matches none of the 2 oneOf alternatives"))
+                .anySatisfy(p -> assertThat(p).startsWith("$.tool_choice: matches none of the 2 oneOf alternatives"))
+                .anySatisfy(p -> assertThat(p).startsWith("$.client_secret.expires_after.seconds: 5 is below the minimum 10"))
                 .hasSize(11);
-        assertThat(checker.problems(SPEC.currentRequestSchema(), MockApi.JSON.readTree("{\"model\":\"gpt-realtime\"}"),
-                true)).anySatisfy(p -> assertThat(p).isEqualTo("$.voice is declared, but was not sent"));
+        assertThat(EXACT.check(Fixtures.json("{\"model\":\"gpt-realtime\"}"), REQUEST_SCHEMA))
+                .anySatisfy(p -> assertThat(p).isEqualTo("$.voice: declared by the schema but missing"));
     }
 
     @Test
     void openEnumConstantsAreTheValuesTheSpecEnumerates() {
         String request = "RealtimeSessionCreateRequest";
         assertThat(wire(AudioFormat.knownValues()))
-                .isEqualTo(BetaSessionSpec.strings(SPEC.property(request, "input_audio_format").get("enum")))
-                .isEqualTo(BetaSessionSpec.strings(SPEC.property(request, "output_audio_format").get("enum")));
+                .isEqualTo(OpenApiSpec.strings(SPEC.property(request, "input_audio_format").get("enum")))
+                .isEqualTo(OpenApiSpec.strings(SPEC.property(request, "output_audio_format").get("enum")));
         assertThat(wire(Modality.knownValues()))
-                .isEqualTo(BetaSessionSpec.strings(SPEC.property(request, "modalities").get("items").get("enum")));
+                .isEqualTo(OpenApiSpec.strings(SPEC.property(request, "modalities").get("items").get("enum")));
         JsonNode turnDetection = SPEC.property(request, "turn_detection").get("properties");
         assertThat(wire(TurnDetectionType.knownValues()))
-                .isEqualTo(BetaSessionSpec.strings(turnDetection.get("type").get("enum")));
+                .isEqualTo(OpenApiSpec.strings(turnDetection.get("type").get("enum")));
         assertThat(wire(Eagerness.knownValues()))
-                .isEqualTo(BetaSessionSpec.strings(turnDetection.get("eagerness").get("enum")));
-        assertThat(wire(NoiseReductionType.knownValues())).isEqualTo(BetaSessionSpec.strings(
+                .isEqualTo(OpenApiSpec.strings(turnDetection.get("eagerness").get("enum")));
+        assertThat(wire(NoiseReductionType.knownValues())).isEqualTo(OpenApiSpec.strings(
                 SPEC.property(request, "input_audio_noise_reduction").get("properties").get("type").get("enum")));
     }
 
     @Test
     void modelAndVoiceConstantsCoverTheSpecAndTheReadme() {
-        assertThat(wire(RealtimeModel.knownValues())).containsAll(BetaSessionSpec.README_MODELS)
-                .containsAll(BetaSessionSpec.strings(SPEC.property("RealtimeSessionCreateRequest", "model").get("enum")));
+        assertThat(wire(RealtimeModel.knownValues())).containsAll(BetaReadme.MODELS)
+                .containsAll(OpenApiSpec.strings(SPEC.property("RealtimeSessionCreateRequest", "model").get("enum")));
 
-        List<String> specVoices = BetaSessionSpec.strings(SPEC.schema("VoiceIdsShared").get("anyOf").get(1).get("enum"));
+        List<String> specVoices = OpenApiSpec.strings(SPEC.schema("VoiceIdsShared").get("anyOf").get(1).get("enum"));
         List<String> expectedVoices = new ArrayList<>(specVoices);
         expectedVoices.addAll(List.of("marin", "cedar"));
-        assertThat(wire(Voice.knownValues())).isEqualTo(expectedVoices).containsAll(BetaSessionSpec.README_VOICES);
+        assertThat(wire(Voice.knownValues())).isEqualTo(expectedVoices).containsAll(BetaReadme.VOICES);
     }
 
     private static List<String> wire(List<? extends OpenEnum> values) {

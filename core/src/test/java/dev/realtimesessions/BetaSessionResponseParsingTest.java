@@ -20,13 +20,16 @@ import dev.realtimesessions.model.TurnDetection;
 import dev.realtimesessions.model.TurnDetectionType;
 import dev.realtimesessions.model.UnknownTool;
 import dev.realtimesessions.model.Voice;
+import dev.realtimesessions.spec.OpenApiSpec;
+import dev.realtimesessions.testing.Fixtures;
+import dev.realtimesessions.testing.Fixtures.MockOpenAi;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -36,19 +39,15 @@ import tools.jackson.databind.JsonNode;
 /** How the answer of the beta {@code POST /realtime/sessions} is read, served by MockWebServer with status 200. */
 class BetaSessionResponseParsingTest {
 
-    private static final BetaSessionSpec SPEC = new BetaSessionSpec();
+    private static final OpenApiSpec SPEC = OpenApiSpec.load(OpenApiSpec.BETA_2025_04);
 
-    private final MockApi api = new MockApi();
-
-    @AfterEach
-    void close() {
-        api.close();
-    }
+    @AutoClose
+    private final MockOpenAi api = new MockOpenAi();
 
     static Stream<Arguments> specExamples() {
         return Stream.of(
-                Arguments.of("the operation's x-oaiMeta response example", SPEC.document.path("paths")
-                        .path("/realtime/sessions").path("post").path("x-oaiMeta").path("examples").path("response")
+                Arguments.of("the operation's x-oaiMeta response example", SPEC.post("/realtime/sessions")
+                        .path("x-oaiMeta").path("examples").path("response")
                         .asString()),
                 Arguments.of("the RealtimeSessionCreateResponse example",
                         SPEC.schema("RealtimeSessionCreateResponse").path("x-oaiMeta").path("example").asString()));
@@ -59,7 +58,7 @@ class BetaSessionResponseParsingTest {
     void specExampleResponseParsesWithEveryValue(String which, String example) {
         assertThat(example).as(which).contains("\"client_secret\"");
 
-        RealtimeSession session = api.parse(example);
+        RealtimeSession session = api.parseSession(example);
 
         assertThat(session.id()).isEqualTo("sess_001");
         assertThat(session.object()).isEqualTo("realtime.session");
@@ -89,7 +88,7 @@ class BetaSessionResponseParsingTest {
 
     @Test
     void responseWithEveryLaterFieldParses() {
-        RealtimeSession session = api.parse("""
+        RealtimeSession session = api.parseSession("""
                 {"id": "sess_2", "object": "realtime.session", "model": "gpt-realtime", "modalities": ["text"],
                  "voice": "marin", "input_audio_format": "g711_alaw", "output_audio_format": "g711_ulaw",
                  "input_audio_transcription": {"model": "gpt-4o-transcribe", "language": "de", "prompt": "p"},
@@ -131,12 +130,12 @@ class BetaSessionResponseParsingTest {
 
     @Test
     void tracingAutoParsesAsAuto() {
-        assertThat(api.parse(withSecret("\"tracing\": \"auto\"")).tracing().get()).isEqualTo(Tracing.AUTO);
+        assertThat(api.parseSession(withSecret("\"tracing\": \"auto\"")).tracing().get()).isEqualTo(Tracing.AUTO);
     }
 
     @Test
     void unknownFieldsAreKeptWithTheirNestedValuesIntact() {
-        RealtimeSession session = api.parse(withSecret("""
+        RealtimeSession session = api.parseSession(withSecret("""
                 "future_object": {"nested": [1, 2.5, "x", true, null, {"deep": {"deeper": false}}], "n": null},
                 "future_number": 12345678901234,
                 "future_string": "s",
@@ -156,7 +155,7 @@ class BetaSessionResponseParsingTest {
 
     @Test
     void unknownFieldsInsideKnownObjectsAreIgnored() {
-        RealtimeSession session = api.parse("""
+        RealtimeSession session = api.parseSession("""
                 {"turn_detection": {"type": "server_vad", "future_knob": {"a": [1]}, "silence_duration_ms": 400},
                  "input_audio_transcription": {"model": "whisper-1", "future": 1},
                  "input_audio_noise_reduction": {"type": "far_field", "strength": 0.3},
@@ -174,7 +173,7 @@ class BetaSessionResponseParsingTest {
 
     @Test
     void unknownEnumValuesParseAsUnknownAndRoundTripUnchanged() {
-        RealtimeSession session = api.parse(withSecret("""
+        RealtimeSession session = api.parseSession(withSecret("""
                 "model": "gpt-realtime-9", "voice": "nova2", "modalities": ["video", "audio"],
                 "input_audio_format": "opus", "output_audio_format": "flac",
                 "input_audio_transcription": {"model": "whisper-9"},
@@ -206,7 +205,7 @@ class BetaSessionResponseParsingTest {
                 .inputAudioNoiseReduction(session.inputAudioNoiseReduction().get())
                 .toolChoice(session.toolChoice())
                 .build());
-        assertThat(sentBack).isEqualTo(MockApi.JSON.readTree("""
+        assertThat(sentBack).isEqualTo(Fixtures.json("""
                 {"model": "gpt-realtime-9", "voice": "nova2", "modalities": ["video", "audio"],
                  "input_audio_format": "opus", "output_audio_format": "flac",
                  "input_audio_transcription": {"model": "whisper-9"},
@@ -223,7 +222,7 @@ class BetaSessionResponseParsingTest {
                  {"type": "web_search", "server_label": "wiki", "headers": {"x": "y"}, "allowed_tools": ["a", "b"]},
                  {"type": "function", "name": "no_description"}]
                 """;
-        RealtimeSession session = api.parse(withSecret("\"tools\": " + tools));
+        RealtimeSession session = api.parseSession(withSecret("\"tools\": " + tools));
 
         assertThat(session.tools()).hasSize(3);
         assertThat(session.tools().get(0)).isEqualTo(new FunctionTool("f", "d", Map.of("type", "object")));
@@ -233,13 +232,13 @@ class BetaSessionResponseParsingTest {
 
         JsonNode sentBack = api.sentBody(RealtimeSessionCreateRequest.builder().model("gpt-realtime")
                 .tools(session.tools()).build());
-        assertThat(sentBack.get("tools")).isEqualTo(MockApi.JSON.readTree(tools));
+        assertThat(sentBack.get("tools")).isEqualTo(Fixtures.json(tools));
     }
 
     @Test
     void nullTurnDetectionParsesAsExplicitNullAndMissingAsAbsent() {
-        RealtimeSession off = api.parse(withSecret("\"turn_detection\": null"));
-        RealtimeSession unsaid = api.parse(withSecret("\"instructions\": \"hi\""));
+        RealtimeSession off = api.parseSession(withSecret("\"turn_detection\": null"));
+        RealtimeSession unsaid = api.parseSession(withSecret("\"instructions\": \"hi\""));
 
         assertThat(off.turnDetection().isNull()).isTrue();
         assertThat(off.turnDetection().isAbsent()).isFalse();
@@ -251,11 +250,11 @@ class BetaSessionResponseParsingTest {
 
     @Test
     void everyTriStateFieldTellsNullFromAbsent() {
-        RealtimeSession nulls = api.parse(withSecret("""
+        RealtimeSession nulls = api.parseSession(withSecret("""
                 "input_audio_transcription": null, "turn_detection": null,
                 "input_audio_noise_reduction": null, "tracing": null
                 """));
-        RealtimeSession absent = api.parse(withSecret("\"id\": \"sess_4\""));
+        RealtimeSession absent = api.parseSession(withSecret("\"id\": \"sess_4\""));
 
         assertThat(List.of(nulls.inputAudioTranscription(), nulls.turnDetection(), nulls.inputAudioNoiseReduction(),
                 nulls.tracing())).allSatisfy(field -> assertThat(field.isNull()).isTrue());
@@ -265,7 +264,7 @@ class BetaSessionResponseParsingTest {
 
     @Test
     void nullPlainFieldsParseAsNull() {
-        RealtimeSession session = api.parse(withSecret("""
+        RealtimeSession session = api.parseSession(withSecret("""
                 "id": null, "model": null, "voice": null, "modalities": null, "tools": null, "tool_choice": null,
                 "temperature": null, "max_response_output_tokens": null, "speed": null
                 """));
@@ -312,15 +311,15 @@ class BetaSessionResponseParsingTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("undecodableBodies")
     void undecodableAnswerIsAResponseDecodingException(String what, String body) {
-        api.enqueue(200, body);
+        api.answer(200, body);
 
-        Throwable error = MockApi.failure(api.sessions.create(
+        Throwable error = Fixtures.failure(api.client.create(
                 RealtimeSessionCreateRequest.builder().model("gpt-realtime").build()));
 
         assertThat(error).as(what).isExactlyInstanceOf(ResponseDecodingException.class);
         ResponseDecodingException decoding = (ResponseDecodingException) error;
         assertThat(decoding.status()).isEqualTo(200);
-        assertThat(decoding.requestId()).hasValue("req_test");
+        assertThat(decoding.requestId()).hasValue(Fixtures.REQUEST_ID);
         assertThat(decoding.getMessage()).contains("POST /realtime/sessions").doesNotContain("ek_test", "ek_abc");
         for (Throwable cause = error.getCause(); cause != null; cause = cause.getCause()) {
             assertThat(cause.getClass().getName()).as("cause of %s", what).doesNotStartWith("tools.jackson");

@@ -29,13 +29,14 @@ import dev.realtimesessions.model.TurnDetectionType;
 import dev.realtimesessions.model.UnknownSessionDetails;
 import dev.realtimesessions.model.UnknownTool;
 import dev.realtimesessions.model.Voice;
+import dev.realtimesessions.testing.Fixtures;
+import dev.realtimesessions.testing.Fixtures.MockOpenAi;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import mockwebserver3.RecordedRequest;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Mono;
 
@@ -44,25 +45,16 @@ class ClientSecretEndToEndTest {
 
     private static final String SECRET = "ek_68af296e8e408191a1120ab6383263c2";
 
-    private MockOpenAi openAi;
-
-    @BeforeEach
-    void start() throws Exception {
-        openAi = new MockOpenAi();
-    }
-
-    @AfterEach
-    void stop() throws Exception {
-        openAi.close();
-    }
+    @AutoClose
+    private final MockOpenAi openAi = new MockOpenAi();
 
     @Test
     void postsTheRequestToClientSecretsWithoutABetaHeader() throws Exception {
-        openAi.answer(200, MockOpenAi.MINIMAL_ANSWER);
+        openAi.answer(200, Fixtures.MINIMAL_CLIENT_SECRET);
         ClientSecretCreateResponse response = openAi.client.createClientSecret(ClientSecretCreateRequest.builder()
                 .expiresAfter(Duration.ofMinutes(2))
                 .session(RealtimeSessionConfig.builder().model(RealtimeModel.GPT_REALTIME).build())
-                .build()).block(MockOpenAi.WAIT);
+                .build()).block(Fixtures.WAIT);
 
         RecordedRequest request = openAi.takeRequest();
         assertThat(request.getMethod()).isEqualTo("POST");
@@ -70,7 +62,7 @@ class ClientSecretEndToEndTest {
         assertThat(request.getHeaders().get("Authorization")).isEqualTo("Bearer sk-test-0123456789abcdef");
         assertThat(request.getHeaders().get("Content-Type")).isEqualTo("application/json");
         assertThat(request.getHeaders().names()).noneMatch(name -> name.equalsIgnoreCase("OpenAI-Beta"));
-        assertThat(MockOpenAi.json(request.getBody().utf8())).isEqualTo(MockOpenAi.json(
+        assertThat(Fixtures.json(request.getBody().utf8())).isEqualTo(Fixtures.json(
                 "{\"expires_after\":{\"anchor\":\"created_at\",\"seconds\":120},"
                         + "\"session\":{\"type\":\"realtime\",\"model\":\"gpt-realtime\"}}"));
         assertThat(response.value()).isEqualTo("ek_test_minimal_secret");
@@ -82,10 +74,10 @@ class ClientSecretEndToEndTest {
 
     @Test
     void withResponseCarriesStatusRequestIdAndAttemptsAndHonoursRequestOptions() throws Exception {
-        openAi.answer(200, MockOpenAi.MINIMAL_ANSWER);
+        openAi.answer(200, Fixtures.MINIMAL_CLIENT_SECRET);
         ApiResponse<ClientSecretCreateResponse> response = openAi.client.createClientSecretWithResponse(
                 ClientSecretCreateRequest.builder().build(),
-                RequestOptions.builder().header("X-Gateway-Route", "eu").build()).block(MockOpenAi.WAIT);
+                RequestOptions.builder().header("X-Gateway-Route", "eu").build()).block(Fixtures.WAIT);
 
         assertThat(response.status()).isEqualTo(200);
         assertThat(response.requestId()).contains("req_test_1");
@@ -102,21 +94,21 @@ class ClientSecretEndToEndTest {
         assertThat(openAi.server.getRequestCount()).as("nothing sent before subscribing").isZero();
 
         openAi.answer(503, "{\"error\":{\"message\":\"overloaded\",\"type\":\"server_error\"}}");
-        openAi.answer(200, MockOpenAi.MINIMAL_ANSWER);
-        assertThat(call.block(MockOpenAi.WAIT).value()).isEqualTo("ek_test_minimal_secret");
+        openAi.answer(200, Fixtures.MINIMAL_CLIENT_SECRET);
+        assertThat(call.block(Fixtures.WAIT).value()).isEqualTo("ek_test_minimal_secret");
         assertThat(openAi.server.getRequestCount()).isEqualTo(2);
     }
 
     @Test
     void aNullRequestFailsWithoutSending() {
-        assertThatThrownBy(() -> openAi.client.createClientSecret(null).block(MockOpenAi.WAIT))
+        assertThatThrownBy(() -> openAi.client.createClientSecret(null).block(Fixtures.WAIT))
                 .isInstanceOf(ValidationException.class);
         assertThat(openAi.server.getRequestCount()).isZero();
     }
 
     @Test
     void unknownFieldsEnumValuesAndShapesAreKept() throws Exception {
-        ClientSecretCreateResponse response = openAi.parse("""
+        ClientSecretCreateResponse response = openAi.parseClientSecret("""
                 {"value": "%s", "expires_at": 1756310470, "new_top_level": {"a": 1},
                  "session": {
                    "type": "realtime", "id": "sess_1", "object": "realtime.session",
@@ -173,7 +165,7 @@ class ClientSecretEndToEndTest {
 
     @Test
     void anUnknownSessionTypeIsKeptWithItsFields() throws Exception {
-        ClientSecretCreateResponse response = openAi.parse("{\"value\":\"" + SECRET + "\",\"expires_at\":1,"
+        ClientSecretCreateResponse response = openAi.parseClientSecret("{\"value\":\"" + SECRET + "\",\"expires_at\":1,"
                 + "\"session\":{\"type\":\"translation\",\"id\":\"sess_2\",\"target\":{\"language\":\"de\"}}}");
 
         assertThat(response.session()).isEqualTo(new UnknownSessionDetails("translation",
@@ -183,7 +175,7 @@ class ClientSecretEndToEndTest {
 
     @Test
     void theSessionTypeMayComeAfterTheOtherFields() throws Exception {
-        ClientSecretCreateResponse response = openAi.parse("{\"session\":{\"id\":\"sess_3\",\"include\":null,"
+        ClientSecretCreateResponse response = openAi.parseClientSecret("{\"session\":{\"id\":\"sess_3\",\"include\":null,"
                 + "\"audio\":{\"input\":{\"format\":{\"type\":\"audio/pcmu\"}}},\"type\":\"transcription\"},"
                 + "\"expires_at\":1,\"value\":\"" + SECRET + "\"}");
 
@@ -195,7 +187,7 @@ class ClientSecretEndToEndTest {
 
     @Test
     void aSessionWithoutATypeIsKeptAsUnknown() throws Exception {
-        ClientSecretCreateResponse response = openAi.parse(
+        ClientSecretCreateResponse response = openAi.parseClientSecret(
                 "{\"value\":\"" + SECRET + "\",\"expires_at\":1,\"session\":{\"id\":\"sess_4\"}}");
         assertThat(response.session()).isEqualTo(new UnknownSessionDetails("", Map.of("id", "sess_4")));
     }
@@ -218,7 +210,7 @@ class ClientSecretEndToEndTest {
     private void assertDecodingError(String body, String field) {
         openAi.answer(200, body);
         assertThatThrownBy(() -> openAi.client.createClientSecret(ClientSecretCreateRequest.builder().build())
-                .block(MockOpenAi.WAIT))
+                .block(Fixtures.WAIT))
                 .isInstanceOfSatisfying(ResponseDecodingException.class, e -> {
                     assertThat(e.status()).isEqualTo(200);
                     assertThat(e.requestId()).contains("req_test_1");
@@ -233,7 +225,7 @@ class ClientSecretEndToEndTest {
                 + "\"type\":\"invalid_request_error\",\"code\":\"beta_api_shape_disabled\",\"param\":null}}");
 
         assertThatThrownBy(() -> openAi.client.create(RealtimeSessionCreateRequest.builder()
-                .model(RealtimeModel.GPT_REALTIME).build()).block(MockOpenAi.WAIT))
+                .model(RealtimeModel.GPT_REALTIME).build()).block(Fixtures.WAIT))
                 .isInstanceOfSatisfying(BetaApiShapeDisabledException.class, e -> {
                     assertThat(e).isInstanceOf(BadRequestException.class);
                     assertThat(e.status()).isEqualTo(400);
@@ -256,7 +248,7 @@ class ClientSecretEndToEndTest {
                 + "\"code\":\"beta_api_shape_disabled\"}}");
 
         assertThatThrownBy(() -> openAi.client.createClientSecret(ClientSecretCreateRequest.builder().build())
-                .block(MockOpenAi.WAIT))
+                .block(Fixtures.WAIT))
                 .isInstanceOfSatisfying(BetaApiShapeDisabledException.class,
                         e -> assertThat(e.status()).isEqualTo(403))
                 .hasMessageContaining("POST /realtime/client_secrets");
@@ -267,14 +259,14 @@ class ClientSecretEndToEndTest {
         openAi.answer(400, "{\"error\":{\"message\":\"Invalid value for 'session.audio.output.speed'.\","
                 + "\"type\":\"invalid_request_error\",\"code\":\"invalid_value\",\"param\":\"session.audio.output.speed\"}}");
         assertThatThrownBy(() -> openAi.client.createClientSecret(ClientSecretCreateRequest.builder().build())
-                .block(MockOpenAi.WAIT))
+                .block(Fixtures.WAIT))
                 .isExactlyInstanceOf(BadRequestException.class)
                 .satisfies(e -> assertThat(((ApiException) e).param()).contains("session.audio.output.speed"));
 
         openAi.answer(500, "{\"error\":{\"message\":\"beta\",\"code\":\"beta_api_shape_disabled\"}}",
                 "x-should-retry", "false");
         assertThatThrownBy(() -> openAi.client.createClientSecret(ClientSecretCreateRequest.builder().build())
-                .block(MockOpenAi.WAIT))
+                .block(Fixtures.WAIT))
                 .as("the code is typed for client errors only").isExactlyInstanceOf(InternalServerException.class);
     }
 
@@ -282,7 +274,7 @@ class ClientSecretEndToEndTest {
     void theSecretNeverShowsInToStringOrErrors() throws Exception {
         openAi.answer(200, "{\"value\":\"" + SECRET + "\",\"expires_at\":1756310470,\"session\":{\"type\":\"realtime\"}}");
         ApiResponse<ClientSecretCreateResponse> response = openAi.client.createClientSecretWithResponse(
-                ClientSecretCreateRequest.builder().build()).block(MockOpenAi.WAIT);
+                ClientSecretCreateRequest.builder().build()).block(Fixtures.WAIT);
 
         assertThat(response.value().value()).isEqualTo(SECRET);
         assertThat(response.value().toString()).doesNotContain(SECRET).contains("ek_***").contains("2025-08-27");
@@ -292,7 +284,7 @@ class ClientSecretEndToEndTest {
         openAi.answer(401, "{\"error\":{\"message\":\"Client secret " + SECRET + " was revoked; key sk-proj-abcdef123456\","
                 + "\"type\":\"invalid_request_error\",\"code\":\"invalid_api_key\"}}");
         assertThatThrownBy(() -> openAi.client.createClientSecret(ClientSecretCreateRequest.builder().build())
-                .block(MockOpenAi.WAIT))
+                .block(Fixtures.WAIT))
                 .isInstanceOf(AuthenticationException.class)
                 .hasMessageNotContaining(SECRET).hasMessageNotContaining("sk-proj-abcdef123456")
                 .satisfies(e -> assertThat(e.toString()).doesNotContain(SECRET));

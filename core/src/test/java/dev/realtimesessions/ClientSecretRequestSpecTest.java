@@ -41,11 +41,12 @@ import dev.realtimesessions.model.Voice;
 import dev.realtimesessions.spec.OpenApiSpec;
 import dev.realtimesessions.spec.SchemaShapeChecker;
 import dev.realtimesessions.spec.SchemaShapeChecker.Mode;
+import dev.realtimesessions.testing.Fixtures;
+import dev.realtimesessions.testing.Fixtures.MockOpenAi;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
@@ -61,17 +62,8 @@ class ClientSecretRequestSpecTest {
     private static final OpenApiSpec SPEC = OpenApiSpec.load();
     private static final JsonNode REQUEST_SCHEMA = SPEC.schema("RealtimeCreateClientSecretRequest");
 
-    private MockOpenAi openAi;
-
-    @BeforeEach
-    void start() throws Exception {
-        openAi = new MockOpenAi();
-    }
-
-    @AfterEach
-    void stop() throws Exception {
-        openAi.close();
-    }
+    @AutoClose
+    private final MockOpenAi openAi = new MockOpenAi();
 
     @Test
     void fullyPopulatedRealtimeSessionWithServerVadAndFunctionChoiceHasExactlyTheSchemasProperties() throws Exception {
@@ -89,10 +81,10 @@ class ClientSecretRequestSpecTest {
         JsonNode body = openAi.sentBody(fullRequest(semanticVadSession()));
 
         assertExactly(body);
-        assertThat(body.at("/session/audio/output/voice")).isEqualTo(MockOpenAi.json("{\"id\":\"voice_1234\"}"));
+        assertThat(body.at("/session/audio/output/voice")).isEqualTo(Fixtures.json("{\"id\":\"voice_1234\"}"));
         assertThat(body.at("/session/max_output_tokens").asString()).isEqualTo("inf");
         assertThat(body.at("/session/tool_choice")).isEqualTo(
-                MockOpenAi.json("{\"type\":\"mcp\",\"server_label\":\"docs\",\"name\":\"search\"}"));
+                Fixtures.json("{\"type\":\"mcp\",\"server_label\":\"docs\",\"name\":\"search\"}"));
     }
 
     @Test
@@ -108,17 +100,17 @@ class ClientSecretRequestSpecTest {
 
     @Test
     void absentFieldsAreOmitted() throws Exception {
-        assertThat(openAi.sentBody(ClientSecretCreateRequest.builder().build())).isEqualTo(MockOpenAi.json("{}"));
+        assertThat(openAi.sentBody(ClientSecretCreateRequest.builder().build())).isEqualTo(Fixtures.json("{}"));
         assertThat(openAi.sentBody(ClientSecretCreateRequest.of(RealtimeSessionConfig.builder().build())))
-                .isEqualTo(MockOpenAi.json("{\"session\":{\"type\":\"realtime\"}}"));
+                .isEqualTo(Fixtures.json("{\"session\":{\"type\":\"realtime\"}}"));
         assertThat(openAi.sentBody(ClientSecretCreateRequest.of(RealtimeSessionConfig.builder()
                 .model(RealtimeModel.GPT_REALTIME).instructions("You are a friendly assistant.").build())))
                 .as("the request of the spec's own example")
-                .isEqualTo(MockOpenAi.json("{\"session\":{\"type\":\"realtime\",\"model\":\"gpt-realtime\","
+                .isEqualTo(Fixtures.json("{\"session\":{\"type\":\"realtime\",\"model\":\"gpt-realtime\","
                         + "\"instructions\":\"You are a friendly assistant.\"}}"));
         assertThat(openAi.sentBody(ClientSecretCreateRequest.of(TranscriptionSessionConfig.builder()
                 .audioInput(AudioInputConfig.builder().build()).build())))
-                .isEqualTo(MockOpenAi.json("{\"session\":{\"type\":\"transcription\",\"audio\":{\"input\":{}}}}"));
+                .isEqualTo(Fixtures.json("{\"session\":{\"type\":\"transcription\",\"audio\":{\"input\":{}}}}"));
     }
 
     @Test

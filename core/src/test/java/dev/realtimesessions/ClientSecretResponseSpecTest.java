@@ -20,9 +20,10 @@ import dev.realtimesessions.model.TurnDetectionType;
 import dev.realtimesessions.model.Voice;
 import dev.realtimesessions.spec.OpenApiSpec;
 import dev.realtimesessions.spec.SchemaSampler;
+import dev.realtimesessions.testing.Fixtures;
+import dev.realtimesessions.testing.Fixtures.MockOpenAi;
 import java.time.Instant;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -38,17 +39,8 @@ class ClientSecretResponseSpecTest {
 
     private static final OpenApiSpec SPEC = OpenApiSpec.load();
 
-    private MockOpenAi openAi;
-
-    @BeforeEach
-    void start() throws Exception {
-        openAi = new MockOpenAi();
-    }
-
-    @AfterEach
-    void stop() throws Exception {
-        openAi.close();
-    }
+    @AutoClose
+    private final MockOpenAi openAi = new MockOpenAi();
 
     /**
      * The operation's example answer is not valid JSON as published: it has a trailing comma after
@@ -57,18 +49,18 @@ class ClientSecretResponseSpecTest {
     @Test
     void operationExampleHasATrailingCommaAndParsesOnceItIsRemoved() throws Exception {
         String published = SPEC.at("/paths/~1realtime~1client_secrets/post/x-oaiMeta/examples/response").asString();
-        assertThatThrownBy(() -> MockOpenAi.json(published)).as("the published example is invalid JSON")
+        assertThatThrownBy(() -> Fixtures.json(published)).as("the published example is invalid JSON")
                 .isInstanceOf(JacksonException.class);
         openAi.answer(200, published);
         assertThatThrownBy(() -> openAi.client.createClientSecret(ClientSecretCreateRequest.builder().build())
-                .block(MockOpenAi.WAIT))
+                .block(Fixtures.WAIT))
                 .isInstanceOf(ResponseDecodingException.class)
                 .hasMessageNotContaining("ek_68af296e8e408191a1120ab6383263c2");
         openAi.takeRequest();
 
         String fixed = published.replaceAll(",(\\s*})", "$1");
         assertThat(fixed).hasSize(published.length() - 1);
-        ClientSecretCreateResponse response = openAi.parse(fixed);
+        ClientSecretCreateResponse response = openAi.parseClientSecret(fixed);
 
         assertThat(response.value()).isEqualTo("ek_68af296e8e408191a1120ab6383263c2");
         assertThat(response.expiresAt()).isEqualTo(Instant.ofEpochSecond(1756310470));
@@ -98,7 +90,7 @@ class ClientSecretResponseSpecTest {
     @Test
     void schemaExampleParses() throws Exception {
         String example = SPEC.schema("RealtimeCreateClientSecretResponse").at("/x-oaiMeta/example").asString();
-        ClientSecretCreateResponse response = openAi.parse(example);
+        ClientSecretCreateResponse response = openAi.parseClientSecret(example);
 
         RealtimeSessionDetails session = (RealtimeSessionDetails) response.session();
         assertThat(session.model().value()).isEqualTo("gpt-realtime-2025-08-25");
@@ -116,8 +108,8 @@ class ClientSecretResponseSpecTest {
     @Test
     void transcriptionSessionExampleWithAStringFormatParses() throws Exception {
         String example = SPEC.schema("RealtimeTranscriptionSessionCreateResponseGA").at("/x-oaiMeta/example").asString();
-        assertThat(MockOpenAi.json(example).at("/audio/input/format").isString()).isTrue();
-        ClientSecretCreateResponse response = openAi.parse(
+        assertThat(Fixtures.json(example).at("/audio/input/format").isString()).isTrue();
+        ClientSecretCreateResponse response = openAi.parseClientSecret(
                 "{\"value\":\"ek_transcription\",\"expires_at\":1742188264,\"session\":" + example + "}");
 
         TranscriptionSessionDetails session = (TranscriptionSessionDetails) response.session();
@@ -144,7 +136,7 @@ class ClientSecretResponseSpecTest {
     @ValueSource(ints = {0, 1, 2})
     void fullyPopulatedRealtimeSessionIsReadCompletely(int variant) throws Exception {
         ObjectNode sample = (ObjectNode) new SchemaSampler(SPEC, variant).sample(SPEC.schema("RealtimeSessionCreateResponseGA"));
-        RealtimeSessionDetails session = (RealtimeSessionDetails) openAi.parse(answerWith(sample)).session();
+        RealtimeSessionDetails session = (RealtimeSessionDetails) openAi.parseClientSecret(answerWith(sample)).session();
 
         assertThat(session.additionalProperties()).isEmpty();
         assertThat(session.id()).isEqualTo("sample");
@@ -163,7 +155,7 @@ class ClientSecretResponseSpecTest {
     void fullyPopulatedTranscriptionSessionIsReadCompletely(int variant) throws Exception {
         ObjectNode sample = (ObjectNode) new SchemaSampler(SPEC, variant)
                 .sample(SPEC.schema("RealtimeTranscriptionSessionCreateResponseGA"));
-        TranscriptionSessionDetails session = (TranscriptionSessionDetails) openAi.parse(answerWith(sample)).session();
+        TranscriptionSessionDetails session = (TranscriptionSessionDetails) openAi.parseClientSecret(answerWith(sample)).session();
 
         assertThat(session.additionalProperties()).isEmpty();
         assertThat(session.object()).isEqualTo("sample");

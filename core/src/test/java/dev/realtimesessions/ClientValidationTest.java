@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 
 import dev.realtimesessions.model.RealtimeSessionCreateRequest;
+import dev.realtimesessions.testing.Fixtures;
 import java.time.Duration;
 import java.util.List;
 import java.util.function.Function;
@@ -28,7 +29,7 @@ import reactor.netty.http.client.HttpClient;
  */
 class ClientValidationTest {
 
-    private static final String KEY = MockApi.API_KEY;
+    private static final String KEY = Fixtures.API_KEY;
 
     private final MockWebServer server = new MockWebServer();
 
@@ -78,7 +79,7 @@ class ClientValidationTest {
         for (Mono<String> source : List.of(Mono.just(KEY + "\n"), Mono.just("  "), Mono.<String>empty())) {
             try (RealtimeSessions sessions = RealtimeSessions.builder().apiKey(source)
                     .baseUrl(server.url("/v1").toString()).build()) {
-                Throwable error = MockApi.failure(sessions.create(request));
+                Throwable error = Fixtures.failure(sessions.create(request));
 
                 assertThat(error).isExactlyInstanceOf(ValidationException.class);
                 assertThat(((ValidationException) error).field()).isEqualTo("apiKey");
@@ -278,7 +279,7 @@ class ClientValidationTest {
                     sessions.createWithResponse(null, RequestOptions.builder().timeout(Duration.ofSeconds(3)).build())};
 
             for (Mono<?> call : calls) {
-                Throwable error = MockApi.failure(call);
+                Throwable error = Fixtures.failure(call);
                 assertThat(error).isExactlyInstanceOf(ValidationException.class);
                 assertThat(((ValidationException) error).field()).isEqualTo("request");
             }
@@ -289,7 +290,7 @@ class ClientValidationTest {
     @Test
     void nullRequestOptionsMeanNone() throws Exception {
         server.start();
-        server.enqueue(new MockResponse.Builder().code(200).body(MockApi.MINIMAL_SESSION).build());
+        server.enqueue(new MockResponse.Builder().code(200).body(Fixtures.MINIMAL_SESSION).build());
         try (RealtimeSessions sessions = RealtimeSessions.builder().apiKey(KEY)
                 .baseUrl(server.url("/v1").toString()).build()) {
             assertThat(sessions.create(RealtimeSessionCreateRequest.builder().model("gpt-realtime").build(), null)

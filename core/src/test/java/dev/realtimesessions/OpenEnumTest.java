@@ -13,6 +13,7 @@ import dev.realtimesessions.model.TranscriptionDelay;
 import dev.realtimesessions.model.TranscriptionModel;
 import dev.realtimesessions.model.TurnDetectionType;
 import dev.realtimesessions.model.Voice;
+import dev.realtimesessions.spec.BetaReadme;
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
 import java.util.ArrayList;
@@ -108,7 +109,7 @@ class OpenEnumTest {
                 "echo", "fable", "onyx", "nova", "sage", "shimmer", "verse", "marin", "cedar");
         assertThat(RealtimeModel.knownValues()).extracting(OpenEnum::value)
                 .as("the beta models in the order the spec README lists them, among the GA ones")
-                .containsSubsequence(BetaSessionSpec.README_MODELS.toArray(String[]::new));
+                .containsSubsequence(BetaReadme.MODELS.toArray(String[]::new));
         assertThat(Modality.knownValues()).containsExactly(Modality.TEXT, Modality.AUDIO);
         assertThat(AudioFormat.knownValues()).containsExactly(AudioFormat.PCM16, AudioFormat.G711_ULAW, AudioFormat.G711_ALAW);
         assertThat(Eagerness.knownValues()).containsExactly(Eagerness.LOW, Eagerness.MEDIUM, Eagerness.HIGH, Eagerness.AUTO);

@@ -3,11 +3,13 @@ package dev.realtimesessions;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.realtimesessions.model.RealtimeSessionCreateRequest;
+import dev.realtimesessions.testing.Fixtures;
+import dev.realtimesessions.testing.Fixtures.MockOpenAi;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.atomic.AtomicInteger;
 import mockwebserver3.RecordedRequest;
 import okhttp3.Headers;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Mono;
 
@@ -17,31 +19,25 @@ class RequestHeadersTest {
     private static final RealtimeSessionCreateRequest REQUEST =
             RealtimeSessionCreateRequest.builder().model("gpt-realtime").instructions("hi").build();
 
-    private MockApi api;
-
-    @AfterEach
-    void close() {
-        if (api != null) {
-            api.close();
-        }
-    }
+    @AutoClose
+    private MockOpenAi api;
 
     private RecordedRequest send(RequestOptions options) {
-        api.enqueue(200, MockApi.MINIMAL_SESSION);
-        api.await(api.sessions.create(REQUEST, options));
-        return api.take();
+        api.answer(200, Fixtures.MINIMAL_SESSION);
+        api.await(api.client.create(REQUEST, options));
+        return api.takeRequest();
     }
 
     @Test
     void sendsTheBearerKeyJsonContentTypesAndTheLibrarysUserAgent() {
-        api = new MockApi();
+        api = new MockOpenAi();
 
         RecordedRequest request = send(RequestOptions.none());
 
         assertThat(request.getMethod()).isEqualTo("POST");
         assertThat(request.getUrl().encodedPath()).isEqualTo("/v1/realtime/sessions");
         Headers headers = request.getHeaders();
-        assertThat(headers.values("Authorization")).containsExactly("Bearer " + MockApi.API_KEY);
+        assertThat(headers.values("Authorization")).containsExactly("Bearer " + Fixtures.API_KEY);
         assertThat(headers.values("Content-Type")).containsExactly("application/json");
         assertThat(headers.values("Accept")).containsExactly("application/json");
         assertThat(headers.get("User-Agent")).startsWith("realtime-sessions-java/")
@@ -54,7 +50,7 @@ class RequestHeadersTest {
 
     @Test
     void sendsOrganizationProjectAndCustomHeaders() {
-        api = new MockApi(builder -> builder.organization("org-abc").project("proj_123")
+        api = new MockOpenAi(builder -> builder.organization("org-abc").project("proj_123")
                 .header("X-Gateway-Route", "blue").header("X-Tenant", "t-7"));
 
         Headers headers = send(RequestOptions.none()).getHeaders();
@@ -63,13 +59,13 @@ class RequestHeadersTest {
         assertThat(headers.values("OpenAI-Project")).containsExactly("proj_123");
         assertThat(headers.values("X-Gateway-Route")).containsExactly("blue");
         assertThat(headers.values("X-Tenant")).containsExactly("t-7");
-        assertThat(headers.values("Authorization")).containsExactly("Bearer " + MockApi.API_KEY);
+        assertThat(headers.values("Authorization")).containsExactly("Bearer " + Fixtures.API_KEY);
         assertThat(headers.names()).noneSatisfy(name -> assertThat(name).isEqualToIgnoringCase("OpenAI-Beta"));
     }
 
     @Test
     void requestOptionsOverrideTheKeyAndHeadersForOneCallOnly() {
-        api = new MockApi(builder -> builder.organization("org-client").project("proj_client")
+        api = new MockOpenAi(builder -> builder.organization("org-client").project("proj_client")
                 .header("X-Gateway-Route", "blue"));
         RequestOptions options = RequestOptions.builder()
                 .apiKey("sk-other-987654")
@@ -88,7 +84,7 @@ class RequestHeadersTest {
         assertThat(overridden.values("X-Call")).containsExactly("1");
         assertThat(overridden.names()).noneSatisfy(name -> assertThat(name).isEqualToIgnoringCase("OpenAI-Beta"));
 
-        assertThat(afterwards.values("Authorization")).containsExactly("Bearer " + MockApi.API_KEY);
+        assertThat(afterwards.values("Authorization")).containsExactly("Bearer " + Fixtures.API_KEY);
         assertThat(afterwards.values("OpenAI-Organization")).containsExactly("org-client");
         assertThat(afterwards.values("X-Gateway-Route")).containsExactly("blue");
         assertThat(afterwards.get("X-Call")).isNull();
@@ -96,18 +92,18 @@ class RequestHeadersTest {
 
     @Test
     void projectCanBeOverriddenPerCall() {
-        api = new MockApi(builder -> builder.project("proj_client"));
+        api = new MockOpenAi(builder -> builder.project("proj_client"));
 
         Headers headers = send(RequestOptions.builder().project("proj_call").build()).getHeaders();
 
         assertThat(headers.values("OpenAI-Project")).containsExactly("proj_call");
-        assertThat(headers.values("Authorization")).containsExactly("Bearer " + MockApi.API_KEY);
+        assertThat(headers.values("Authorization")).containsExactly("Bearer " + Fixtures.API_KEY);
     }
 
     @Test
     void apiKeyFromAMonoIsResolvedForEachCall() {
         AtomicInteger rotations = new AtomicInteger();
-        api = new MockApi(builder -> builder.apiKey(Mono.fromSupplier(() -> "sk-rotated-" + rotations.incrementAndGet())));
+        api = new MockOpenAi(builder -> builder.apiKey(Mono.fromSupplier(() -> "sk-rotated-" + rotations.incrementAndGet())));
 
         Headers first = send(RequestOptions.none()).getHeaders();
         Headers second = send(RequestOptions.none()).getHeaders();
@@ -118,12 +114,12 @@ class RequestHeadersTest {
 
     @Test
     void contentLengthIsTheUtf8ByteCountOfTheBody() {
-        api = new MockApi();
-        api.enqueue(200, MockApi.MINIMAL_SESSION);
-        api.await(api.sessions.create(RealtimeSessionCreateRequest.builder().model("gpt-realtime")
+        api = new MockOpenAi();
+        api.answer(200, Fixtures.MINIMAL_SESSION);
+        api.await(api.client.create(RealtimeSessionCreateRequest.builder().model("gpt-realtime")
                 .instructions("Grüße, 你好 👋").build()));
 
-        RecordedRequest request = api.take();
+        RecordedRequest request = api.takeRequest();
 
         byte[] body = request.getBody().toByteArray();
         assertThat(new String(body, StandardCharsets.UTF_8)).contains("Grüße, 你好 👋");
@@ -135,13 +131,13 @@ class RequestHeadersTest {
 
     @Test
     void trailingSlashInTheBaseUrlDoesNotDoubleThePath() {
-        api = new MockApi();
-        try (RealtimeSessions slash = RealtimeSessions.builder().apiKey(MockApi.API_KEY)
+        api = new MockOpenAi();
+        try (RealtimeSessions slash = RealtimeSessions.builder().apiKey(Fixtures.API_KEY)
                 .baseUrl(api.server.url("/v1/").toString()).build()) {
-            api.enqueue(200, MockApi.MINIMAL_SESSION);
+            api.answer(200, Fixtures.MINIMAL_SESSION);
             api.await(slash.create(REQUEST));
         }
 
-        assertThat(api.take().getUrl().encodedPath()).isEqualTo("/v1/realtime/sessions");
+        assertThat(api.takeRequest().getUrl().encodedPath()).isEqualTo("/v1/realtime/sessions");
     }
 }

@@ -6,11 +6,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.realtimesessions.model.ClientSecret;
 import dev.realtimesessions.model.RealtimeSession;
 import dev.realtimesessions.model.RealtimeSessionCreateRequest;
+import dev.realtimesessions.testing.Fixtures;
+import dev.realtimesessions.testing.Fixtures.MockOpenAi;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import mockwebserver3.MockResponse;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -19,20 +21,16 @@ import reactor.core.publisher.Mono;
 /** The API key and minted client secrets never show in {@code toString()} or exception messages. */
 class SecretRedactionTest {
 
-    private static final String KEY = MockApi.API_KEY;
+    private static final String KEY = Fixtures.API_KEY;
     private static final String SECRET = "ek_68af296e8e408191a1120ab6383263c2";
     private static final String SESSION = "{\"id\": \"sess_1\", \"model\": \"gpt-realtime\", \"instructions\": \"hi\","
             + " \"client_secret\": {\"value\": \"" + SECRET + "\", \"expires_at\": 1756310470}}";
     private static final RealtimeSessionCreateRequest REQUEST =
             RealtimeSessionCreateRequest.builder().model("gpt-realtime").build();
 
-    private final MockApi api = new MockApi(builder -> builder.organization("org-abc").project("proj_1")
+    @AutoClose
+    private final MockOpenAi api = new MockOpenAi(builder -> builder.organization("org-abc").project("proj_1")
             .header("X-Gateway-Key", "gw-secret-value"));
-
-    @AfterEach
-    void close() {
-        api.close();
-    }
 
     private static void holdsNoSecret(String text) {
         assertThat(text).doesNotContain(KEY).doesNotContain(KEY.substring(3))
@@ -41,7 +39,7 @@ class SecretRedactionTest {
 
     @Test
     void clientToStringShowsItsSettingsButNeverTheKeyOrHeaderValues() {
-        String description = api.sessions.toString();
+        String description = api.client.toString();
 
         holdsNoSecret(description);
         assertThat(description).contains(api.server.url("/v1").toString().replaceAll("/$", ""))
@@ -63,9 +61,9 @@ class SecretRedactionTest {
 
     @Test
     void sessionClientSecretAndApiResponseToStringHideTheSecret() {
-        api.enqueue(200, SESSION);
+        api.answer(200, SESSION);
 
-        ApiResponse<RealtimeSession> response = api.await(api.sessions.createWithResponse(REQUEST));
+        ApiResponse<RealtimeSession> response = api.await(api.client.createWithResponse(REQUEST));
 
         assertThat(response.value().clientSecret().value()).as("the secret itself is there to hand out").isEqualTo(SECRET);
         holdsNoSecret(response.toString());
@@ -84,10 +82,10 @@ class SecretRedactionTest {
 
     @Test
     void errorMessageThatEchoesTheKeyAndASecretIsMasked() {
-        api.enqueue(401, "{\"error\": {\"message\": \"Incorrect API key provided: " + KEY + ". Secret " + SECRET
+        api.answer(401, "{\"error\": {\"message\": \"Incorrect API key provided: " + KEY + ". Secret " + SECRET
                 + " is not yours.\", \"type\": \"invalid_request_error\", \"param\": null, \"code\": \"invalid_api_key\"}}");
 
-        Throwable error = MockApi.failure(api.sessions.create(REQUEST));
+        Throwable error = Fixtures.failure(api.client.create(REQUEST));
 
         assertThat(error).isInstanceOf(AuthenticationException.class);
         holdsNoSecret(error.getMessage());
@@ -101,7 +99,7 @@ class SecretRedactionTest {
         api.server.enqueue(new MockResponse.Builder().code(400).addHeader("Content-Type", "text/plain")
                 .body("bad key " + KEY + " for secret " + SECRET).build());
 
-        Throwable error = MockApi.failure(api.sessions.create(REQUEST));
+        Throwable error = Fixtures.failure(api.client.create(REQUEST));
 
         assertThat(error).isInstanceOf(BadRequestException.class);
         holdsNoSecret(error.getMessage());
@@ -116,9 +114,9 @@ class SecretRedactionTest {
         "{\"client_secret\": " + SECRET + "}",
         "{\"voice\": \"" + SECRET + "\", \"model\": 7, \"client_secret\": {\"value\": \"" + SECRET + "\", \"expires_at\": 1}}"})
     void undecodableAnswerHoldingASecretDoesNotPutItInTheMessage(String body) {
-        api.enqueue(200, body);
+        api.answer(200, body);
 
-        Throwable error = MockApi.failure(api.sessions.create(REQUEST));
+        Throwable error = Fixtures.failure(api.client.create(REQUEST));
 
         assertThat(error).isExactlyInstanceOf(ResponseDecodingException.class);
         holdsNoSecret(error.getMessage());
@@ -127,10 +125,10 @@ class SecretRedactionTest {
 
     @Test
     void perCallKeyEchoedByTheServerIsMasked() {
-        api.enqueue(401, "{\"error\": {\"message\": \"Incorrect API key provided: sk-proj-Abc_123-xyz.\","
+        api.answer(401, "{\"error\": {\"message\": \"Incorrect API key provided: sk-proj-Abc_123-xyz.\","
                 + " \"type\": \"invalid_request_error\", \"code\": \"invalid_api_key\"}}");
 
-        Throwable error = MockApi.failure(api.sessions.create(REQUEST,
+        Throwable error = Fixtures.failure(api.client.create(REQUEST,
                 RequestOptions.builder().apiKey("sk-proj-Abc_123-xyz").build()));
 
         assertThat(error.getMessage()).doesNotContain("Abc_123").contains("sk-***");
@@ -151,10 +149,10 @@ class SecretRedactionTest {
 
     @Test
     void sessionWithToolsAndUnknownFieldsStillHidesTheSecretInToString() {
-        api.enqueue(200, "{\"tools\": [{\"type\": \"mcp\", \"server_label\": \"s\"}], \"future\": {\"a\": 1},"
+        api.answer(200, "{\"tools\": [{\"type\": \"mcp\", \"server_label\": \"s\"}], \"future\": {\"a\": 1},"
                 + " \"client_secret\": {\"value\": \"" + SECRET + "\", \"expires_at\": 1}}");
 
-        RealtimeSession session = api.await(api.sessions.create(REQUEST));
+        RealtimeSession session = api.await(api.client.create(REQUEST));
 
         assertThat(session.additionalProperties()).isEqualTo(Map.of("future", Map.of("a", 1)));
         holdsNoSecret(session.toString());

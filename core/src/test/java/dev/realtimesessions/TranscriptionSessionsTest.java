@@ -12,19 +12,17 @@ import dev.realtimesessions.model.TranscriptionSession;
 import dev.realtimesessions.model.TranscriptionSessionCreateRequest;
 import dev.realtimesessions.model.TurnDetection;
 import dev.realtimesessions.model.TurnDetectionType;
-import java.io.IOException;
+import dev.realtimesessions.spec.OpenApiSpec;
+import dev.realtimesessions.testing.Fixtures;
+import dev.realtimesessions.testing.Fixtures.MockOpenAi;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
-import mockwebserver3.MockResponse;
-import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -32,13 +30,10 @@ import org.junit.jupiter.params.provider.MethodSource;
 import reactor.core.publisher.Mono;
 import reactor.test.StepVerifier;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /** {@code createTranscriptionSession} end to end against a local server: the exchange, the answer, the errors. */
 class TranscriptionSessionsTest {
 
-    private static final Duration TIMEOUT = Duration.ofSeconds(10);
-    private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final String SECRET = "ek_68af2c9f1d8c8190a1b2c3d4e5f6";
     private static final String ANSWER = "{\"id\":\"sess_1\",\"object\":\"realtime.transcription_session\","
             + "\"expires_at\":1742188264,\"modalities\":[\"audio\",\"text\"],\"input_audio_format\":\"pcm16\","
@@ -47,56 +42,33 @@ class TranscriptionSessionsTest {
             + "\"silence_duration_ms\":200},"
             + "\"client_secret\":{\"value\":\"" + SECRET + "\",\"expires_at\":1742188324}}";
 
-    private MockWebServer server;
-    private RealtimeSessions sessions;
-
-    @BeforeEach
-    void start() throws IOException {
-        server = new MockWebServer();
-        server.start();
-        sessions = RealtimeSessions.builder().apiKey("sk-test-123456").baseUrl(server.url("/v1").toString()).build();
-    }
-
-    @AfterEach
-    void stop() {
-        sessions.close();
-        server.close();
-    }
-
-    private void answer(int status, String body, String... headers) {
-        MockResponse.Builder response = new MockResponse.Builder().code(status)
-                .addHeader("content-type", "application/json").body(body);
-        for (int i = 0; i < headers.length; i += 2) {
-            response.addHeader(headers[i], headers[i + 1]);
-        }
-        server.enqueue(response.build());
-    }
+    @AutoClose
+    private final MockOpenAi openAi = new MockOpenAi();
 
     private TranscriptionSession mint(String answerBody) {
-        answer(200, answerBody);
-        return sessions.createTranscriptionSession(TranscriptionSessionCreateRequest.builder().build()).block(TIMEOUT);
+        openAi.answer(200, answerBody);
+        return openAi.await(openAi.client.createTranscriptionSession(TranscriptionSessionCreateRequest.builder().build()));
     }
 
     @Test
     void postsTheRequestToTranscriptionSessionsAndDecodesTheSession() throws Exception {
-        answer(200, ANSWER);
+        openAi.answer(200, ANSWER);
 
-        TranscriptionSession session = sessions.createTranscriptionSession(TranscriptionSessionCreateRequest.builder()
+        TranscriptionSession session = openAi.client.createTranscriptionSession(TranscriptionSessionCreateRequest.builder()
                 .inputAudioFormat(AudioFormat.PCM16)
                 .inputAudioTranscription(AudioTranscription.builder()
                         .model(TranscriptionModel.GPT_4O_TRANSCRIBE).language("en").build())
                 .turnDetection(TurnDetection.semanticVad().eagerness(Eagerness.LOW).build())
                 .inputAudioNoiseReduction(NoiseReduction.NEAR_FIELD)
-                .build()).block(TIMEOUT);
+                .build()).block(Fixtures.WAIT);
 
-        RecordedRequest request = server.takeRequest(5, TimeUnit.SECONDS);
-        assertThat(request).isNotNull();
+        RecordedRequest request = openAi.takeRequest();
         assertThat(request.getMethod()).isEqualTo("POST");
         assertThat(request.getTarget()).isEqualTo("/v1/realtime/transcription_sessions");
-        assertThat(request.getHeaders().get("authorization")).isEqualTo("Bearer sk-test-123456");
+        assertThat(request.getHeaders().get("authorization")).isEqualTo("Bearer " + Fixtures.API_KEY);
         assertThat(request.getHeaders().get("content-type")).isEqualTo("application/json");
         assertThat(request.getHeaders().get("openai-beta")).as("never an OpenAI-Beta header").isNull();
-        assertThat(JSON.readTree(request.getBody().utf8())).isEqualTo(JSON.readTree("{\"input_audio_format\":\"pcm16\","
+        assertThat(Fixtures.json(request.getBody().utf8())).isEqualTo(Fixtures.json("{\"input_audio_format\":\"pcm16\","
                 + "\"input_audio_transcription\":{\"model\":\"gpt-4o-transcribe\",\"language\":\"en\"},"
                 + "\"turn_detection\":{\"type\":\"semantic_vad\",\"eagerness\":\"low\"},"
                 + "\"input_audio_noise_reduction\":{\"type\":\"near_field\"}}"));
@@ -116,10 +88,10 @@ class TranscriptionSessionsTest {
 
     @Test
     void withResponseCarriesStatusRequestIdAndAttempts() {
-        answer(200, ANSWER, "x-request-id", "req_transcription_1");
+        openAi.answer(200, ANSWER, "x-request-id", "req_transcription_1");
 
-        ApiResponse<TranscriptionSession> response = sessions.createTranscriptionSessionWithResponse(
-                TranscriptionSessionCreateRequest.builder().build()).block(TIMEOUT);
+        ApiResponse<TranscriptionSession> response = openAi.client.createTranscriptionSessionWithResponse(
+                TranscriptionSessionCreateRequest.builder().build()).block(Fixtures.WAIT);
 
         assertThat(response.status()).isEqualTo(200);
         assertThat(response.requestId()).hasValue("req_transcription_1");
@@ -129,14 +101,13 @@ class TranscriptionSessionsTest {
 
     @Test
     void requestOptionsApplyToTheCall() throws Exception {
-        answer(200, ANSWER);
+        openAi.answer(200, ANSWER);
         RequestOptions options = RequestOptions.builder().header("X-Tenant", "acme").apiKey("sk-other-654321").build();
 
-        ApiResponse<TranscriptionSession> response = sessions.createTranscriptionSessionWithResponse(
-                TranscriptionSessionCreateRequest.builder().build(), options).block(TIMEOUT);
+        ApiResponse<TranscriptionSession> response = openAi.client.createTranscriptionSessionWithResponse(
+                TranscriptionSessionCreateRequest.builder().build(), options).block(Fixtures.WAIT);
 
-        RecordedRequest request = server.takeRequest(5, TimeUnit.SECONDS);
-        assertThat(request).isNotNull();
+        RecordedRequest request = openAi.takeRequest();
         assertThat(request.getHeaders().get("x-tenant")).isEqualTo("acme");
         assertThat(request.getHeaders().get("authorization")).isEqualTo("Bearer sk-other-654321");
         assertThat(response.value().clientSecret()).isNotNull();
@@ -144,11 +115,11 @@ class TranscriptionSessionsTest {
 
     @Test
     void rateLimitBecomesRateLimitExceptionWithTheServersRetryAfter() {
-        answer(429, "{\"error\":{\"message\":\"Rate limit reached\",\"type\":\"requests\",\"code\":\"rate_limit_exceeded\"}}",
+        openAi.answer(429, "{\"error\":{\"message\":\"Rate limit reached\",\"type\":\"requests\",\"code\":\"rate_limit_exceeded\"}}",
                 "retry-after", "20", "x-request-id", "req_429");
         RequestOptions noRetries = RequestOptions.builder().retryPolicy(RetryPolicy.none()).build();
 
-        StepVerifier.create(sessions.createTranscriptionSession(TranscriptionSessionCreateRequest.builder().build(),
+        StepVerifier.create(openAi.client.createTranscriptionSession(TranscriptionSessionCreateRequest.builder().build(),
                         noRetries))
                 .expectErrorSatisfies(error -> {
                     assertThat(error).isInstanceOf(RateLimitException.class);
@@ -158,17 +129,17 @@ class TranscriptionSessionsTest {
                     assertThat(rateLimit.errorCode()).hasValue("rate_limit_exceeded");
                     assertThat(rateLimit.requestId()).hasValue("req_429");
                 })
-                .verify(TIMEOUT);
-        assertThat(server.getRequestCount()).as("no retry with RetryPolicy.none()").isEqualTo(1);
+                .verify(Fixtures.WAIT);
+        assertThat(openAi.server.getRequestCount()).as("no retry with RetryPolicy.none()").isEqualTo(1);
     }
 
     @Test
     void badRequestBecomesBadRequestExceptionNamingTheParam() {
-        answer(400, "{\"error\":{\"message\":\"Invalid value: 'opus'. Supported values are: 'pcm16', 'g711_ulaw',"
+        openAi.answer(400, "{\"error\":{\"message\":\"Invalid value: 'opus'. Supported values are: 'pcm16', 'g711_ulaw',"
                 + " and 'g711_alaw'.\",\"type\":\"invalid_request_error\",\"param\":\"input_audio_format\","
                 + "\"code\":\"invalid_value\"}}");
 
-        StepVerifier.create(sessions.createTranscriptionSession(TranscriptionSessionCreateRequest.builder()
+        StepVerifier.create(openAi.client.createTranscriptionSession(TranscriptionSessionCreateRequest.builder()
                         .inputAudioFormat(AudioFormat.of("opus")).build()))
                 .expectErrorSatisfies(error -> {
                     assertThat(error).isInstanceOf(BadRequestException.class);
@@ -178,8 +149,8 @@ class TranscriptionSessionsTest {
                     assertThat(badRequest.errorType()).hasValue("invalid_request_error");
                     assertThat(badRequest.errorCode()).hasValue("invalid_value");
                 })
-                .verify(TIMEOUT);
-        assertThat(server.getRequestCount()).as("a 400 is not retried").isEqualTo(1);
+                .verify(Fixtures.WAIT);
+        assertThat(openAi.server.getRequestCount()).as("a 400 is not retried").isEqualTo(1);
     }
 
     static Stream<Arguments> specExampleAnswers() {
@@ -205,7 +176,7 @@ class TranscriptionSessionsTest {
         JsonNode schema = OpenApiSpec.load(file).schema("RealtimeTranscriptionSessionCreateResponse");
         assertThat(schema.path("properties").propertyNames()).doesNotContain("id", "object", "expires_at");
         assertThat(schema.path("required").values()).extracting(JsonNode::asString).contains("client_secret");
-        JsonNode exampleJson = JSON.readTree(example);
+        JsonNode exampleJson = Fixtures.json(example);
         assertThat(exampleJson.get("client_secret").isNull()).isTrue();
 
         TranscriptionSession session = mint(example);
@@ -278,10 +249,10 @@ class TranscriptionSessionsTest {
 
     @Test
     void toStringNeverShowsTheSecret() {
-        answer(200, ANSWER);
+        openAi.answer(200, ANSWER);
 
-        ApiResponse<TranscriptionSession> response = sessions.createTranscriptionSessionWithResponse(
-                TranscriptionSessionCreateRequest.builder().build()).block(TIMEOUT);
+        ApiResponse<TranscriptionSession> response = openAi.client.createTranscriptionSessionWithResponse(
+                TranscriptionSessionCreateRequest.builder().build()).block(Fixtures.WAIT);
 
         assertThat(response.value().toString()).doesNotContain(SECRET).contains("ek_***");
         assertThat(response.toString()).doesNotContain(SECRET).contains("ek_***");
@@ -290,48 +261,48 @@ class TranscriptionSessionsTest {
 
     @Test
     void aClientSecretWithoutItsValueIsADecodingError() {
-        answer(200, "{\"id\":\"sess_3\",\"client_secret\":{\"expires_at\":1742188324}}");
+        openAi.answer(200, "{\"id\":\"sess_3\",\"client_secret\":{\"expires_at\":1742188324}}");
 
-        StepVerifier.create(sessions.createTranscriptionSession(TranscriptionSessionCreateRequest.builder().build()))
+        StepVerifier.create(openAi.client.createTranscriptionSession(TranscriptionSessionCreateRequest.builder().build()))
                 .expectErrorSatisfies(error -> {
                     assertThat(error).isInstanceOf(ResponseDecodingException.class)
                             .hasMessageContaining("client_secret.value");
                     assertThat(((ResponseDecodingException) error).status()).isEqualTo(200);
                 })
-                .verify(TIMEOUT);
-        assertThat(server.getRequestCount()).as("an undecodable answer is not retried").isEqualTo(1);
+                .verify(Fixtures.WAIT);
+        assertThat(openAi.server.getRequestCount()).as("an undecodable answer is not retried").isEqualTo(1);
     }
 
     @Test
     void anExpiryBeyondWhatAnInstantHoldsIsADecodingError() {
-        answer(200, "{\"id\":\"sess_4\",\"expires_at\":9223372036854775807}");
+        openAi.answer(200, "{\"id\":\"sess_4\",\"expires_at\":9223372036854775807}");
 
-        StepVerifier.create(sessions.createTranscriptionSession(TranscriptionSessionCreateRequest.builder().build()))
+        StepVerifier.create(openAi.client.createTranscriptionSession(TranscriptionSessionCreateRequest.builder().build()))
                 .expectErrorSatisfies(error -> assertThat(error).isInstanceOf(ResponseDecodingException.class)
                         .hasMessageContaining("expires_at"))
-                .verify(TIMEOUT);
+                .verify(Fixtures.WAIT);
     }
 
     @Test
     void aNullRequestFailsWithoutSendingAnything() {
-        StepVerifier.create(sessions.createTranscriptionSession(null))
+        StepVerifier.create(openAi.client.createTranscriptionSession(null))
                 .expectErrorSatisfies(error -> assertThat(error).isInstanceOfSatisfying(ValidationException.class,
                         validation -> assertThat(validation.field()).isEqualTo("request")))
-                .verify(TIMEOUT);
-        assertThat(server.getRequestCount()).isZero();
+                .verify(Fixtures.WAIT);
+        assertThat(openAi.server.getRequestCount()).isZero();
     }
 
     @Test
     void nothingIsSentUntilSubscribedAndEachSubscriptionIsACall() {
-        answer(200, ANSWER);
-        answer(200, ANSWER);
+        openAi.answer(200, ANSWER);
+        openAi.answer(200, ANSWER);
 
-        Mono<TranscriptionSession> call = sessions.createTranscriptionSession(
+        Mono<TranscriptionSession> call = openAi.client.createTranscriptionSession(
                 TranscriptionSessionCreateRequest.builder().build());
-        assertThat(server.getRequestCount()).isZero();
+        assertThat(openAi.server.getRequestCount()).isZero();
 
-        call.block(TIMEOUT);
-        call.block(TIMEOUT);
-        assertThat(server.getRequestCount()).isEqualTo(2);
+        call.block(Fixtures.WAIT);
+        call.block(Fixtures.WAIT);
+        assertThat(openAi.server.getRequestCount()).isEqualTo(2);
     }
 }
