@@ -34,6 +34,11 @@ public final class MintToken {
     private MintToken() {
     }
 
+    /**
+     * Mints one secret and prints it.
+     *
+     * @param args {@code --show-secret} to print the secret, {@code --beta} to use the beta endpoint
+     */
     public static void main(String[] args) {
         List<String> options = Arrays.asList(args);
         boolean showSecret = options.contains("--show-secret");
