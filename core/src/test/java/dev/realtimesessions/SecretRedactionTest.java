@@ -157,4 +157,30 @@ class SecretRedactionTest {
         assertThat(session.additionalProperties()).isEqualTo(Map.of("future", Map.of("a", 1)));
         holdsNoSecret(session.toString());
     }
+
+    @Test
+    void aKeyOfAnyFormatEchoedByTheServerIsMasked() {
+        String gatewayKey = "gw_live_5f1d2c3b4a59687766554433";
+        api.answer(401, "{\"error\": {\"message\": \"Key " + gatewayKey + " is not allowed here.\","
+                + " \"type\": \"invalid_request_error\", \"code\": \"invalid_api_key\"}}");
+
+        Throwable error = Fixtures.failure(api.client.create(REQUEST, RequestOptions.builder().apiKey(gatewayKey).build()));
+
+        assertThat(error.getMessage()).doesNotContain(gatewayKey).contains("Key *** is not allowed here.");
+    }
+
+    @Test
+    void secretsInUnknownFieldsAreMaskedInToString() {
+        String other = "ek_0000111122223333444455556666";
+        api.answer(200, "{\"future\": {\"secrets\": [\"" + other + "\"], \"authorization\": \"Bearer abc\","
+                + " \"n\": 1}, \"client_secret\": {\"value\": \"" + SECRET + "\", \"expires_at\": 1}}");
+
+        RealtimeSession session = api.await(api.client.create(REQUEST));
+
+        assertThat(session.additionalProperties().get("future")).isEqualTo(
+                Map.of("secrets", List.of(other), "authorization", "Bearer abc", "n", 1));
+        assertThat(session.toString()).doesNotContain(other.substring(3)).doesNotContain("Bearer abc")
+                .contains("secrets=[ek_***]").contains("n=1");
+        holdsNoSecret(session.toString());
+    }
 }

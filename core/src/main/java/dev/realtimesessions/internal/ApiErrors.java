@@ -26,18 +26,19 @@ final class ApiErrors {
     private ApiErrors() {
     }
 
-    static AttemptFailure fromResponse(RawResponse response) {
+    /** The typed error for an error answer, with {@code apiKey} masked wherever the server echoed it. */
+    static AttemptFailure fromResponse(RawResponse response, String apiKey) {
         HttpHeaders headers = response.headers();
         int status = response.status();
         Duration serverDelay = RetryAfterHeader.parse(headers, Instant.now());
-        ApiException error = create(status, response, serverDelay);
+        ApiException error = create(status, response, serverDelay, apiKey);
         return new AttemptFailure(error, shouldRetry(status, headers), serverDelay);
     }
 
-    static ApiException create(int status, RawResponse response, @Nullable Duration retryAfter) {
-        ErrorBody body = parse(response);
+    static ApiException create(int status, RawResponse response, @Nullable Duration retryAfter, String apiKey) {
+        ErrorBody body = parse(response, apiKey);
         String requestId = response.requestId();
-        String message = body.message == null ? null : Redactor.redact(body.message);
+        String message = body.message == null ? null : Redactor.redact(body.message, apiKey);
         if (status >= 400 && status < 500 && BetaApiShapeDisabledException.ERROR_CODE.equals(body.code)) {
             return new BetaApiShapeDisabledException(status, body.type, body.code, body.param, message, requestId);
         }
@@ -67,20 +68,20 @@ final class ApiErrors {
         return status == 408 || status == 409 || status == 429 || status >= 500;
     }
 
-    private static ErrorBody parse(RawResponse response) {
+    private static ErrorBody parse(RawResponse response, String apiKey) {
         if (response.length() == 0) {
             return new ErrorBody("the response had an empty body");
         }
         try {
             ErrorBody body = Json.read(response.body(), response.length(), "the error body", ApiErrors::readErrorBody);
             if (body.message == null && body.type == null && body.code == null) {
-                return new ErrorBody("the response body was JSON but not an OpenAI error: " + quote(response));
+                return new ErrorBody("the response body was JSON but not an OpenAI error: " + quote(response, apiKey));
             }
             return body;
         } catch (JacksonException | JsonShapeException e) {
             String contentType = response.headers().get("content-type");
             return new ErrorBody("the response body was not OpenAI's error JSON"
-                    + (contentType == null ? "" : " (" + contentType + ")") + ": " + quote(response));
+                    + (contentType == null ? "" : " (" + contentType + ")") + ": " + quote(response, apiKey));
         }
     }
 
@@ -104,14 +105,14 @@ final class ApiErrors {
         return body;
     }
 
-    private static String quote(RawResponse response) {
+    private static String quote(RawResponse response, String apiKey) {
         int length = Math.min(response.length(), QUOTED_BODY_CHARS * 4);
         String text = new String(response.body(), 0, length, StandardCharsets.UTF_8).strip()
                 .replaceAll("\\s+", " ");
         if (text.length() > QUOTED_BODY_CHARS) {
             text = text.substring(0, QUOTED_BODY_CHARS) + "...";
         }
-        return "\"" + Redactor.redact(text) + "\"";
+        return "\"" + Redactor.redact(text, apiKey) + "\"";
     }
 
     /** The four fields of OpenAI's {@code {"error": {...}}}. */

@@ -188,7 +188,7 @@ public final class CallExecutor implements AutoCloseable {
                     .response(this::collect)
                     .next()
                     .timeout(attemptTimeout, timer)
-                    .map(response -> decode(response, attempt))
+                    .map(response -> decode(response, attempt, apiKey))
                     .onErrorMap(e -> !(e instanceof AttemptFailure), e -> classify(e, attempt));
         }
 
@@ -203,9 +203,9 @@ public final class CallExecutor implements AutoCloseable {
                             body.bytes(), body.length()));
         }
 
-        private CallResult<R> decode(RawResponse response, int attempt) {
+        private CallResult<R> decode(RawResponse response, int attempt, String apiKey) {
             if (!response.isSuccess()) {
-                throw ApiErrors.fromResponse(response);
+                throw ApiErrors.fromResponse(response, apiKey);
             }
             try {
                 R value = Json.read(response.body(), response.length(), endpoint.describe() + " response",

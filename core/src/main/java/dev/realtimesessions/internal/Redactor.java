@@ -35,6 +35,15 @@ public final class Redactor {
         return result.toString();
     }
 
+    /**
+     * The text with every secret masked, and every occurrence of {@code knownSecret} (the API key
+     * of the call, whatever its format) replaced by {@code ***}.
+     */
+    public static String redact(String text, String knownSecret) {
+        String masked = redact(text);
+        return knownSecret.length() >= 8 ? masked.replace(knownSecret, "***") : masked;
+    }
+
     private static int indexOfIgnoreCase(String text, String word) {
         int length = word.length();
         for (int i = 0; i + length <= text.length(); i++) {

@@ -13,7 +13,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * Deep, unmodifiable copies of free-form JSON held as plain Java values: {@code Map<String, ?>}
  * for objects, {@code List<?>} for arrays, {@code String}, {@code Number}, {@code Boolean} and
- * {@code null}. Used for a function's JSON Schema, tracing metadata and unknown fields.
+ * {@code null}. Used for a function's JSON Schema, tracing metadata and unknown fields. Objects
+ * come back as {@link JsonObjectMap}, whose {@code toString()} masks secrets.
  */
 final class JsonValues {
 
@@ -33,7 +34,7 @@ final class JsonValues {
             }
             copy.put(entry.getKey(), copyValue(field + "." + entry.getKey(), entry.getValue()));
         }
-        return Collections.unmodifiableMap(copy);
+        return new JsonObjectMap(copy);
     }
 
     private static @Nullable Object copyValue(String field, @Nullable Object value) {
@@ -59,7 +60,7 @@ final class JsonValues {
                 }
                 copy.put(key, copyValue(field + "." + key, entry.getValue()));
             }
-            return Collections.unmodifiableMap(copy);
+            return new JsonObjectMap(copy);
         }
         if (value instanceof List<?> list) {
             List<Object> copy = new ArrayList<>(list.size());
