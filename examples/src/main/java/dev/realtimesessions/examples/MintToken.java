@@ -3,7 +3,6 @@ package dev.realtimesessions.examples;
 import dev.realtimesessions.ApiResponse;
 import dev.realtimesessions.RealtimeSessions;
 import dev.realtimesessions.RealtimeSessionsException;
-import dev.realtimesessions.local.LocalRealtimeEndpoint;
 import dev.realtimesessions.model.AudioInputConfig;
 import dev.realtimesessions.model.AudioOutputConfig;
 import dev.realtimesessions.model.ClientSecret;
@@ -24,7 +23,7 @@ import java.util.List;
 /**
  * Mints one Realtime client secret and prints it: through the GA {@code POST /realtime/client_secrets}
  * by default, through the beta {@code POST /realtime/sessions} with {@code --beta}. Uses OpenAI when
- * {@code OPENAI_API_KEY} is set, and the embedded {@link LocalRealtimeEndpoint} otherwise. The secret
+ * {@code OPENAI_API_KEY} is set, and the embedded local endpoint otherwise. The secret
  * is redacted unless {@code --show-secret} is given.
  */
 public final class MintToken {
@@ -43,30 +42,15 @@ public final class MintToken {
         List<String> options = Arrays.asList(args);
         boolean showSecret = options.contains("--show-secret");
         boolean beta = options.contains("--beta");
-        String apiKey = System.getenv("OPENAI_API_KEY");
-        LocalRealtimeEndpoint local = apiKey == null || apiKey.isBlank() ? LocalRealtimeEndpoint.start() : null;
-        RealtimeSessions.Builder builder = RealtimeSessions.builder();
-        if (local != null) {
-            builder.apiKey(LocalRealtimeEndpoint.API_KEY).baseUrl(local.baseUrl());
-            System.out.println("OPENAI_API_KEY is not set: minting against the embedded local endpoint at "
-                    + local.baseUrl());
-        } else {
-            builder.apiKey(apiKey);
-            System.out.println("Minting against " + RealtimeSessions.DEFAULT_BASE_URL);
-        }
-        try (RealtimeSessions sessions = builder.build()) {
+        try (ExampleClients clients = ExampleClients.start(builder -> { })) {
             if (beta) {
-                mintBeta(sessions, showSecret);
+                mintBeta(clients.sessions(), showSecret);
             } else {
-                mint(sessions, showSecret);
+                mint(clients.sessions(), showSecret);
             }
         } catch (RealtimeSessionsException e) {
             System.err.println("Could not mint a client secret: " + e.getMessage());
             System.exit(1);
-        } finally {
-            if (local != null) {
-                local.close();
-            }
         }
     }
 

@@ -1,0 +1,54 @@
+package dev.realtimesessions.examples;
+
+import dev.realtimesessions.RealtimeSessions;
+import dev.realtimesessions.local.LocalRealtimeEndpoint;
+import java.util.function.Consumer;
+
+/**
+ * Where the examples mint: OpenAI when {@code OPENAI_API_KEY} is set, else an embedded
+ * {@link LocalRealtimeEndpoint} that this object starts and stops.
+ */
+final class ExampleClients implements AutoCloseable {
+
+    private final LocalRealtimeEndpoint local;
+    private final RealtimeSessions sessions;
+
+    private ExampleClients(Consumer<RealtimeSessions.Builder> customizer) {
+        String apiKey = System.getenv("OPENAI_API_KEY");
+        RealtimeSessions.Builder builder = RealtimeSessions.builder();
+        if (apiKey == null || apiKey.isBlank()) {
+            local = LocalRealtimeEndpoint.start();
+            builder.apiKey(LocalRealtimeEndpoint.API_KEY).baseUrl(local.baseUrl());
+            System.out.println("OPENAI_API_KEY is not set: minting against the embedded local endpoint at "
+                    + local.baseUrl());
+        } else {
+            local = null;
+            builder.apiKey(apiKey);
+            System.out.println("Minting against " + RealtimeSessions.DEFAULT_BASE_URL);
+        }
+        customizer.accept(builder);
+        sessions = builder.build();
+    }
+
+    /** A client for the examples, after {@code customizer} has had its say on the builder. */
+    static ExampleClients start(Consumer<RealtimeSessions.Builder> customizer) {
+        return new ExampleClients(customizer);
+    }
+
+    /** Whether the examples run against the embedded endpoint rather than OpenAI. */
+    boolean isLocal() {
+        return local != null;
+    }
+
+    RealtimeSessions sessions() {
+        return sessions;
+    }
+
+    @Override
+    public void close() {
+        sessions.close();
+        if (local != null) {
+            local.close();
+        }
+    }
+}
