@@ -1,0 +1,76 @@
+package dev.realtimesessions;
+
+import static dev.realtimesessions.testing.Fixtures.request;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.realtimesessions.testing.Fixtures;
+import dev.realtimesessions.testing.LogCapture;
+import java.util.List;
+import mockwebserver3.MockWebServer;
+import mockwebserver3.RecordedRequest;
+import okhttp3.Protocol;
+import okhttp3.tls.HandshakeCertificates;
+import okhttp3.tls.HeldCertificate;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import reactor.netty.http.Http2SslContextSpec;
+import reactor.netty.http.HttpProtocol;
+import reactor.netty.http.client.HttpClient;
+import reactor.test.StepVerifier;
+
+/** Over TLS with HTTP/2 negotiated by ALPN, as against api.openai.com. */
+class HttpsTest {
+
+    private final HeldCertificate certificate = new HeldCertificate.Builder()
+            .commonName("localhost").addSubjectAlternativeName("localhost").build();
+    private final MockWebServer server = new MockWebServer();
+
+    @BeforeEach
+    void start() throws Exception {
+        server.useHttps(new HandshakeCertificates.Builder().heldCertificate(certificate).build().sslSocketFactory());
+        server.setProtocols(List.of(Protocol.HTTP_2, Protocol.HTTP_1_1));
+        server.start();
+    }
+
+    @AfterEach
+    void stop() {
+        server.close();
+    }
+
+    private RealtimeSessions.Builder client() {
+        HttpClient trusting = HttpClient.create()
+                .protocol(HttpProtocol.H2, HttpProtocol.HTTP11)
+                .secure(spec -> spec.sslContext(Http2SslContextSpec.forClient()
+                        .configure(ssl -> ssl.trustManager(certificate.certificate()))));
+        return RealtimeSessions.builder().apiKey(Fixtures.API_KEY)
+                .baseUrl("https://localhost:" + server.getPort() + "/v1").httpClient(trusting);
+    }
+
+    @Test
+    void mintsOverHttp2() throws Exception {
+        server.enqueue(Fixtures.ok());
+        try (RealtimeSessions sessions = client().build()) {
+            StepVerifier.create(sessions.create(request()))
+                    .assertNext(session -> assertThat(session.clientSecret().value()).isEqualTo(Fixtures.SECRET))
+                    .verifyComplete();
+        }
+        RecordedRequest recorded = server.takeRequest();
+        assertThat(recorded.getVersion()).isEqualTo("HTTP/2");
+        assertThat(recorded.getHeaders().get("authorization")).isEqualTo("Bearer " + Fixtures.API_KEY);
+        assertThat(recorded.getBody().utf8()).contains("\"model\":\"gpt-realtime\"");
+    }
+
+    @Test
+    void theWiretapSeesPlainTextAfterTlsAndMasksTheSecret() throws Exception {
+        server.enqueue(Fixtures.ok());
+        try (LogCapture log = LogCapture.debug("dev.realtimesessions.wiretap");
+                RealtimeSessions sessions = client().wiretap(true).build()) {
+            StepVerifier.create(sessions.create(request())).expectNextCount(1).verifyComplete();
+            String all = String.join("\n", log.messages());
+            assertThat(all).as("the request body, decrypted").contains("\"model\":\"gpt-realtime\"");
+            assertThat(all).as("the answer, decrypted and masked").contains("\"value\":\"ek_***");
+            assertThat(all).doesNotContain(Fixtures.SECRET).doesNotContain(Fixtures.API_KEY);
+        }
+    }
+}
