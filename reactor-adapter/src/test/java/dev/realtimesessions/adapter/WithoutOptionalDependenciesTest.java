@@ -23,7 +23,7 @@ class WithoutOptionalDependenciesTest {
     void springAndRxJavaAreReallyAbsent() {
         for (String name : new String[] {"org.springframework.web.reactive.function.server.RouterFunction",
                 "org.springframework.boot.autoconfigure.AutoConfiguration", "org.springframework.core.io.Resource",
-                "io.reactivex.rxjava3.core.Single"}) {
+                "io.reactivex.rxjava3.core.Single", "io.micrometer.context.ContextRegistry"}) {
             assertThatThrownBy(() -> Class.forName(name)).as(name).isInstanceOf(ClassNotFoundException.class);
         }
     }
