@@ -39,12 +39,16 @@ import org.springframework.web.reactive.function.server.RouterFunction;
 import org.springframework.web.reactive.function.server.ServerResponse;
 import org.springframework.web.server.ResponseStatusException;
 import reactor.core.publisher.Mono;
+import reactor.test.StepVerifier;
 
 /** The token endpoint in a real Spring WebFlux app on a random port, minting against loopback stand-ins. */
 class RealtimeTokenEndpointTest {
 
     private static LocalRealtimeEndpoint local;
     private static StallingServer stalling;
+    private static StallingServer hanging;
+    private static RealtimeSessions hangingSessions;
+    private static String baseUrl;
     private static MockWebServer mock;
     private static RealtimeSessions localSessions;
     private static RealtimeSessions mockSessions;
@@ -64,6 +68,8 @@ class RealtimeTokenEndpointTest {
     static void startApp() throws Exception {
         local = LocalRealtimeEndpoint.start();
         stalling = new StallingServer();
+        hanging = new StallingServer();
+        hangingSessions = Upstream.client(hanging);
         mock = new MockWebServer();
         mock.start();
         localSessions = RealtimeSessions.builder().apiKey(LocalRealtimeEndpoint.API_KEY).baseUrl(local.baseUrl()).build();
@@ -91,6 +97,8 @@ class RealtimeTokenEndpointTest {
                         .build().routerFunction())
                 .and(RealtimeTokenEndpoint.builder(stallingSessions).authorizer(byHeader).path("/stalling/session")
                         .build().routerFunction())
+                .and(RealtimeTokenEndpoint.builder(hangingSessions).authorizer(byHeader).path("/hanging/session")
+                        .build().routerFunction())
                 .and(RealtimeTokenEndpoint.builder(localSessions).authorizer(byHeader).path("/shaped/session")
                         .customizer(new RealtimeTokenCustomizer() {
                             @Override
@@ -112,7 +120,8 @@ class RealtimeTokenEndpointTest {
                         RouterFunction.class, () -> routes))
                 .run();
         String port = app.getEnvironment().getProperty("local.server.port");
-        client = WebTestClient.bindToServer().baseUrl("http://127.0.0.1:" + port).responseTimeout(Duration.ofSeconds(20))
+        baseUrl = "http://127.0.0.1:" + port;
+        client = WebTestClient.bindToServer().baseUrl(baseUrl).responseTimeout(Duration.ofSeconds(20))
                 .build();
     }
 
@@ -122,6 +131,8 @@ class RealtimeTokenEndpointTest {
         localSessions.close();
         mockSessions.close();
         stallingSessions.close();
+        hangingSessions.close();
+        hanging.close();
         mock.close();
         stalling.close();
         local.close();
@@ -278,6 +289,18 @@ class RealtimeTokenEndpointTest {
                 .expectBody().jsonPath("$.error.type").isEqualTo("upstream_timeout")
                 .returnResult();
         assertNoSecretsOrUpstreamLeaks(result);
+    }
+
+    @Test
+    void aBrowserThatGoesAwayCancelsTheExchangeWithOpenAi() throws Exception {
+        reactor.netty.http.client.HttpClient browser = reactor.netty.http.client.HttpClient.create()
+                .responseTimeout(Duration.ofMillis(300));
+        StepVerifier.create(browser.headers(headers -> headers.add("X-Caller", "alice")).post()
+                        .uri(baseUrl + "/hanging/session").response())
+                .expectError()
+                .verify();
+        assertThat(hanging.awaitFirstRequest(10)).as("the endpoint called upstream").isTrue();
+        assertThat(hanging.awaitClientClose(10)).as("the upstream exchange was aborted").isTrue();
     }
 
     @Test
