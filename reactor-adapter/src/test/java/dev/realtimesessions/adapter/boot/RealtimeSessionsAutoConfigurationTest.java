@@ -13,6 +13,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.boot.test.context.runner.ReactiveWebApplicationContextRunner;
 import org.springframework.context.annotation.Bean;
@@ -146,6 +147,21 @@ class RealtimeSessionsAutoConfigurationTest {
         plain.withPropertyValues("realtime.openai.api-key=sk-test", "realtime.openai.endpoint.enabled=true")
                 .withUserConfiguration(WithAuthorizer.class)
                 .run(context -> assertThat(context).hasNotFailed().doesNotHaveBean(RealtimeTokenEndpoint.class));
+    }
+
+    @Test
+    void withoutWebFluxOrSpringWebTheClientIsStillConfigured() {
+        reactive.withClassLoader(new FilteredClassLoader("org.springframework.web.reactive.",
+                        "org.springframework.http.client."))
+                .withPropertyValues("realtime.openai.api-key=" + LocalRealtimeEndpoint.API_KEY,
+                        "realtime.openai.base-url=" + local.baseUrl(), "realtime.openai.endpoint.enabled=true")
+                .withUserConfiguration(WithAuthorizer.class)
+                .run(context -> {
+                    assertThat(context).hasNotFailed().hasSingleBean(RealtimeSessions.class)
+                            .doesNotHaveBean(RealtimeTokenEndpoint.class);
+                    StepVerifier.create(context.getBean(RealtimeSessions.class).createClientSecret(Upstream.request()))
+                            .expectNextCount(1).verifyComplete();
+                });
     }
 
     @Test
