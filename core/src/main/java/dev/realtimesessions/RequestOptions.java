@@ -20,9 +20,26 @@ import org.jspecify.annotations.Nullable;
  * sessions.create(request, interactive);
  * }</pre>
  *
+ * <p>Options can also come from the subscriber's Reactor {@code Context}, under
+ * {@link #CONTEXT_KEY}: one app minting for many OpenAI projects puts each tenant's key and
+ * project there, and every call made within that subscription uses them. Options passed to a call
+ * win over those in the {@code Context}, option by option (headers are merged, the call's winning).
+ *
+ * <pre>{@code
+ * sessions.createClientSecret(request)
+ *     .contextWrite(Context.of(RequestOptions.CONTEXT_KEY,
+ *         RequestOptions.builder().apiKey(tenant.key()).project(tenant.project()).build()));
+ * }</pre>
+ *
  * <p>{@link #toString()} never shows the API key.
  */
 public final class RequestOptions {
+
+    /**
+     * The Reactor {@code Context} key under which a call looks for {@code RequestOptions} to apply
+     * beneath the options passed to it.
+     */
+    public static final String CONTEXT_KEY = "dev.realtimesessions.RequestOptions";
 
     private static final RequestOptions NONE = new Builder().build();
 
@@ -126,6 +143,35 @@ public final class RequestOptions {
                 + ", headers=" + headers.keySet()
                 + ", attemptTimeout=" + attemptTimeout + ", timeout=" + timeout
                 + ", connectTimeout=" + connectTimeout + ", retryPolicy=" + retryPolicy + "}";
+    }
+
+    /**
+     * These options, with each option they leave unset taken from {@code fallback}; the headers of
+     * both, these winning for a header both set (names compared ignoring case).
+     *
+     * @param fallback the options beneath these, such as those from the Reactor {@code Context}
+     * @return the combined options
+     */
+    public RequestOptions orElse(RequestOptions fallback) {
+        if (fallback == null || fallback == NONE || fallback == this) {
+            return this;
+        }
+        if (this == NONE) {
+            return fallback;
+        }
+        Builder builder = new Builder();
+        builder.apiKey = apiKey != null ? apiKey : fallback.apiKey;
+        fallback.headers.forEach((name, value) -> {
+            if (headers.keySet().stream().noneMatch(name::equalsIgnoreCase)) {
+                builder.headers.put(name, value);
+            }
+        });
+        builder.headers.putAll(headers);
+        builder.attemptTimeout = attemptTimeout != null ? attemptTimeout : fallback.attemptTimeout;
+        builder.timeout = timeout != null ? timeout : fallback.timeout;
+        builder.connectTimeout = connectTimeout != null ? connectTimeout : fallback.connectTimeout;
+        builder.retryPolicy = retryPolicy != null ? retryPolicy : fallback.retryPolicy;
+        return builder.build();
     }
 
     /** Builds {@link RequestOptions}. Setters reject {@code null} and non-positive durations. */

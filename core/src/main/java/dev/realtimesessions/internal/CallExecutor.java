@@ -96,7 +96,7 @@ public final class CallExecutor implements AutoCloseable {
      * {@link RealtimeSessionsException} subclass on failure.
      */
     public <Q, R> Mono<CallResult<R>> execute(Endpoint<Q, R> endpoint, @Nullable Q request, RequestOptions options) {
-        return Mono.defer(() -> {
+        return Mono.deferContextual(context -> {
             if (closed) {
                 return Mono.error(new RealtimeSessionsException(
                         "this RealtimeSessions client is closed; build a new one, or do not close a shared client"));
@@ -104,7 +104,10 @@ public final class CallExecutor implements AutoCloseable {
             if (request == null) {
                 return Mono.error(new ValidationException("request", "must not be null"));
             }
-            Call<Q, R> call = new Call<>(endpoint, request, options);
+            Object fromContext = context.getOrDefault(RequestOptions.CONTEXT_KEY, null);
+            RequestOptions effective = fromContext instanceof RequestOptions contextOptions
+                    ? options.orElse(contextOptions) : options;
+            Call<Q, R> call = new Call<>(endpoint, request, effective);
             return call.run();
         });
     }

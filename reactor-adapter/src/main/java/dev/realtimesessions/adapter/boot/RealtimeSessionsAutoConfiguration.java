@@ -1,0 +1,158 @@
+package dev.realtimesessions.adapter.boot;
+
+import dev.realtimesessions.RealtimeSessions;
+import dev.realtimesessions.RetryPolicy;
+import dev.realtimesessions.ValidationException;
+import dev.realtimesessions.adapter.webflux.RealtimeTokenAuthorizer;
+import dev.realtimesessions.adapter.webflux.RealtimeTokenCustomizer;
+import dev.realtimesessions.adapter.webflux.RealtimeTokenEndpoint;
+import org.springframework.beans.factory.BeanFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.util.ClassUtils;
+import org.springframework.web.reactive.function.server.RouterFunction;
+import org.springframework.web.reactive.function.server.ServerResponse;
+
+/**
+ * Auto-configures a shared {@link RealtimeSessions} client from {@code realtime.openai.*}
+ * ({@link RealtimeSessionsProperties}) and, when {@code realtime.openai.endpoint.enabled=true} in a
+ * reactive web application, the {@link RealtimeTokenEndpoint} as a {@code RouterFunction}.
+ *
+ * <pre>{@code
+ * # application.properties
+ * realtime.openai.api-key=${OPENAI_API_KEY}
+ * realtime.openai.endpoint.enabled=true
+ *
+ * // and one bean saying who may have a secret
+ * @Bean
+ * RealtimeTokenAuthorizer realtimeTokenAuthorizer() {
+ *     return request -> request.principal().hasElement();
+ * }
+ * }</pre>
+ *
+ * <ul>
+ *   <li>The client bean backs off when the application defines its own {@code RealtimeSessions};
+ *       {@code realtime.openai.enabled=false} turns the whole auto-configuration off. Without
+ *       {@code realtime.openai.api-key} the application fails to start with a message naming the
+ *       property.</li>
+ *   <li>Where Spring has Reactor Netty resources (a {@code ReactorResourceFactory} bean, as a WebFlux
+ *       application on Netty does), the client runs on the application's event loops; it keeps its
+ *       own connection pool, sized by {@code max-connections} and {@code max-pending-acquires}
+ *       for bursts, and releases it at shutdown.</li>
+ *   <li>The endpoint needs a {@link RealtimeTokenAuthorizer} bean (startup fails clearly without
+ *       one) and uses a {@link RealtimeTokenCustomizer} bean when there is one.</li>
+ * </ul>
+ */
+@AutoConfiguration(afterName = "org.springframework.boot.reactor.netty.autoconfigure.NettyReactiveWebServerAutoConfiguration")
+@ConditionalOnClass(RealtimeSessions.class)
+@ConditionalOnBooleanProperty(prefix = RealtimeSessionsProperties.PREFIX, name = "enabled", matchIfMissing = true)
+@EnableConfigurationProperties(RealtimeSessionsProperties.class)
+public final class RealtimeSessionsAutoConfiguration {
+
+    private static final String REACTOR_RESOURCE_FACTORY = "org.springframework.http.client.ReactorResourceFactory";
+
+    /** Creates the auto-configuration; Spring calls it. */
+    public RealtimeSessionsAutoConfiguration() {
+    }
+
+    /**
+     * The shared client, closed at shutdown.
+     *
+     * @param properties the bound {@code realtime.openai.*} properties
+     * @param beanFactory to find Spring's Reactor Netty resources, when there are any
+     * @return the client
+     * @throws InvalidConfigurationPropertyValueException if {@code realtime.openai.api-key} is
+     *     missing or a property is unusable, naming the property
+     */
+    @Bean(destroyMethod = "close")
+    @ConditionalOnMissingBean
+    public RealtimeSessions realtimeSessions(RealtimeSessionsProperties properties, BeanFactory beanFactory) {
+        String apiKey = properties.getApiKey();
+        if (apiKey == null || apiKey.isBlank()) {
+            throw new InvalidConfigurationPropertyValueException(RealtimeSessionsProperties.PREFIX + ".api-key", null,
+                    "realtime.openai.api-key is required to build the RealtimeSessions client: set it, for example"
+                            + " realtime.openai.api-key=${OPENAI_API_KEY}, or set realtime.openai.enabled=false");
+        }
+        RealtimeSessions.Builder builder = RealtimeSessions.builder();
+        try {
+            builder.apiKey(apiKey)
+                    .baseUrl(properties.getBaseUrl())
+                    .connectTimeout(properties.getConnectTimeout())
+                    .attemptTimeout(properties.getAttemptTimeout())
+                    .timeout(properties.getTimeout())
+                    .retryPolicy(RetryPolicy.defaults().withMaxRetries(properties.getMaxRetries()))
+                    .maxConnections(properties.getMaxConnections())
+                    .maxPendingAcquires(properties.getMaxPendingAcquires());
+            if (properties.getOrganization() != null && !properties.getOrganization().isBlank()) {
+                builder.organization(properties.getOrganization());
+            }
+            if (properties.getProject() != null && !properties.getProject().isBlank()) {
+                builder.project(properties.getProject());
+            }
+            if (ClassUtils.isPresent(REACTOR_RESOURCE_FACTORY, getClass().getClassLoader())) {
+                SpringReactorResources.useApplicationLoops(builder, beanFactory, properties);
+            }
+            return builder.build();
+        } catch (ValidationException e) {
+            throw new InvalidConfigurationPropertyValueException(RealtimeSessionsProperties.PREFIX + "."
+                    + PropertyNames.of(e.field()), "(as configured)", e.getMessage());
+        }
+    }
+
+    /** Registers the token endpoint in reactive web applications, when enabled by a property. */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass(name = "org.springframework.web.reactive.function.server.RouterFunction")
+    @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.REACTIVE)
+    @ConditionalOnBooleanProperty(prefix = RealtimeSessionsProperties.PREFIX + ".endpoint", name = "enabled")
+    public static final class TokenEndpointConfiguration {
+
+        /** Creates the configuration; Spring calls it. */
+        public TokenEndpointConfiguration() {
+        }
+
+        /**
+         * The endpoint, from {@code realtime.openai.endpoint.*} and the application's authorizer and customizer.
+         *
+         * @param sessions the client to mint with
+         * @param properties the bound properties
+         * @param authorizer the application's authorizer, required
+         * @param customizer the application's customizer, optional
+         * @return the endpoint
+         * @throws IllegalStateException if the application has no {@link RealtimeTokenAuthorizer} bean
+         */
+        @Bean
+        @ConditionalOnMissingBean
+        public RealtimeTokenEndpoint realtimeTokenEndpoint(RealtimeSessions sessions, RealtimeSessionsProperties properties,
+                ObjectProvider<RealtimeTokenAuthorizer> authorizer, ObjectProvider<RealtimeTokenCustomizer> customizer) {
+            RealtimeTokenAuthorizer theAuthorizer = authorizer.getIfUnique();
+            if (theAuthorizer == null) {
+                throw new IllegalStateException("realtime.openai.endpoint.enabled=true needs one RealtimeTokenAuthorizer"
+                        + " bean that says who may have a client secret (each costs money); define one, or use"
+                        + " RealtimeTokenAuthorizer.permitAll() only behind something that already authenticates callers");
+            }
+            return EndpointRequests.builder(sessions, properties.getEndpoint())
+                    .authorizer(theAuthorizer)
+                    .customizer(customizer.getIfUnique(() -> new RealtimeTokenCustomizer() { }))
+                    .build();
+        }
+
+        /**
+         * The endpoint's route.
+         *
+         * @param endpoint the endpoint
+         * @return its router function
+         */
+        @Bean
+        public RouterFunction<ServerResponse> realtimeTokenRouterFunction(RealtimeTokenEndpoint endpoint) {
+            return endpoint.routerFunction();
+        }
+    }
+}

@@ -1,0 +1,114 @@
+package dev.realtimesessions.adapter;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.realtimesessions.ApiTimeoutException;
+import dev.realtimesessions.AuthenticationException;
+import dev.realtimesessions.RealtimeSessions;
+import dev.realtimesessions.RealtimeSessionsException;
+import dev.realtimesessions.RequestOptions;
+import dev.realtimesessions.ValidationException;
+import dev.realtimesessions.adapter.testing.StallingServer;
+import dev.realtimesessions.adapter.testing.Upstream;
+import dev.realtimesessions.local.LocalRealtimeEndpoint;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
+import reactor.test.StepVerifier;
+
+class RealtimeSessionsBlockingTest {
+
+    private static final Duration DEADLINE = Duration.ofSeconds(10);
+
+    @Test
+    void aBlockingCallReturnsTheMintedSecret() {
+        try (LocalRealtimeEndpoint endpoint = LocalRealtimeEndpoint.start();
+             RealtimeSessions sessions = RealtimeSessions.builder().apiKey(LocalRealtimeEndpoint.API_KEY)
+                     .baseUrl(endpoint.baseUrl()).build()) {
+            assertThat(RealtimeSessionsBlocking.of(sessions, DEADLINE).createClientSecret(Upstream.request()).value())
+                    .startsWith("ek_local_");
+        }
+    }
+
+    @Test
+    void aFailedCallThrowsTheTypedErrorUnwrapped() {
+        try (LocalRealtimeEndpoint endpoint = LocalRealtimeEndpoint.start();
+             RealtimeSessions sessions = RealtimeSessions.builder().apiKey("sk-wrong-key")
+                     .baseUrl(endpoint.baseUrl()).build()) {
+            assertThatThrownBy(() -> RealtimeSessionsBlocking.of(sessions, DEADLINE)
+                    .createClientSecret(Upstream.request(), RequestOptions.none()))
+                    .isInstanceOf(AuthenticationException.class);
+        }
+    }
+
+    @Test
+    void theDeadlineCancelsTheHttpExchangeAndThrowsATimeout() throws Exception {
+        try (StallingServer server = new StallingServer(); RealtimeSessions sessions = Upstream.client(server)) {
+            assertThatThrownBy(() -> RealtimeSessionsBlocking.of(sessions, Duration.ofMillis(500))
+                    .createClientSecret(Upstream.request()))
+                    .isInstanceOf(ApiTimeoutException.class).hasMessageContaining("deadline of PT0.5S");
+            assertThat(server.awaitClientClose(10)).as("the client closed the connection").isTrue();
+        }
+    }
+
+    @Test
+    void interruptingTheWaitingThreadCancelsTheExchange() throws Exception {
+        ExecutorService worker = Executors.newSingleThreadExecutor();
+        try (StallingServer server = new StallingServer(); RealtimeSessions sessions = Upstream.client(server)) {
+            CompletableFuture<Throwable> thrown = new CompletableFuture<>();
+            java.util.concurrent.Future<?> task = worker.submit(() -> {
+                try {
+                    RealtimeSessionsBlocking.of(sessions, Duration.ofMinutes(1)).createClientSecret(Upstream.request());
+                    thrown.complete(null);
+                } catch (RuntimeException e) {
+                    thrown.complete(new AssertionError(Thread.currentThread().isInterrupted() ? "interrupted" : "flag lost", e));
+                }
+            });
+            assertThat(server.awaitFirstRequest(10)).isTrue();
+            task.cancel(true);
+            Throwable result = thrown.get(10, TimeUnit.SECONDS);
+            assertThat(result).hasMessage("interrupted").cause().isInstanceOf(RealtimeSessionsException.class)
+                    .hasMessageContaining("interrupted");
+            assertThat(server.awaitClientClose(10)).as("the client closed the connection").isTrue();
+        } finally {
+            worker.shutdownNow();
+        }
+    }
+
+    @Test
+    void aBlockingCallOnAnEventLoopFailsClearlyBeforeSending() {
+        try (LocalRealtimeEndpoint endpoint = LocalRealtimeEndpoint.start();
+             RealtimeSessions sessions = RealtimeSessions.builder().apiKey(LocalRealtimeEndpoint.API_KEY)
+                     .baseUrl(endpoint.baseUrl()).build()) {
+            RealtimeSessionsBlocking blocking = RealtimeSessionsBlocking.of(sessions, DEADLINE);
+            StepVerifier.create(sessions.createClientSecret(Upstream.request())
+                            .map(first -> blocking.createClientSecret(Upstream.request())))
+                    .expectErrorSatisfies(error -> assertThat(error).isInstanceOf(IllegalStateException.class)
+                            .hasMessageContaining("non-blocking thread").hasMessageContaining("return the Mono"))
+                    .verify();
+            StepVerifier.create(Mono.fromCallable(() -> blocking.createClientSecret(Upstream.request()))
+                            .subscribeOn(Schedulers.parallel()))
+                    .expectError(IllegalStateException.class)
+                    .verify();
+        }
+    }
+
+    @Test
+    void badArgumentsAreValidationErrors() {
+        try (LocalRealtimeEndpoint endpoint = LocalRealtimeEndpoint.start();
+             RealtimeSessions sessions = RealtimeSessions.builder().apiKey(LocalRealtimeEndpoint.API_KEY)
+                     .baseUrl(endpoint.baseUrl()).build()) {
+            assertThatThrownBy(() -> RealtimeSessionsBlocking.of(sessions, Duration.ZERO))
+                    .isInstanceOf(ValidationException.class).hasMessageContaining("deadline must be positive");
+            assertThatThrownBy(() -> RealtimeSessionsBlocking.of(sessions, null)).isInstanceOf(ValidationException.class);
+            assertThatThrownBy(() -> RealtimeSessionsBlocking.of(sessions, DEADLINE).createClientSecret(null))
+                    .isInstanceOf(ValidationException.class);
+        }
+    }
+}

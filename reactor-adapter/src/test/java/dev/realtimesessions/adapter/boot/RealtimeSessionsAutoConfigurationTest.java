@@ -1,0 +1,187 @@
+package dev.realtimesessions.adapter.boot;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.realtimesessions.RealtimeSessions;
+import dev.realtimesessions.adapter.testing.Upstream;
+import dev.realtimesessions.adapter.webflux.MintMode;
+import dev.realtimesessions.adapter.webflux.RealtimeTokenAuthorizer;
+import dev.realtimesessions.adapter.webflux.RealtimeTokenEndpoint;
+import dev.realtimesessions.local.LocalRealtimeEndpoint;
+import java.time.Duration;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.test.context.FilteredClassLoader;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.boot.test.context.runner.ReactiveWebApplicationContextRunner;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.client.ReactorResourceFactory;
+import org.springframework.web.reactive.function.server.RouterFunction;
+import reactor.test.StepVerifier;
+
+class RealtimeSessionsAutoConfigurationTest {
+
+    private static LocalRealtimeEndpoint local;
+
+    private final ApplicationContextRunner plain = new ApplicationContextRunner()
+            .withConfiguration(AutoConfigurations.of(RealtimeSessionsAutoConfiguration.class));
+
+    private final ReactiveWebApplicationContextRunner reactive = new ReactiveWebApplicationContextRunner()
+            .withConfiguration(AutoConfigurations.of(RealtimeSessionsAutoConfiguration.class));
+
+    @BeforeAll
+    static void start() {
+        local = LocalRealtimeEndpoint.start();
+    }
+
+    @AfterAll
+    static void stop() {
+        local.close();
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    static class WithAuthorizer {
+        @Bean
+        RealtimeTokenAuthorizer realtimeTokenAuthorizer() {
+            return RealtimeTokenAuthorizer.permitAll();
+        }
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    static class OwnClient {
+        @Bean
+        RealtimeSessions myRealtimeSessions() {
+            return RealtimeSessions.builder().apiKey("sk-own-client").build();
+        }
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    static class WithReactorResources {
+        @Bean
+        ReactorResourceFactory reactorResourceFactory() {
+            ReactorResourceFactory factory = new ReactorResourceFactory();
+            factory.setUseGlobalResources(false);
+            return factory;
+        }
+    }
+
+    @Test
+    void propertiesBindAndTheClientMints() {
+        plain.withPropertyValues("realtime.openai.api-key=" + LocalRealtimeEndpoint.API_KEY,
+                        "realtime.openai.base-url=" + local.baseUrl(),
+                        "realtime.openai.organization=org-123", "realtime.openai.project=proj_123",
+                        "realtime.openai.connect-timeout=2s", "realtime.openai.attempt-timeout=3s",
+                        "realtime.openai.timeout=7s", "realtime.openai.max-retries=1",
+                        "realtime.openai.max-connections=50", "realtime.openai.max-pending-acquires=500")
+                .run(context -> {
+                    assertThat(context).hasNotFailed().hasSingleBean(RealtimeSessions.class)
+                            .doesNotHaveBean(RealtimeTokenEndpoint.class);
+                    RealtimeSessionsProperties properties = context.getBean(RealtimeSessionsProperties.class);
+                    assertThat(properties.getProject()).isEqualTo("proj_123");
+                    assertThat(properties.getOrganization()).isEqualTo("org-123");
+                    assertThat(properties.getTimeout()).isEqualTo(Duration.ofSeconds(7));
+                    assertThat(properties.getMaxRetries()).isEqualTo(1);
+                    assertThat(properties.toString()).doesNotContain(LocalRealtimeEndpoint.API_KEY);
+                    RealtimeSessions sessions = context.getBean(RealtimeSessions.class);
+                    assertThat(sessions.toString()).contains("timeout=PT7S").contains("attemptTimeout=PT3S")
+                            .contains("connectTimeout=PT2S").contains("maxConnections=50")
+                            .contains("OpenAI-Project").doesNotContain(LocalRealtimeEndpoint.API_KEY);
+                    StepVerifier.create(sessions.createClientSecret(Upstream.request()))
+                            .assertNext(secret -> assertThat(secret.value()).startsWith("ek_local_"))
+                            .verifyComplete();
+                });
+    }
+
+    @Test
+    void theDefaultsAreTheLibrarys() {
+        plain.withPropertyValues("realtime.openai.api-key=sk-test").run(context -> {
+            RealtimeSessionsProperties properties = context.getBean(RealtimeSessionsProperties.class);
+            assertThat(properties.getBaseUrl()).isEqualTo(RealtimeSessions.DEFAULT_BASE_URL);
+            assertThat(properties.getEndpoint().getPath()).isEqualTo(RealtimeTokenEndpoint.DEFAULT_PATH);
+            assertThat(properties.getEndpoint().getMode()).isEqualTo(MintMode.CLIENT_SECRETS);
+            assertThat(context.getBean(RealtimeSessions.class).toString()).contains("timeout=PT45S")
+                    .contains("attemptTimeout=PT15S").contains("connectTimeout=PT5S").contains("maxConnections=2000");
+        });
+    }
+
+    @Test
+    void aMissingApiKeyFailsStartupNamingTheProperty() {
+        plain.run(context -> assertThat(context).hasFailed().getFailure()
+                .rootCause().hasMessageContaining("realtime.openai.api-key"));
+    }
+
+    @Test
+    void anUnusableBaseUrlFailsStartupNamingTheProperty() {
+        plain.withPropertyValues("realtime.openai.api-key=sk-test", "realtime.openai.base-url=ftp://example.com")
+                .run(context -> assertThat(context).hasFailed().getFailure().rootCause()
+                        .hasMessageContaining("realtime.openai.base-url"));
+    }
+
+    @Test
+    void theClientBacksOffForTheApplicationsOwnAndWhenDisabled() {
+        plain.withUserConfiguration(OwnClient.class).run(context -> assertThat(context).hasNotFailed()
+                .hasSingleBean(RealtimeSessions.class).hasBean("myRealtimeSessions"));
+        plain.withPropertyValues("realtime.openai.enabled=false").run(context -> assertThat(context).hasNotFailed()
+                .doesNotHaveBean(RealtimeSessions.class));
+    }
+
+    @Test
+    void theEndpointIsRegisteredOnlyWhenEnabledInAReactiveWebApp() {
+        reactive.withPropertyValues("realtime.openai.api-key=sk-test").withUserConfiguration(WithAuthorizer.class)
+                .run(context -> assertThat(context).hasNotFailed().doesNotHaveBean(RealtimeTokenEndpoint.class)
+                        .doesNotHaveBean(RouterFunction.class));
+        reactive.withPropertyValues("realtime.openai.api-key=sk-test", "realtime.openai.endpoint.enabled=true",
+                        "realtime.openai.endpoint.path=/api/realtime-token", "realtime.openai.endpoint.mode=beta-sessions",
+                        "realtime.openai.endpoint.voice=marin", "realtime.openai.endpoint.secret-lifetime=5m")
+                .withUserConfiguration(WithAuthorizer.class)
+                .run(context -> {
+                    assertThat(context).hasNotFailed().hasSingleBean(RealtimeTokenEndpoint.class)
+                            .hasSingleBean(RouterFunction.class);
+                    RealtimeTokenEndpoint endpoint = context.getBean(RealtimeTokenEndpoint.class);
+                    assertThat(endpoint.path()).isEqualTo("/api/realtime-token");
+                    assertThat(endpoint.mode()).isEqualTo(MintMode.BETA_SESSIONS);
+                });
+        plain.withPropertyValues("realtime.openai.api-key=sk-test", "realtime.openai.endpoint.enabled=true")
+                .withUserConfiguration(WithAuthorizer.class)
+                .run(context -> assertThat(context).hasNotFailed().doesNotHaveBean(RealtimeTokenEndpoint.class));
+    }
+
+    @Test
+    void withoutWebFluxOrSpringWebTheClientIsStillConfigured() {
+        reactive.withClassLoader(new FilteredClassLoader("org.springframework.web.reactive.",
+                        "org.springframework.http.client."))
+                .withPropertyValues("realtime.openai.api-key=" + LocalRealtimeEndpoint.API_KEY,
+                        "realtime.openai.base-url=" + local.baseUrl(), "realtime.openai.endpoint.enabled=true")
+                .withUserConfiguration(WithAuthorizer.class)
+                .run(context -> {
+                    assertThat(context).hasNotFailed().hasSingleBean(RealtimeSessions.class)
+                            .doesNotHaveBean(RealtimeTokenEndpoint.class);
+                    StepVerifier.create(context.getBean(RealtimeSessions.class).createClientSecret(Upstream.request()))
+                            .expectNextCount(1).verifyComplete();
+                });
+    }
+
+    @Test
+    void anEnabledEndpointWithoutAnAuthorizerFailsStartupClearly() {
+        reactive.withPropertyValues("realtime.openai.api-key=sk-test", "realtime.openai.endpoint.enabled=true")
+                .run(context -> assertThat(context).hasFailed().getFailure().rootCause()
+                        .hasMessageContaining("RealtimeTokenAuthorizer"));
+    }
+
+    @Test
+    void theClientRunsOnTheApplicationsReactorNettyResources() {
+        plain.withPropertyValues("realtime.openai.api-key=" + LocalRealtimeEndpoint.API_KEY,
+                        "realtime.openai.base-url=" + local.baseUrl())
+                .withUserConfiguration(WithReactorResources.class)
+                .run(context -> {
+                    RealtimeSessions sessions = context.getBean(RealtimeSessions.class);
+                    assertThat(sessions.toString()).contains("httpClient=caller's");
+                    StepVerifier.create(sessions.createClientSecret(Upstream.request()))
+                            .assertNext(secret -> assertThat(secret.value()).startsWith("ek_local_"))
+                            .verifyComplete();
+                });
+    }
+}

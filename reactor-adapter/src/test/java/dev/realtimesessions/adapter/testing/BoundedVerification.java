@@ -1,0 +1,15 @@
+package dev.realtimesessions.adapter.testing;
+
+import java.time.Duration;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import reactor.test.StepVerifier;
+
+/** Bounds every StepVerifier verification in real time, so that a broken call fails a test instead of hanging the build. */
+public final class BoundedVerification implements BeforeAllCallback {
+
+    @Override
+    public void beforeAll(ExtensionContext context) {
+        StepVerifier.setDefaultTimeout(Duration.ofSeconds(30));
+    }
+}
