@@ -4,7 +4,7 @@ import static dev.realtimesessions.testing.Fixtures.request;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.realtimesessions.testing.Fixtures;
-import dev.realtimesessions.testing.StallingServer;
+import dev.realtimesessions.testsupport.StallingServer;
 import java.time.Duration;
 import mockwebserver3.MockWebServer;
 import org.junit.jupiter.api.Test;

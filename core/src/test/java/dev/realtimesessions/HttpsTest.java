@@ -4,7 +4,7 @@ import static dev.realtimesessions.testing.Fixtures.request;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.realtimesessions.testing.Fixtures;
-import dev.realtimesessions.testing.LogCapture;
+import dev.realtimesessions.testsupport.LogCapture;
 import java.util.List;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;

@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.realtimesessions.model.RealtimeSession;
 import dev.realtimesessions.testing.Fixtures;
-import dev.realtimesessions.testing.LogCapture;
+import dev.realtimesessions.testsupport.LogCapture;
 import java.time.Duration;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;

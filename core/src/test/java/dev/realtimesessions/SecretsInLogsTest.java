@@ -5,7 +5,7 @@ import static dev.realtimesessions.testing.Fixtures.request;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.realtimesessions.testing.Fixtures;
-import dev.realtimesessions.testing.LogCapture;
+import dev.realtimesessions.testsupport.LogCapture;
 import java.time.Duration;
 import java.util.List;
 import mockwebserver3.MockWebServer;

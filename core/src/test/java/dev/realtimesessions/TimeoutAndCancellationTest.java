@@ -4,7 +4,7 @@ import static dev.realtimesessions.testing.Fixtures.request;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.realtimesessions.testing.Fixtures;
-import dev.realtimesessions.testing.StallingServer;
+import dev.realtimesessions.testsupport.StallingServer;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;

@@ -2,11 +2,11 @@ package dev.realtimesessions.local;
 
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.HexFormat;
 import java.util.Objects;
+import java.util.concurrent.ThreadLocalRandom;
 import reactor.core.publisher.Mono;
 import reactor.netty.DisposableServer;
 import reactor.netty.http.server.HttpServer;
@@ -40,7 +40,6 @@ public final class LocalRealtimeEndpoint implements AutoCloseable {
     public static final String API_KEY = "sk-local-realtime-sessions";
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     private final DisposableServer server;
     private final Clock clock;
@@ -229,8 +228,9 @@ public final class LocalRealtimeEndpoint implements AutoCloseable {
         }
 
         private static String hex(int bytes) {
+            // Fake secrets need to be unique, not unguessable; SecureRandom may block an event loop.
             byte[] random = new byte[bytes];
-            RANDOM.nextBytes(random);
+            ThreadLocalRandom.current().nextBytes(random);
             return HexFormat.of().formatHex(random);
         }
     }

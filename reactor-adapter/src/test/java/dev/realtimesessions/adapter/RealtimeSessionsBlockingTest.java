@@ -9,7 +9,7 @@ import dev.realtimesessions.RealtimeSessions;
 import dev.realtimesessions.RealtimeSessionsException;
 import dev.realtimesessions.RequestOptions;
 import dev.realtimesessions.ValidationException;
-import dev.realtimesessions.adapter.testing.StallingServer;
+import dev.realtimesessions.testsupport.StallingServer;
 import dev.realtimesessions.adapter.testing.Upstream;
 import dev.realtimesessions.local.LocalRealtimeEndpoint;
 import java.time.Duration;

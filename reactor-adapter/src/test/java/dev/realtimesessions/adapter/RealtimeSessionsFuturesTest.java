@@ -7,7 +7,7 @@ import dev.realtimesessions.AuthenticationException;
 import dev.realtimesessions.RealtimeSessions;
 import dev.realtimesessions.RequestOptions;
 import dev.realtimesessions.ValidationException;
-import dev.realtimesessions.adapter.testing.StallingServer;
+import dev.realtimesessions.testsupport.StallingServer;
 import dev.realtimesessions.adapter.testing.Upstream;
 import dev.realtimesessions.local.LocalRealtimeEndpoint;
 import dev.realtimesessions.model.ClientSecretCreateResponse;

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.realtimesessions.AuthenticationException;
 import dev.realtimesessions.RealtimeSessions;
 import dev.realtimesessions.RequestOptions;
-import dev.realtimesessions.adapter.testing.StallingServer;
+import dev.realtimesessions.testsupport.StallingServer;
 import dev.realtimesessions.adapter.testing.Upstream;
 import dev.realtimesessions.local.LocalRealtimeEndpoint;
 import io.reactivex.rxjava3.disposables.Disposable;

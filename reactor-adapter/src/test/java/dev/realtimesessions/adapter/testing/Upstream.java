@@ -6,6 +6,7 @@ import dev.realtimesessions.model.ClientSecretCreateRequest;
 import dev.realtimesessions.model.RealtimeModel;
 import dev.realtimesessions.model.RealtimeSessionConfig;
 import mockwebserver3.MockResponse;
+import dev.realtimesessions.testsupport.StallingServer;
 import mockwebserver3.MockWebServer;
 
 /** Requests, clients and canned upstream answers shared by the tests. */

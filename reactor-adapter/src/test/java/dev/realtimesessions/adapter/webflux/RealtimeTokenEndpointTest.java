@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.realtimesessions.RealtimeSessions;
 import dev.realtimesessions.RetryPolicy;
-import dev.realtimesessions.adapter.testing.LogCapture;
-import dev.realtimesessions.adapter.testing.StallingServer;
+import dev.realtimesessions.testsupport.LogCapture;
+import dev.realtimesessions.testsupport.StallingServer;
 import dev.realtimesessions.adapter.testing.Upstream;
 import dev.realtimesessions.local.LocalRealtimeEndpoint;
 import dev.realtimesessions.model.AudioOutputConfig;

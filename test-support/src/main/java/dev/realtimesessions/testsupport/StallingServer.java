@@ -1,4 +1,4 @@
-package dev.realtimesessions.testing;
+package dev.realtimesessions.testsupport;
 
 import java.io.IOException;
 import java.io.InputStream;

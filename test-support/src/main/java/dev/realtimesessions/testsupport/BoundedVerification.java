@@ -1,4 +1,4 @@
-package dev.realtimesessions.testing;
+package dev.realtimesessions.testsupport;
 
 import java.time.Duration;
 import org.junit.jupiter.api.extension.BeforeAllCallback;

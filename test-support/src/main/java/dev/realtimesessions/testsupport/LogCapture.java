@@ -1,4 +1,4 @@
-package dev.realtimesessions.adapter.testing;
+package dev.realtimesessions.testsupport;
 
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;

@@ -1,4 +1,4 @@
-package dev.realtimesessions.adapter.testing;
+package dev.realtimesessions.testsupport;
 
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
