@@ -2,4 +2,5 @@
 module dev.realtimesessions.consumer {
     requires dev.realtimesessions;
     requires dev.realtimesessions.local;
+    requires dev.realtimesessions.adapter;
 }
