@@ -47,10 +47,13 @@ public final class RealtimeSessionsBlocking {
 
     private final RealtimeSessions sessions;
     private final Duration deadline;
+    /** The deadline as the calls' overall timeout, so that retries never plan past it. */
+    private final RequestOptions withinDeadline;
 
     private RealtimeSessionsBlocking(RealtimeSessions sessions, Duration deadline) {
         this.sessions = sessions;
         this.deadline = deadline;
+        this.withinDeadline = RequestOptions.builder().timeout(deadline).build();
     }
 
     /**
@@ -126,7 +129,7 @@ public final class RealtimeSessionsBlocking {
      * @throws RealtimeSessionsException a subclass for each failure, {@link ApiTimeoutException} past the deadline
      */
     public ClientSecretCreateResponse createClientSecret(ClientSecretCreateRequest request) {
-        return block(sessions.createClientSecret(request), deadline);
+        return block(sessions.createClientSecret(request, withinDeadline), deadline);
     }
 
     /**
@@ -139,7 +142,7 @@ public final class RealtimeSessionsBlocking {
      * @throws RealtimeSessionsException a subclass for each failure, {@link ApiTimeoutException} past the deadline
      */
     public ClientSecretCreateResponse createClientSecret(ClientSecretCreateRequest request, RequestOptions options) {
-        return block(sessions.createClientSecret(request, options), deadline);
+        return block(sessions.createClientSecret(request, within(options)), deadline);
     }
 
     /**
@@ -154,7 +157,7 @@ public final class RealtimeSessionsBlocking {
      */
     public ApiResponse<ClientSecretCreateResponse> createClientSecretWithResponse(ClientSecretCreateRequest request,
             RequestOptions options) {
-        return block(sessions.createClientSecretWithResponse(request, options), deadline);
+        return block(sessions.createClientSecretWithResponse(request, within(options)), deadline);
     }
 
     /**
@@ -166,7 +169,7 @@ public final class RealtimeSessionsBlocking {
      * @throws RealtimeSessionsException a subclass for each failure, {@link ApiTimeoutException} past the deadline
      */
     public RealtimeSession create(RealtimeSessionCreateRequest request) {
-        return block(sessions.create(request), deadline);
+        return block(sessions.create(request, withinDeadline), deadline);
     }
 
     /**
@@ -179,7 +182,7 @@ public final class RealtimeSessionsBlocking {
      * @throws RealtimeSessionsException a subclass for each failure, {@link ApiTimeoutException} past the deadline
      */
     public RealtimeSession create(RealtimeSessionCreateRequest request, RequestOptions options) {
-        return block(sessions.create(request, options), deadline);
+        return block(sessions.create(request, within(options)), deadline);
     }
 
     /**
@@ -193,7 +196,7 @@ public final class RealtimeSessionsBlocking {
      */
     public TranscriptionSession createTranscriptionSession(TranscriptionSessionCreateRequest request,
             RequestOptions options) {
-        return block(sessions.createTranscriptionSession(request, options), deadline);
+        return block(sessions.createTranscriptionSession(request, within(options)), deadline);
     }
 
     /**
@@ -204,5 +207,10 @@ public final class RealtimeSessionsBlocking {
     @Override
     public String toString() {
         return "RealtimeSessionsBlocking{deadline=" + deadline + ", " + sessions + "}";
+    }
+
+    /** The caller's options, with the deadline as the overall timeout unless they set one. */
+    private RequestOptions within(RequestOptions options) {
+        return options == null ? withinDeadline : options.orElse(withinDeadline);
     }
 }

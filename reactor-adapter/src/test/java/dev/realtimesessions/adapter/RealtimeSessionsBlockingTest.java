@@ -1,5 +1,8 @@
 package dev.realtimesessions.adapter;
 
+import mockwebserver3.MockWebServer;
+import mockwebserver3.MockResponse;
+import dev.realtimesessions.RateLimitException;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -44,6 +47,22 @@ class RealtimeSessionsBlockingTest {
             assertThatThrownBy(() -> RealtimeSessionsBlocking.of(sessions, DEADLINE)
                     .createClientSecret(Upstream.request(), RequestOptions.none()))
                     .isInstanceOf(AuthenticationException.class);
+        }
+    }
+
+    @Test
+    void aRateLimitWaitBeyondTheDeadlineFailsAtOnceWithTheServersRetryAfter() throws Exception {
+        try (MockWebServer server = new MockWebServer()) {
+            server.start();
+            server.enqueue(new MockResponse.Builder(Upstream.error(429, "requests", "rate_limit_exceeded", "Slow down."))
+                    .addHeader("retry-after", "30").build());
+            try (RealtimeSessions sessions = Upstream.client(server)) {
+                assertThatThrownBy(() -> RealtimeSessionsBlocking.of(sessions, Duration.ofSeconds(5))
+                        .createClientSecret(Upstream.request()))
+                        .isInstanceOfSatisfying(RateLimitException.class,
+                                e -> assertThat(e.retryAfter()).contains(Duration.ofSeconds(30)));
+            }
+            assertThat(server.getRequestCount()).as("no retry planned past the deadline").isEqualTo(1);
         }
     }
 
