@@ -3,8 +3,8 @@ package dev.realtimesessions;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.realtimesessions.model.RealtimeSessionCreateRequest;
-import dev.realtimesessions.testing.Fixtures;
 import dev.realtimesessions.testing.Fixtures.MockOpenAi;
+import dev.realtimesessions.testing.Fixtures;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.atomic.AtomicInteger;
 import mockwebserver3.RecordedRequest;

@@ -1,25 +1,25 @@
 package dev.realtimesessions.adapter;
 
-import mockwebserver3.MockWebServer;
-import mockwebserver3.MockResponse;
-import dev.realtimesessions.RateLimitException;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.realtimesessions.ApiTimeoutException;
 import dev.realtimesessions.AuthenticationException;
+import dev.realtimesessions.RateLimitException;
 import dev.realtimesessions.RealtimeSessions;
 import dev.realtimesessions.RealtimeSessionsException;
 import dev.realtimesessions.RequestOptions;
 import dev.realtimesessions.ValidationException;
-import dev.realtimesessions.testsupport.StallingServer;
 import dev.realtimesessions.adapter.testing.Upstream;
 import dev.realtimesessions.local.LocalRealtimeEndpoint;
+import dev.realtimesessions.testsupport.StallingServer;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import mockwebserver3.MockResponse;
+import mockwebserver3.MockWebServer;
 import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
