@@ -5,8 +5,8 @@ import dev.realtimesessions.RetryPolicy;
 import dev.realtimesessions.model.ClientSecretCreateRequest;
 import dev.realtimesessions.model.RealtimeModel;
 import dev.realtimesessions.model.RealtimeSessionConfig;
-import mockwebserver3.MockResponse;
 import dev.realtimesessions.testsupport.StallingServer;
+import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
 
 /** Requests, clients and canned upstream answers shared by the tests. */

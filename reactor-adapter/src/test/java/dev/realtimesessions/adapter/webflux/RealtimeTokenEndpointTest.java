@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.realtimesessions.RealtimeSessions;
 import dev.realtimesessions.RetryPolicy;
-import dev.realtimesessions.testsupport.LogCapture;
-import dev.realtimesessions.testsupport.StallingServer;
 import dev.realtimesessions.adapter.testing.Upstream;
 import dev.realtimesessions.local.LocalRealtimeEndpoint;
 import dev.realtimesessions.model.AudioOutputConfig;
@@ -13,6 +11,8 @@ import dev.realtimesessions.model.ClientSecretCreateRequest;
 import dev.realtimesessions.model.RealtimeModel;
 import dev.realtimesessions.model.RealtimeSessionConfig;
 import dev.realtimesessions.model.Voice;
+import dev.realtimesessions.testsupport.LogCapture;
+import dev.realtimesessions.testsupport.StallingServer;
 import java.time.Duration;
 import java.util.List;
 import mockwebserver3.MockResponse;
