@@ -31,6 +31,7 @@ import org.springframework.http.CacheControl;
 import org.springframework.http.HttpCookie;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseCookie;
+import org.springframework.http.client.ReactorResourceFactory;
 import org.springframework.web.reactive.function.server.RequestPredicates;
 import org.springframework.web.reactive.function.server.RouterFunction;
 import org.springframework.web.reactive.function.server.RouterFunctions;
@@ -75,15 +76,25 @@ public final class TokenServer implements AutoCloseable {
     private final ConfigurableApplicationContext app;
     private final int port;
 
-    private TokenServer(ExampleClients clients, int port) {
+    private TokenServer(ExampleClients clients, int port, boolean offerWebRtc) {
         this.clients = clients;
         try {
             String demoCredential = newDemoCredential();
-            RouterFunction<ServerResponse> routes = routes(clients, demoCredential);
+            RouterFunction<ServerResponse> routes = routes(clients, demoCredential, offerWebRtc);
             this.app = new SpringApplicationBuilder(App.class).web(WebApplicationType.REACTIVE)
                     .properties("server.port=" + port, "server.address=127.0.0.1", "spring.main.banner-mode=off")
-                    .initializers(context -> ((GenericApplicationContext) context).registerBean("tokenServerRoutes",
-                            RouterFunction.class, () -> routes))
+                    .initializers(context -> {
+                        GenericApplicationContext generic = (GenericApplicationContext) context;
+                        generic.registerBean("tokenServerRoutes", RouterFunction.class, () -> routes);
+                        // The server's own event loops rather than Reactor Netty's global ones, which
+                        // Spring would dispose at close, under any other app or client in the JVM.
+                        generic.registerBean(ReactorResourceFactory.class, () -> {
+                            ReactorResourceFactory resources = new ReactorResourceFactory();
+                            resources.setUseGlobalResources(false);
+                            resources.setShutdownQuietPeriod(Duration.ZERO);
+                            return resources;
+                        });
+                    })
                     .run();
             this.port = Integer.parseInt(app.getEnvironment().getProperty("local.server.port"));
         } catch (RuntimeException e) {
@@ -100,12 +111,17 @@ public final class TokenServer implements AutoCloseable {
      * @return the running app; {@link #close()} stops it
      */
     public static TokenServer start(int port) {
-        return new TokenServer(ExampleClients.start(builder -> { }), port);
+        ExampleClients clients = ExampleClients.start(builder -> { });
+        return new TokenServer(clients, port, !clients.isLocal());
     }
 
-    /** Starts the app against the embedded local endpoint whatever the environment says: for tests. */
-    static TokenServer startLocal(int port) {
-        return new TokenServer(ExampleClients.startLocal(builder -> { }), port);
+    /**
+     * Starts the app against the embedded local endpoint whatever the environment says: for tests.
+     * With {@code offerWebRtc} the page behaves as with a real key and offers the WebRTC
+     * connection (a test must not click it).
+     */
+    static TokenServer startLocal(int port, boolean offerWebRtc) {
+        return new TokenServer(ExampleClients.startLocal(builder -> { }), port, offerWebRtc);
     }
 
     /**
@@ -165,7 +181,8 @@ public final class TokenServer implements AutoCloseable {
         stopped.await();
     }
 
-    private static RouterFunction<ServerResponse> routes(ExampleClients clients, String demoCredential) {
+    private static RouterFunction<ServerResponse> routes(ExampleClients clients, String demoCredential,
+            boolean offerWebRtc) {
         RealtimeTokenEndpoint endpoint = RealtimeTokenEndpoint.builder(clients.sessions())
                 .authorizer(hasCookie(demoCredential))
                 .clientSecretRequest(ClientSecretCreateRequest.builder()
@@ -178,7 +195,7 @@ public final class TokenServer implements AutoCloseable {
                         .build())
                 .build();
         // The page and its assets are read once, here, so that serving them never touches the disk on an event loop.
-        String page = resource("index.html").replace("{{UPSTREAM}}", clients.isLocal() ? "local" : "openai");
+        String page = resource("index.html").replace("{{UPSTREAM}}", offerWebRtc ? "openai" : "local");
         String script = resource("token-page.js");
         String style = resource("token-page.css");
         ResponseCookie cookie = ResponseCookie.from(DEMO_COOKIE, demoCredential)

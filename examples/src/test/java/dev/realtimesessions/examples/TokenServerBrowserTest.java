@@ -48,7 +48,7 @@ class TokenServerBrowserTest {
                         + " install them with `apt-get install chromium chromium-driver` (.ci/run does)",
                         CHROMIUM, CHROMEDRIVER)
                 .isTrue();
-        server = TokenServer.startLocal(0);
+        server = TokenServer.startLocal(0, false);
         profile = Files.createTempDirectory("token-page-chromium");
         // The driver is given, never looked up or downloaded by Selenium Manager.
         System.setProperty(ChromeDriverService.CHROME_DRIVER_EXE_PROPERTY, CHROMEDRIVER.toString());
@@ -182,5 +182,21 @@ class TokenServerBrowserTest {
         assertThat(minted.statusCode()).isEqualTo(200);
         assertThat(minted.body()).contains("\"value\":\"ek_local_").contains("\"voice\":\"marin\"")
                 .doesNotContain("sk-");
+    }
+
+    @Test
+    void withARealKeyThePageOffersTheWebRtcConnection() {
+        // Mints locally but serves the page as with OPENAI_API_KEY set; the button is never clicked,
+        // so nothing is sent to OpenAI.
+        try (TokenServer asWithAKey = TokenServer.startLocal(0, true)) {
+            browser.get(asWithAKey.url());
+            waiting().until(driver -> "ready".equals(pageState()));
+
+            assertThat(text("upstream")).isEqualTo("Minting against OpenAI");
+            assertThat(browser.findElement(By.id("connect")).isDisplayed()).isTrue();
+            assertThat(browser.findElement(By.id("connect")).isEnabled()).isTrue();
+            assertThat(text("connect")).isEqualTo("Start talking");
+            assertThat(browser.findElement(By.id("rtc")).isDisplayed()).isFalse();
+        }
     }
 }
