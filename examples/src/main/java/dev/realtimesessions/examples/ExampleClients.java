@@ -13,14 +13,14 @@ final class ExampleClients implements AutoCloseable {
     private final LocalRealtimeEndpoint local;
     private final RealtimeSessions sessions;
 
-    private ExampleClients(Consumer<RealtimeSessions.Builder> customizer) {
-        String apiKey = System.getenv("OPENAI_API_KEY");
+    private ExampleClients(Consumer<RealtimeSessions.Builder> customizer, boolean alwaysLocal) {
+        String apiKey = alwaysLocal ? null : System.getenv("OPENAI_API_KEY");
         RealtimeSessions.Builder builder = RealtimeSessions.builder();
         if (apiKey == null || apiKey.isBlank()) {
             local = LocalRealtimeEndpoint.start();
             builder.apiKey(LocalRealtimeEndpoint.API_KEY).baseUrl(local.baseUrl());
-            System.out.println("OPENAI_API_KEY is not set: minting against the embedded local endpoint at "
-                    + local.baseUrl());
+            System.out.println((alwaysLocal ? "" : "OPENAI_API_KEY is not set: ")
+                    + "minting against the embedded local endpoint at " + local.baseUrl());
         } else {
             local = null;
             builder.apiKey(apiKey);
@@ -32,7 +32,12 @@ final class ExampleClients implements AutoCloseable {
 
     /** A client for the examples, after {@code customizer} has had its say on the builder. */
     static ExampleClients start(Consumer<RealtimeSessions.Builder> customizer) {
-        return new ExampleClients(customizer);
+        return new ExampleClients(customizer, false);
+    }
+
+    /** A client on the embedded endpoint whatever the environment says: for tests. */
+    static ExampleClients startLocal(Consumer<RealtimeSessions.Builder> customizer) {
+        return new ExampleClients(customizer, true);
     }
 
     /** Whether the examples run against the embedded endpoint rather than OpenAI. */

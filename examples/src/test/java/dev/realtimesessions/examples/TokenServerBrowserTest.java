@@ -1,0 +1,202 @@
+package dev.realtimesessions.examples;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.File;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * The TokenServer page in a real headless Chromium (Debian's {@code chromium} and
+ * {@code chromium-driver}, which {@code .ci/run} installs), against the app on a random port
+ * minting against the embedded local endpoint. Waits are for states of the page, never for time.
+ */
+class TokenServerBrowserTest {
+
+    private static final Path CHROMIUM = Paths.get("/usr/bin/chromium");
+    private static final Path CHROMEDRIVER = Paths.get("/usr/bin/chromedriver");
+    private static final Duration PAGE_WAIT = Duration.ofSeconds(15);
+
+    private static TokenServer server;
+    private static ChromeDriverService service;
+    private static WebDriver browser;
+    private static Path profile;
+
+    @BeforeAll
+    static void startServerAndBrowser() throws IOException {
+        assertThat(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER))
+                .as("the browser test needs Debian's Chromium and ChromeDriver at %s and %s;"
+                        + " install them with `apt-get install chromium chromium-driver` (.ci/run does)",
+                        CHROMIUM, CHROMEDRIVER)
+                .isTrue();
+        server = TokenServer.startLocal(0, false);
+        profile = Files.createTempDirectory("token-page-chromium");
+        // The driver is given, never looked up or downloaded by Selenium Manager.
+        System.setProperty(ChromeDriverService.CHROME_DRIVER_EXE_PROPERTY, CHROMEDRIVER.toString());
+        service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
+                .usingAnyFreePort().build();
+        ChromeOptions options = new ChromeOptions().setBinary(CHROMIUM.toFile())
+                .addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                        "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                        "--disable-dev-shm-usage", "--window-size=760,620", "--user-data-dir=" + profile);
+        browser = new ChromeDriver(service, options);
+    }
+
+    @AfterAll
+    static void stopBrowserAndServer() throws IOException {
+        try {
+            if (browser != null) {
+                browser.quit();
+            }
+            if (service != null) {
+                service.stop();
+            }
+        } finally {
+            if (server != null) {
+                server.close();
+            }
+            if (profile != null) {
+                try (Stream<Path> files = Files.walk(profile)) {
+                    files.sorted(Comparator.reverseOrder()).map(Path::toFile).forEach(File::delete);
+                }
+            }
+        }
+    }
+
+    private static WebDriverWait waiting() {
+        return new WebDriverWait(browser, PAGE_WAIT);
+    }
+
+    private static String text(String id) {
+        return browser.findElement(By.id(id)).getText();
+    }
+
+    private static String pageState() {
+        return browser.findElement(By.id("status")).getDomAttribute("data-state");
+    }
+
+    private static int countdown() {
+        return Integer.parseInt(browser.findElement(By.id("countdown")).getDomAttribute("data-seconds"));
+    }
+
+    @Test
+    void thePageFetchesASessionAndCountsDownToTheSecretsExpiry() throws IOException {
+        browser.get(server.url());
+        waiting().until(driver -> !"loading".equals(pageState()));
+
+        assertThat(pageState()).as("status: %s / error: %s", text("status"), text("error")).isEqualTo("ready");
+        assertThat(text("voice")).isEqualTo("marin");
+        assertThat(text("model")).isEqualTo("gpt-realtime");
+        assertThat(text("session-id")).startsWith("sess_local_");
+        assertThat(text("secret")).startsWith("ek_local_").contains("\u2026");
+        assertThat(text("upstream")).contains("embedded local endpoint");
+        assertThat(browser.findElement(By.id("error")).isDisplayed()).isFalse();
+        assertThat(browser.findElement(By.id("connect")).isDisplayed())
+                .as("no WebRTC connection is offered without a real key").isFalse();
+
+        int first = countdown();
+        assertThat(first).isPositive().isLessThanOrEqualTo((int) TokenServer.SECRET_LIFETIME.toSeconds());
+        assertThat(text("countdown")).matches("\\d+:\\d\\d");
+        waiting().until(driver -> countdown() != first);
+        int second = countdown();
+        assertThat(second).as("the countdown runs down").isLessThan(first).isPositive();
+        assertThat(text("countdown")).matches("\\d+:\\d\\d");
+
+        screenshot("token-page.png");
+    }
+
+    /** Keeps what the browser shows in {@code target/}: docs/token-page.png is taken from there. */
+    private static void screenshot(String name) throws IOException {
+        Path file = Paths.get("target", name);
+        Files.createDirectories(file.getParent());
+        Files.write(file, ((ChromeDriver) browser).getScreenshotAs(OutputType.BYTES));
+    }
+
+    @Test
+    void aRefusedCallShowsAReadableError() throws IOException {
+        browser.get(server.url() + "?deny");
+        waiting().until(driver -> !"loading".equals(pageState()));
+
+        assertThat(pageState()).isEqualTo("error");
+        assertThat(browser.findElement(By.id("error")).isDisplayed()).isTrue();
+        assertThat(text("error")).contains("The server refused to start a session (HTTP 403 forbidden).")
+                .contains("Not allowed to start a realtime session.");
+        assertThat(browser.findElement(By.id("session")).isDisplayed()).isFalse();
+        screenshot("token-page-refused.png");
+    }
+
+    @Test
+    void theButtonWithoutTheCookieIsRefusedAndTheNextMintWorksAgain() {
+        browser.get(server.url());
+        waiting().until(driver -> "ready".equals(pageState()));
+
+        browser.findElement(By.id("deny")).click();
+        waiting().until(driver -> "error".equals(pageState()));
+        assertThat(text("error")).contains("HTTP 403").contains("Not allowed to start a realtime session.");
+
+        browser.findElement(By.id("mint")).click();
+        waiting().until(driver -> "ready".equals(pageState()));
+        assertThat(browser.findElement(By.id("error")).isDisplayed()).isFalse();
+        assertThat(text("voice")).isEqualTo("marin");
+    }
+
+    @Test
+    void theEndpointWantsTheCookieThePageSetsAndThePageFetchesNothingElsewhere() throws Exception {
+        HttpClient http = HttpClient.newHttpClient();
+        HttpResponse<String> page = http.send(HttpRequest.newBuilder(URI.create(server.url())).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.headers().firstValue("Content-Security-Policy")).hasValueSatisfying(csp -> assertThat(csp)
+                .contains("default-src 'self'").contains("connect-src 'self' https://api.openai.com"));
+        assertThat(page.body()).doesNotContain("http://").doesNotContain("https://");
+        String cookie = page.headers().firstValue("Set-Cookie").orElseThrow().split(";", 2)[0];
+        assertThat(cookie).startsWith(TokenServer.DEMO_COOKIE + "=");
+
+        URI token = URI.create(server.url() + "realtime/session");
+        HttpResponse<String> refused = http.send(HttpRequest.newBuilder(token)
+                .POST(HttpRequest.BodyPublishers.ofString("{}")).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(refused.statusCode()).isEqualTo(403);
+        assertThat(refused.body()).contains("\"forbidden\"");
+
+        HttpResponse<String> minted = http.send(HttpRequest.newBuilder(token).header("Cookie", cookie)
+                .POST(HttpRequest.BodyPublishers.ofString("{}")).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(minted.statusCode()).isEqualTo(200);
+        assertThat(minted.body()).contains("\"value\":\"ek_local_").contains("\"voice\":\"marin\"")
+                .doesNotContain("sk-");
+    }
+
+    @Test
+    void withARealKeyThePageOffersTheWebRtcConnection() {
+        // Mints locally but serves the page as with OPENAI_API_KEY set; the button is never clicked,
+        // so nothing is sent to OpenAI.
+        try (TokenServer asWithAKey = TokenServer.startLocal(0, true)) {
+            browser.get(asWithAKey.url());
+            waiting().until(driver -> "ready".equals(pageState()));
+
+            assertThat(text("upstream")).isEqualTo("Minting against OpenAI");
+            assertThat(browser.findElement(By.id("connect")).isDisplayed()).isTrue();
+            assertThat(browser.findElement(By.id("connect")).isEnabled()).isTrue();
+            assertThat(text("connect")).isEqualTo("Start talking");
+            assertThat(browser.findElement(By.id("rtc")).isDisplayed()).isFalse();
+        }
+    }
+}
