@@ -1,6 +1,10 @@
 package dev.realtimesessions.internal;
 
+import io.netty.util.concurrent.EventExecutor;
+import io.netty.util.concurrent.ScheduledFuture;
+import io.netty.util.internal.ThreadExecutorMap;
 import java.time.Duration;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicIntegerFieldUpdater;
@@ -17,10 +21,14 @@ import reactor.util.context.Context;
  * {@code Mono.timeout(Duration, Scheduler)} without its per-subscription cost: Reactor's operator
  * names its source for the {@link TimeoutException} message on every subscribe (a walk of the
  * operator chain with regular expressions, about a tenth of a call's allocation in the load
- * harness's profile). This one schedules one timer task, cancels it on the first signal, and on
- * expiry cancels the source and signals a plain {@link TimeoutException}.
+ * harness's profile). This one starts one timer task before subscribing to the source, cancels it
+ * on the first signal, and on expiry cancels the source and signals a plain {@link TimeoutException}.
+ * On a Netty event loop the task goes to the loop's own queue rather than to Reactor's timer thread.
  */
 final class Deadline<T> extends Mono<T> {
+
+    /** Reactor's own schedulers run on the wall clock; a test's virtual-time scheduler lives elsewhere. */
+    private static final String WALL_CLOCK_SCHEDULERS = "reactor.core.scheduler";
 
     private final Mono<T> source;
     private final long nanos;
@@ -39,10 +47,16 @@ final class Deadline<T> extends Mono<T> {
 
     @Override
     public void subscribe(CoreSubscriber<? super T> actual) {
-        source.subscribe(new DeadlineSubscriber<>(actual, nanos, timer));
+        DeadlineSubscriber<T> deadline = new DeadlineSubscriber<>(actual, nanos, timer);
+        actual.onSubscribe(deadline);
+        // The clock starts before the source does any work, as with Reactor's timeout.
+        if (deadline.start()) {
+            source.subscribe(deadline);
+        }
     }
 
-    private static final class DeadlineSubscriber<T> implements CoreSubscriber<T>, Subscription, Runnable {
+    private static final class DeadlineSubscriber<T> extends Operators.DeferredSubscription
+            implements CoreSubscriber<T>, Runnable {
 
         private static final AtomicIntegerFieldUpdater<DeadlineSubscriber> DONE =
                 AtomicIntegerFieldUpdater.newUpdater(DeadlineSubscriber.class, "done");
@@ -50,7 +64,6 @@ final class Deadline<T> extends Mono<T> {
         private final CoreSubscriber<? super T> actual;
         private final long nanos;
         private final Scheduler timer;
-        private @Nullable Subscription upstream;
         private volatile @Nullable Disposable task;
         private volatile int done;
 
@@ -65,36 +78,55 @@ final class Deadline<T> extends Mono<T> {
             return actual.currentContext();
         }
 
+        /** Starts the timer; false if the subscriber is already done (cancelled, or the timer was refused). */
+        boolean start() {
+            if (done != 0) {
+                return false;
+            }
+            try {
+                task = schedule();
+            } catch (RuntimeException rejected) {
+                if (DONE.compareAndSet(this, 0, 1)) {
+                    actual.onError(Operators.onRejectedExecution(rejected, actual.currentContext()));
+                }
+                return false;
+            }
+            if (done != 0) {
+                cancelTimer();
+            }
+            return true;
+        }
+
         @Override
         public void onSubscribe(Subscription s) {
-            if (Operators.validate(upstream, s)) {
-                upstream = s;
-                actual.onSubscribe(this);
-                if (done == 0) {
+            set(s);
+        }
+
+        /**
+         * On a Netty event loop with a wall-clock timer, the loop's own scheduled-task queue (no
+         * lock, no thread to wake, cancelled in place); elsewhere, or under a test's virtual
+         * clock, the Reactor timer.
+         */
+        private Disposable schedule() {
+            if (WALL_CLOCK_SCHEDULERS.equals(timer.getClass().getPackageName())) {
+                EventExecutor loop = ThreadExecutorMap.currentExecutor();
+                if (loop != null && !loop.isShuttingDown()) {
                     try {
-                        task = timer.schedule(this, nanos, TimeUnit.NANOSECONDS);
-                    } catch (RuntimeException rejected) {
-                        if (DONE.compareAndSet(this, 0, 1)) {
-                            s.cancel();
-                            actual.onError(Operators.onRejectedExecution(rejected, actual.currentContext()));
-                        }
-                        return;
-                    }
-                    if (done != 0) {
-                        cancelTimer();
+                        ScheduledFuture<?> future = loop.schedule(this, nanos, TimeUnit.NANOSECONDS);
+                        return () -> future.cancel(false);
+                    } catch (RejectedExecutionException shuttingDown) {
+                        // fall back to the Reactor timer
                     }
                 }
             }
+            return timer.schedule(this, nanos, TimeUnit.NANOSECONDS);
         }
 
         /** The timer fired. */
         @Override
         public void run() {
             if (DONE.compareAndSet(this, 0, 1)) {
-                Subscription s = upstream;
-                if (s != null) {
-                    s.cancel();
-                }
+                super.cancel();
                 actual.onError(new TimeoutException("no answer within " + Duration.ofNanos(nanos)));
             }
         }
@@ -130,22 +162,11 @@ final class Deadline<T> extends Mono<T> {
         }
 
         @Override
-        public void request(long n) {
-            Subscription s = upstream;
-            if (s != null) {
-                s.request(n);
-            }
-        }
-
-        @Override
         public void cancel() {
             if (DONE.compareAndSet(this, 0, 1)) {
                 cancelTimer();
             }
-            Subscription s = upstream;
-            if (s != null) {
-                s.cancel();
-            }
+            super.cancel();
         }
 
         private void cancelTimer() {
