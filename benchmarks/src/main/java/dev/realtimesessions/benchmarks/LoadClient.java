@@ -76,10 +76,12 @@ public final class LoadClient {
         int timeoutSeconds = Integer.parseInt(args[5]);
 
         try (Caller caller = caller(kind, base, concurrency)) {
+            long warmupNanos = 0;
             if (warmup > 0) {
                 Phase w = run(caller, warmup, concurrency, timeoutSeconds);
                 System.err.printf(Locale.ROOT, "%s warmup: %d calls, %d errors, %.0f ms%n", kind, warmup, w.errors,
                         w.wallNanos / 1e6);
+                warmupNanos = w.wallNanos;
                 if (w.firstError != null) {
                     w.firstError.printStackTrace();
                 }
@@ -106,11 +108,12 @@ public final class LoadClient {
             System.out.printf(Locale.ROOT,
                     "RESULT kind=%s requests=%d completed=%d errors=%d concurrency=%d wall_ms=%.1f rps=%.1f"
                             + " p50_ms=%.3f p99_ms=%.3f max_ms=%.3f cpu_us_per_req=%.1f alloc_kb_per_req=%.2f"
-                            + " peak_threads=%d%n",
+                            + " peak_threads=%d warmup_ms=%.1f%n",
                     kind, requests, done, m.errors, concurrency, m.wallNanos / 1e6, done / wallSeconds,
                     percentile(sorted, 0.50) / 1e6, percentile(sorted, 0.99) / 1e6,
                     (sorted.length == 0 ? 0 : sorted[sorted.length - 1]) / 1e6,
-                    cpu / 1e3 / Math.max(1, done), alloc / 1024.0 / Math.max(1, done), peakThreads);
+                    cpu / 1e3 / Math.max(1, done), alloc / 1024.0 / Math.max(1, done), peakThreads,
+                    warmupNanos / 1e6);
             if (m.firstError != null) {
                 System.err.println(kind + ": first error of the measured phase:");
                 m.firstError.printStackTrace();
