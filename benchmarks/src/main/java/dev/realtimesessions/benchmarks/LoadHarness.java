@@ -32,7 +32,7 @@ import java.util.concurrent.TimeUnit;
  * <pre>
  * java -cp "benchmarks/target/classes:benchmarks/target/lib/*" dev.realtimesessions.benchmarks.LoadHarness [options]
  *   --requests N        measured calls per client and round (default 50000)
- *   --warmup N          warm-up calls before them (default 20000)
+ *   --warmup N          warm-up calls before them (default 100000: less leaves C2 compiling in the measured phase)
  *   --concurrency N     calls in flight (default 64)
  *   --rounds N          rounds; clients interleave within a round, the report gives medians (default 3)
  *   --clients a,b       from floor,library,openai-sdk,webclient (default all)
@@ -57,7 +57,7 @@ public final class LoadHarness {
 
     private LoadHarness(String[] args) throws IOException {
         options.put("requests", "50000");
-        options.put("warmup", "20000");
+        options.put("warmup", "100000");
         options.put("concurrency", "64");
         options.put("rounds", "3");
         options.put("clients", String.join(",", ALL_CLIENTS));
