@@ -26,6 +26,7 @@ import java.util.concurrent.TimeoutException;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import reactor.core.Fuseable;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Scheduler;
 import reactor.core.scheduler.Schedulers;
@@ -37,7 +38,6 @@ import reactor.netty.http.client.PrematureCloseException;
 import reactor.netty.internal.shaded.reactor.pool.PoolAcquirePendingLimitException;
 import reactor.netty.internal.shaded.reactor.pool.PoolAcquireTimeoutException;
 import reactor.netty.resources.ConnectionProvider;
-import reactor.util.retry.Retry;
 import tools.jackson.core.JacksonException;
 
 /**
@@ -156,19 +156,48 @@ public final class CallExecutor implements AutoCloseable {
         Mono<CallResult<R>> run() {
             deadline = timer.now(TimeUnit.MILLISECONDS) + timeout.toMillis();
             Mono<String> key = apiKeyOverride != null ? Mono.just(apiKeyOverride) : settings.apiKey();
-            return key
-                    .onErrorMap(e -> !(e instanceof RealtimeSessionsException),
-                            e -> new RealtimeSessionsException("could not resolve the API key: " + e, e))
-                    .switchIfEmpty(Mono.error(() -> new ValidationException("apiKey",
-                            "resolved to nothing: the Mono<String> given to apiKey(...) completed empty")))
-                    .map(ApiKeys::check)
-                    .flatMap(apiKey -> Mono.defer(() -> attempt(apiKey)).retryWhen(Retry.from(signals ->
-                            signals.concatMap(signal -> afterFailure(signal.failure(), signal.totalRetries())))))
-                    .timeout(timeout, timer)
+            Mono<CallResult<R>> calls;
+            if (key instanceof Fuseable.ScalarCallable<?> scalar) {
+                // A fixed key (the common case): no operators to resolve it on every call.
+                calls = Mono.defer(() -> attempts(ApiKeys.check(scalarKey(scalar)), 0));
+            } else {
+                calls = key
+                        .onErrorMap(e -> !(e instanceof RealtimeSessionsException),
+                                e -> new RealtimeSessionsException("could not resolve the API key: " + e, e))
+                        .switchIfEmpty(Mono.error(() -> new ValidationException("apiKey",
+                                "resolved to nothing: the Mono<String> given to apiKey(...) completed empty")))
+                        .map(ApiKeys::check)
+                        .flatMap(apiKey -> attempts(apiKey, 0));
+            }
+            return Deadline.of(calls, timeout, timer)
                     .onErrorMap(TimeoutException.class, e -> withEarlierFailures(new ApiTimeoutException(
                             endpoint.describe() + " got no answer within the overall timeout of " + timeout
                                     + " (" + attempts + " attempt" + (attempts == 1 ? "" : "s")
                                     + "); raise timeout(...) or check the network"), failures.size()));
+        }
+
+        private String scalarKey(Fuseable.ScalarCallable<?> scalar) {
+            try {
+                Object value = scalar.call();
+                if (value == null) {
+                    throw new ValidationException("apiKey",
+                            "resolved to nothing: the Mono<String> given to apiKey(...) completed empty");
+                }
+                return (String) value;
+            } catch (RealtimeSessionsException e) {
+                throw e;
+            } catch (Exception e) {
+                throw new RealtimeSessionsException("could not resolve the API key: " + e, e);
+            }
+        }
+
+        /**
+         * Attempt after attempt as the policy says; the same rules as {@code retryWhen}, without its
+         * per-call sink and processor: nothing is allocated for retries until an attempt fails.
+         */
+        private Mono<CallResult<R>> attempts(String apiKey, long retriesSoFar) {
+            return Mono.defer(() -> attempt(apiKey)).onErrorResume(error -> afterFailure(error, retriesSoFar)
+                    .then(Mono.defer(() -> attempts(apiKey, retriesSoFar + 1))));
         }
 
         private Mono<CallResult<R>> attempt(String apiKey) {
@@ -190,7 +219,7 @@ public final class CallExecutor implements AutoCloseable {
                     })
                     .response(this::collect)
                     .next()
-                    .timeout(attemptTimeout, timer)
+                    .transform(exchange -> Deadline.of(exchange, attemptTimeout, timer))
                     .map(response -> decode(response, attempt, apiKey))
                     .onErrorMap(e -> !(e instanceof AttemptFailure), e -> classify(e, attempt));
         }

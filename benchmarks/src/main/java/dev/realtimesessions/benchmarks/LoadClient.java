@@ -1,0 +1,366 @@
+package dev.realtimesessions.benchmarks;
+
+import com.openai.client.OpenAIClientAsync;
+import com.openai.client.okhttp.OpenAIOkHttpClientAsync;
+import com.openai.models.realtime.RealtimeSessionCreateRequest;
+import com.openai.models.realtime.clientsecrets.ClientSecretCreateParams;
+import dev.realtimesessions.RealtimeSessions;
+import io.netty.buffer.Unpooled;
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpHeaderValues;
+import java.lang.management.ManagementFactory;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
+import okhttp3.ConnectionPool;
+import okhttp3.Dispatcher;
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.MediaType;
+import org.springframework.http.client.reactive.ReactorClientHttpConnector;
+import org.springframework.web.reactive.function.client.WebClient;
+import reactor.core.publisher.Mono;
+import reactor.netty.http.HttpProtocol;
+import reactor.netty.http.client.HttpClient;
+import reactor.netty.resources.ConnectionProvider;
+
+/**
+ * One client of the load harness, in its own JVM: warms up, then sends a fixed number of
+ * {@code POST /v1/realtime/client_secrets} at a fixed concurrency (a closed loop: each completion
+ * starts the next call) and prints one {@code RESULT} line with what it measured over the
+ * measured calls only.
+ *
+ * <pre>
+ * LoadClient KIND BASE_URL WARMUP REQUESTS CONCURRENCY TIMEOUT_SECONDS
+ * KIND: floor | library | openai-sdk | webclient
+ * </pre>
+ *
+ * <ul>
+ *   <li>CPU: {@code OperatingSystemMXBean.getProcessCpuTime()} of the whole JVM (all threads,
+ *       GC and JIT included) over the measured phase, divided by the requests.</li>
+ *   <li>Allocation: the sum of {@code ThreadMXBean.getThreadAllocatedBytes} over all live threads
+ *       at the end minus the same sum at the start, divided by the requests (a thread that dies in
+ *       between is not counted; the clients' I/O threads all outlive the phase).</li>
+ *   <li>Peak threads: {@code ThreadMXBean.getPeakThreadCount()} after a reset at the start.</li>
+ * </ul>
+ */
+public final class LoadClient {
+
+    /** Starts one call; the callback gets {@code null} on success or the failure. */
+    interface Caller extends AutoCloseable {
+        void call(Consumer<@Nullable Throwable> done);
+
+        @Override
+        default void close() {
+        }
+    }
+
+    private LoadClient() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        if (args.length != 6) {
+            System.err.println("usage: LoadClient KIND BASE_URL WARMUP REQUESTS CONCURRENCY TIMEOUT_SECONDS");
+            System.exit(2);
+        }
+        String kind = args[0];
+        String base = args[1];
+        int warmup = Integer.parseInt(args[2]);
+        int requests = Integer.parseInt(args[3]);
+        int concurrency = Integer.parseInt(args[4]);
+        int timeoutSeconds = Integer.parseInt(args[5]);
+
+        try (Caller caller = caller(kind, base, concurrency)) {
+            long warmupNanos = 0;
+            if (warmup > 0) {
+                Phase w = run(caller, warmup, concurrency, timeoutSeconds);
+                System.err.printf(Locale.ROOT, "%s warmup: %d calls, %d errors, %.0f ms%n", kind, warmup, w.errors,
+                        w.wallNanos / 1e6);
+                warmupNanos = w.wallNanos;
+                if (w.firstError != null) {
+                    w.firstError.printStackTrace();
+                }
+            }
+            System.gc();
+            Thread.sleep(200);
+
+            com.sun.management.ThreadMXBean threads =
+                    (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+            com.sun.management.OperatingSystemMXBean os =
+                    (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+            threads.resetPeakThreadCount();
+            long allocBefore = allocatedBytes(threads);
+            long cpuBefore = os.getProcessCpuTime();
+            Phase m = run(caller, requests, concurrency, timeoutSeconds);
+            long cpu = os.getProcessCpuTime() - cpuBefore;
+            long alloc = allocatedBytes(threads) - allocBefore;
+            int peakThreads = threads.getPeakThreadCount();
+
+            long done = m.completed;
+            long[] sorted = Arrays.copyOf(m.latencies, (int) done);
+            Arrays.sort(sorted);
+            double wallSeconds = m.wallNanos / 1e9;
+            System.out.printf(Locale.ROOT,
+                    "RESULT kind=%s requests=%d completed=%d errors=%d concurrency=%d wall_ms=%.1f rps=%.1f"
+                            + " p50_ms=%.3f p99_ms=%.3f max_ms=%.3f cpu_us_per_req=%.1f alloc_kb_per_req=%.2f"
+                            + " peak_threads=%d warmup_ms=%.1f%n",
+                    kind, requests, done, m.errors, concurrency, m.wallNanos / 1e6, done / wallSeconds,
+                    percentile(sorted, 0.50) / 1e6, percentile(sorted, 0.99) / 1e6,
+                    (sorted.length == 0 ? 0 : sorted[sorted.length - 1]) / 1e6,
+                    cpu / 1e3 / Math.max(1, done), alloc / 1024.0 / Math.max(1, done), peakThreads,
+                    warmupNanos / 1e6);
+            if (m.firstError != null) {
+                System.err.println(kind + ": first error of the measured phase:");
+                m.firstError.printStackTrace();
+            }
+        }
+        System.exit(0);
+    }
+
+    private static long allocatedBytes(com.sun.management.ThreadMXBean threads) {
+        long total = 0;
+        for (long bytes : threads.getThreadAllocatedBytes(threads.getAllThreadIds())) {
+            if (bytes > 0) {
+                total += bytes;
+            }
+        }
+        return total;
+    }
+
+    private static long percentile(long[] sorted, double p) {
+        if (sorted.length == 0) {
+            return 0;
+        }
+        int index = (int) Math.ceil(p * sorted.length) - 1;
+        return sorted[Math.max(0, Math.min(sorted.length - 1, index))];
+    }
+
+    /** What one phase saw. */
+    static final class Phase {
+        long[] latencies;
+        long completed;
+        long errors;
+        long wallNanos;
+        @Nullable Throwable firstError;
+    }
+
+    /** A closed loop: {@code concurrency} calls in flight, each completion starts the next. */
+    static Phase run(Caller caller, int requests, int concurrency, int timeoutSeconds) throws InterruptedException {
+        Phase phase = new Phase();
+        phase.latencies = new long[requests];
+        AtomicLong issued = new AtomicLong();
+        AtomicLong errors = new AtomicLong();
+        AtomicLong completed = new AtomicLong();
+        AtomicReference<Throwable> firstError = new AtomicReference<>();
+        CountDownLatch finished = new CountDownLatch(requests);
+        long start = System.nanoTime();
+        Runnable[] next = new Runnable[1];
+        next[0] = () -> {
+            long i = issued.getAndIncrement();
+            if (i >= requests) {
+                return;
+            }
+            long t0 = System.nanoTime();
+            try {
+                caller.call(error -> {
+                    phase.latencies[(int) i] = System.nanoTime() - t0;
+                    if (error != null) {
+                        errors.incrementAndGet();
+                        firstError.compareAndSet(null, error);
+                    }
+                    completed.incrementAndGet();
+                    finished.countDown();
+                    next[0].run();
+                });
+            } catch (RuntimeException e) {
+                errors.incrementAndGet();
+                firstError.compareAndSet(null, e);
+                completed.incrementAndGet();
+                finished.countDown();
+            }
+        };
+        for (int c = 0; c < concurrency; c++) {
+            next[0].run();
+        }
+        if (!finished.await(timeoutSeconds, TimeUnit.SECONDS)) {
+            System.err.println("timed out after " + timeoutSeconds + " s with " + finished.getCount()
+                    + " calls unfinished");
+        }
+        phase.wallNanos = System.nanoTime() - start;
+        phase.completed = Math.min(requests, completed.get());
+        phase.errors = errors.get();
+        phase.firstError = firstError.get();
+        return phase;
+    }
+
+    static Caller caller(String kind, String base, int concurrency) {
+        switch (kind) {
+            case "floor":
+                return floor(base, concurrency);
+            case "library":
+                return library(base, concurrency);
+            case "openai-sdk":
+                return openAiSdk(base, concurrency);
+            case "webclient":
+                return webClient(base, concurrency);
+            default:
+                throw new IllegalArgumentException("unknown client " + kind);
+        }
+    }
+
+    private static ConnectionProvider pool(String name, int concurrency) {
+        return ConnectionProvider.builder(name)
+                .maxConnections(Math.max(concurrency, 16))
+                .pendingAcquireMaxCount(-1)
+                .pendingAcquireTimeout(Duration.ofMinutes(10))
+                .build();
+    }
+
+    /** (a) The floor: a raw Reactor Netty POST of pre-serialized bytes; the answer is read into a byte[]. */
+    static Caller floor(String base, int concurrency) {
+        byte[] body = dev.realtimesessions.internal.Endpoint.CLIENT_SECRETS.toJson(Payloads.CLIENT_SECRET_REQUEST);
+        String uri = base + "/realtime/client_secrets";
+        String authorization = "Bearer " + Payloads.API_KEY;
+        ConnectionProvider pool = pool("floor", concurrency);
+        HttpClient client = HttpClient.create(pool).protocol(HttpProtocol.HTTP11)
+                .headers(h -> h.set(HttpHeaderNames.CONTENT_TYPE, HttpHeaderValues.APPLICATION_JSON)
+                        .set(HttpHeaderNames.AUTHORIZATION, authorization));
+        return new Caller() {
+            @Override
+            public void call(Consumer<@Nullable Throwable> done) {
+                client.post().uri(uri)
+                        .send(Mono.fromSupplier(() -> Unpooled.wrappedBuffer(body)))
+                        .responseSingle((response, content) -> content.asByteArray()
+                                .switchIfEmpty(Mono.just(new byte[0]))
+                                .map(bytes -> {
+                                    if (response.status().code() != 200) {
+                                        throw new IllegalStateException("status " + response.status());
+                                    }
+                                    return bytes;
+                                }))
+                        .subscribe(bytes -> done.accept(null), done::accept);
+            }
+
+            @Override
+            public void close() {
+                pool.dispose();
+            }
+        };
+    }
+
+    /** (b) This library, configured as its README says for the load. */
+    static Caller library(String base, int concurrency) {
+        RealtimeSessions sessions = RealtimeSessions.builder()
+                .apiKey(Payloads.API_KEY)
+                .baseUrl(base)
+                .maxConnections(Math.max(2000, concurrency))
+                .maxPendingAcquires(Math.max(20_000, concurrency))
+                .build();
+        return new Caller() {
+            @Override
+            public void call(Consumer<@Nullable Throwable> done) {
+                sessions.createClientSecret(Payloads.CLIENT_SECRET_REQUEST)
+                        .subscribe(response -> done.accept(null), done::accept);
+            }
+
+            @Override
+            public void close() {
+                sessions.close();
+            }
+        };
+    }
+
+    /**
+     * (c) OpenAI's official Java SDK, its async client. Its OkHttp dispatcher allows 64 calls in
+     * flight by default; it is given one that allows {@code concurrency} (the SDK sets the per-host
+     * limit to the same), and a connection pool that keeps as many idle connections.
+     */
+    static Caller openAiSdk(String base, int concurrency) {
+        Dispatcher dispatcher = new Dispatcher();
+        dispatcher.setMaxRequests(Math.max(64, concurrency));
+        dispatcher.setMaxRequestsPerHost(Math.max(64, concurrency));
+        okhttp3.OkHttpClient okHttp = new okhttp3.OkHttpClient.Builder()
+                .dispatcher(dispatcher)
+                .connectionPool(new ConnectionPool(Math.max(5, concurrency), 5, TimeUnit.MINUTES))
+                .build();
+        OpenAIClientAsync client = OpenAIOkHttpClientAsync.builder()
+                .apiKey(Payloads.API_KEY)
+                .baseUrl(base)
+                .okHttpClient(okHttp)
+                .build();
+        ClientSecretCreateParams params = ClientSecretCreateParams.builder()
+                .session(RealtimeSessionCreateRequest.builder()
+                        .model(Payloads.MODEL)
+                        .instructions(Payloads.INSTRUCTIONS)
+                        .outputModalities(List.of(RealtimeSessionCreateRequest.OutputModality.AUDIO))
+                        .build())
+                .build();
+        return new Caller() {
+            @Override
+            public void call(Consumer<@Nullable Throwable> done) {
+                client.realtime().clientSecrets().create(params).whenComplete((response, error) -> {
+                    if (error == null) {
+                        response.value(); // touch the secret, as a caller would
+                    }
+                    done.accept(error);
+                });
+            }
+
+            @Override
+            public void close() {
+                client.close();
+            }
+        };
+    }
+
+    /** The request a WebClient user would write: records Jackson serializes. */
+    record WcSession(String type, String model, String instructions, List<String> output_modalities) {
+    }
+
+    /** The request body. */
+    record WcRequest(WcSession session) {
+    }
+
+    /** The part of the session a WebClient user would map. */
+    record WcSessionOut(String id, String type, String model, String instructions) {
+    }
+
+    /** The answer a WebClient user would map (unknown fields are ignored by Jackson 3's default). */
+    record WcResponse(String value, long expires_at, WcSessionOut session) {
+    }
+
+    /** (c) Spring WebClient with Jackson 3 over Reactor Netty, pool sized to the concurrency. */
+    static Caller webClient(String base, int concurrency) {
+        ConnectionProvider pool = pool("webclient", concurrency);
+        WebClient client = WebClient.builder()
+                .baseUrl(base)
+                .clientConnector(new ReactorClientHttpConnector(HttpClient.create(pool)))
+                .defaultHeaders(h -> h.setBearerAuth(Payloads.API_KEY))
+                .build();
+        WcRequest request = new WcRequest(new WcSession("realtime", Payloads.MODEL, Payloads.INSTRUCTIONS,
+                List.of("audio")));
+        return new Caller() {
+            @Override
+            public void call(Consumer<@Nullable Throwable> done) {
+                client.post().uri("/realtime/client_secrets")
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .accept(MediaType.APPLICATION_JSON)
+                        .bodyValue(request)
+                        .retrieve()
+                        .bodyToMono(WcResponse.class)
+                        .subscribe(response -> done.accept(null), done::accept);
+            }
+
+            @Override
+            public void close() {
+                pool.dispose();
+            }
+        };
+    }
+
+}
