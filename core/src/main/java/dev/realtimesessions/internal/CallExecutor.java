@@ -75,9 +75,9 @@ public final class CallExecutor implements AutoCloseable {
         }
         base = base.compress(true)
                 .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, millis(settings.connectTimeout()));
-        if (settings.wiretap()) {
-            base = base.doOnChannelInit((observer, channel, address) -> RedactingWiretap.install(channel.pipeline()));
-        }
+        // Always: a caller's HTTP client may carry Reactor Netty's own wiretap, which logs the key in clear.
+        boolean wiretap = settings.wiretap();
+        base = base.doOnChannelInit((observer, channel, address) -> RedactingWiretap.install(channel.pipeline(), wiretap));
         this.httpClient = base;
         this.commonHeaders = new DefaultHttpHeaders()
                 .set(HttpHeaderNames.CONTENT_TYPE, HttpHeaderValues.APPLICATION_JSON)

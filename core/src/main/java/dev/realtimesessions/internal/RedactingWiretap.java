@@ -46,8 +46,16 @@ final class RedactingWiretap extends LoggingHandler {
         super(LOGGER, LogLevel.DEBUG);
     }
 
-    static void install(ChannelPipeline pipeline) {
-        if (pipeline.get(NAME) != null) {
+    /**
+     * Installs the wiretap when asked to, and in place of Reactor Netty's own wiretap whenever a
+     * caller-supplied HTTP client has one, which would log the API key and secrets in clear.
+     */
+    static void install(ChannelPipeline pipeline, boolean wanted) {
+        if (pipeline.get(NettyPipeline.LoggingHandler) != null) {
+            pipeline.remove(NettyPipeline.LoggingHandler);
+            wanted = true;
+        }
+        if (!wanted || pipeline.get(NAME) != null) {
             return;
         }
         if (pipeline.get(NettyPipeline.SslHandler) != null) {
