@@ -12,6 +12,7 @@ module dev.realtimesessions {
     requires reactor.netty.core;
     requires io.netty.buffer;
     requires io.netty.codec;
+    requires io.netty.codec.compression;
     requires io.netty.codec.http;
     requires io.netty.common;
     requires io.netty.handler;

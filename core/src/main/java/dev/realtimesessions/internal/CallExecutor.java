@@ -10,6 +10,7 @@ import dev.realtimesessions.ValidationException;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.ConnectTimeoutException;
 import io.netty.handler.codec.DecoderException;
+import io.netty.handler.codec.compression.DecompressionException;
 import io.netty.handler.codec.http.DefaultHttpHeaders;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaderValues;
@@ -68,7 +69,11 @@ public final class CallExecutor implements AutoCloseable {
                     .pendingAcquireTimeout(Duration.ofMinutes(10))
                     .maxIdleTime(Duration.ofSeconds(30))
                     .build();
-            base = HttpClient.create(ownedPool);
+            // Inflate at most the body cap per read: a gzip bomb would otherwise be inflated whole
+            // into memory before the cap is checked.
+            int inflateLimit = settings.maxResponseBytes() == Integer.MAX_VALUE ? 0 : settings.maxResponseBytes() + 1;
+            base = HttpClient.create(ownedPool)
+                    .httpResponseDecoder(spec -> spec.maxDecompressionBufferSize(inflateLimit));
             base = settings.baseUrl().startsWith("https:")
                     ? base.protocol(HttpProtocol.H2, HttpProtocol.HTTP11)
                     : base.protocol(HttpProtocol.HTTP11);
@@ -249,6 +254,14 @@ public final class CallExecutor implements AutoCloseable {
             if (error instanceof PrematureCloseException) {
                 return new AttemptFailure(new ApiConnectionException(where + ": the server closed the connection"
                         + " before the answer was complete", error), true, null);
+            }
+            if (error instanceof DecompressionException) {
+                String problem = String.valueOf(error.getMessage()).contains("maximum size")
+                        ? "the compressed answer inflates past maxResponseBytes (" + settings.maxResponseBytes()
+                                + " bytes); raise maxResponseBytes(...) if this answer is expected"
+                        : "the compressed answer could not be inflated: " + Redactor.redact(String.valueOf(error));
+                return new AttemptFailure(new ResponseDecodingException(where + ": " + problem, 200, null, error),
+                        false, null);
             }
             if (error instanceof IOException || error instanceof io.netty.channel.ChannelException
                     || error instanceof DecoderException) {
