@@ -313,6 +313,26 @@ class HostileServerTest {
                 .isLessThan(40L << 20);
     }
 
+    @ParameterizedTest(name = "declared length {0}")
+    @ValueSource(booleans = {true, false})
+    void anOversizedErrorPageKeepsItsStatusAndRequestId(boolean declareLength) {
+        String page = "<html>" + "x".repeat(4096) + "</html>";
+        HostileServer.Behaviour big = (request, response) -> {
+            response.status(502).header("content-type", "text/html").header("x-request-id", "req_big");
+            if (!declareLength) {
+                return response.send(reactor.core.publisher.Flux.just(page, page).map(piece -> io.netty.buffer.Unpooled
+                        .wrappedBuffer(piece.getBytes(java.nio.charset.StandardCharsets.UTF_8))), piece -> true).then();
+            }
+            return response.sendString(reactor.core.publisher.Mono.just(page + page)).then();
+        };
+        server.otherwise(big);
+        fails(client().maxResponseBytes(4096), ResponseDecodingException.class, error -> {
+            assertThat(((ResponseDecodingException) error).status()).isEqualTo(502);
+            assertThat(((ResponseDecodingException) error).requestId()).contains("req_big");
+            assertThat(error.getMessage()).contains("502").contains("maxResponseBytes (4096 bytes)");
+        });
+    }
+
     @Test
     void aBodyJustUnderALoweredCapIsAcceptedAndJustOverIsRefused() {
         int length = Fixtures.SESSION_JSON.length();

@@ -200,10 +200,12 @@ public final class CallExecutor implements AutoCloseable {
         private Mono<RawResponse> collect(HttpClientResponse response, ByteBufFlux content) {
             long declared = response.responseHeaders().getInt(HttpHeaderNames.CONTENT_LENGTH, -1);
             int max = settings.maxResponseBytes();
+            int status = response.status().code();
+            String requestId = response.responseHeaders().get("x-request-id");
             if (declared > max) {
-                return Mono.error(new BodyCollector.BodyTooLargeException(max));
+                return Mono.error(new BodyCollector.BodyTooLargeException(max, status, requestId));
             }
-            return content.reduceWith(() -> new BodyCollector(max, declared), BodyCollector::append)
+            return content.reduceWith(() -> new BodyCollector(max, declared, status, requestId), BodyCollector::append)
                     .map(body -> new RawResponse(response.status().code(), response.responseHeaders(),
                             body.bytes(), body.length()));
         }
@@ -234,9 +236,10 @@ public final class CallExecutor implements AutoCloseable {
                 return new AttemptFailure(new ApiTimeoutException(where + " got no complete answer within the attempt"
                         + " timeout of " + attemptTimeout), true, null);
             }
-            if (error instanceof BodyCollector.BodyTooLargeException) {
+            if (error instanceof BodyCollector.BodyTooLargeException tooLarge) {
                 return new AttemptFailure(new ResponseDecodingException(where + ": " + error.getMessage()
-                        + "; raise maxResponseBytes(...) if this answer is expected", 200, null, null), false, null);
+                        + "; raise maxResponseBytes(...) if this answer is expected", tooLarge.status(),
+                        tooLarge.requestId(), null), false, null);
             }
             if (error instanceof ConnectTimeoutException) {
                 return new AttemptFailure(new ApiTimeoutException(where + " could not connect within the connect"
