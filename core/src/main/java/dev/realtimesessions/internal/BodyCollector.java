@@ -52,8 +52,13 @@ final class BodyCollector {
         private final transient @Nullable String requestId;
 
         BodyTooLargeException(int maxBytes, int status, @Nullable String requestId) {
-            super("the HTTP " + status + " answer's body is larger than maxResponseBytes (" + maxBytes + " bytes)",
-                    null, false, false);
+            this(maxBytes, status, requestId, false);
+        }
+
+        /** With {@code inflating}, the cap was passed while inflating a compressed body. */
+        BodyTooLargeException(int maxBytes, int status, @Nullable String requestId, boolean inflating) {
+            super("the HTTP " + status + " answer's body " + (inflating ? "inflates past" : "is larger than")
+                    + " maxResponseBytes (" + maxBytes + " bytes)", null, false, false);
             this.status = status;
             this.requestId = requestId;
         }

@@ -206,6 +206,9 @@ public final class CallExecutor implements AutoCloseable {
                 return Mono.error(new BodyCollector.BodyTooLargeException(max, status, requestId));
             }
             return content.reduceWith(() -> new BodyCollector(max, declared, status, requestId), BodyCollector::append)
+                    .onErrorMap(e -> e instanceof DecompressionException
+                                    && String.valueOf(e.getMessage()).contains("maximum size"),
+                            e -> new BodyCollector.BodyTooLargeException(max, status, requestId, true))
                     .map(body -> new RawResponse(response.status().code(), response.responseHeaders(),
                             body.bytes(), body.length()));
         }
@@ -259,12 +262,8 @@ public final class CallExecutor implements AutoCloseable {
                         + " before the answer was complete", error), true, null);
             }
             if (error instanceof DecompressionException) {
-                String problem = String.valueOf(error.getMessage()).contains("maximum size")
-                        ? "the compressed answer inflates past maxResponseBytes (" + settings.maxResponseBytes()
-                                + " bytes); raise maxResponseBytes(...) if this answer is expected"
-                        : "the compressed answer could not be inflated: " + Redactor.redact(String.valueOf(error));
-                return new AttemptFailure(new ResponseDecodingException(where + ": " + problem, 200, null, error),
-                        false, null);
+                return new AttemptFailure(new ResponseDecodingException(where + ": the compressed answer could not be"
+                        + " inflated: " + Redactor.redact(String.valueOf(error)), 200, null, error), false, null);
             }
             if (error instanceof IOException || error instanceof io.netty.channel.ChannelException
                     || error instanceof DecoderException) {
