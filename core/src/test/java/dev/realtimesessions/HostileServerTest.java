@@ -359,6 +359,32 @@ class HostileServerTest {
     }
 
     @Test
+    void aFullPoolWaitQueueRefusesTheExtraCallAtOnceWithoutRetrying() throws Exception {
+        reactor.core.publisher.Sinks.Empty<Void> release = reactor.core.publisher.Sinks.empty();
+        server.otherwise(HostileServer.holdUntil(release.asMono(), HostileServer.ok()));
+        try (RealtimeSessions sessions = client().maxConnections(1).maxPendingAcquires(1).build()) {
+            java.util.List<Object> outcomes = new java.util.concurrent.CopyOnWriteArrayList<>();
+            sessions.create(request()).subscribe(outcomes::add, outcomes::add);
+            long end = System.nanoTime() + BOUND.toNanos();
+            while (server.inFlight() < 1 && System.nanoTime() < end) {
+                Thread.sleep(5);
+            }
+            sessions.create(request()).subscribe(outcomes::add, outcomes::add);
+            StepVerifier.create(sessions.create(request()))
+                    .expectErrorSatisfies(error -> assertThat(error).isInstanceOf(ApiConnectionException.class)
+                            .hasMessageContaining("calls are already waiting")
+                            .hasMessageContaining("maxConnections(...)/maxPendingAcquires(...)"))
+                    .verify(BOUND);
+            release.tryEmitEmpty();
+            while (outcomes.size() < 2 && System.nanoTime() < end) {
+                Thread.sleep(5);
+            }
+            assertThat(outcomes).hasSize(2).allMatch(outcome -> outcome instanceof RealtimeSession);
+        }
+        assertThat(server.attempts()).as("the refused call sent nothing").isEqualTo(2);
+    }
+
+    @Test
     void chunkedJsonInTinyPiecesIsDecoded() {
         server.otherwise(HostileServer.chunked(Fixtures.SESSION_JSON, 7, Duration.ofMillis(2)));
         assertThat(succeeds(client()).value().clientSecret().value()).isEqualTo(Fixtures.SECRET);

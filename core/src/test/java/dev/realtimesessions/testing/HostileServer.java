@@ -356,12 +356,13 @@ public final class HostileServer implements AutoCloseable {
     }
 
     /**
-     * Fails the given fraction of requests at random, in turn as a 500 with OpenAI's error body, a
-     * 503 from a proxy, a 429 with {@code retry-after-ms} and a connection reset; otherwise answers {@code then}.
+     * Fails the given fraction of requests at random, as a 500 with OpenAI's error body, an HTML 502
+     * from a proxy, a 429 with {@code retry-after-ms}, a connection reset, or a body cut short by a
+     * close; otherwise answers {@code then}.
      */
     public static Behaviour randomFaults(double fraction, Behaviour then, AtomicInteger faults) {
         Behaviour[] kinds = {error(500, "server_error", null, null, "The server had an error."), htmlBadGateway(),
-                rateLimitedMs(5), reset()};
+                rateLimitedMs(5), reset(), truncatedBody()};
         return (request, response) -> {
             ThreadLocalRandom random = ThreadLocalRandom.current();
             if (random.nextDouble() < fraction) {
