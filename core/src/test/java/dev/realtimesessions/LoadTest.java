@@ -114,13 +114,17 @@ class LoadTest {
         int threadsBefore = Memory.liveThreads().size();
         long heapBefore = Memory.usedHeapAfterGc();
         AtomicInteger succeeded = new AtomicInteger();
+        AtomicLong attempts = new AtomicLong();
         List<Throwable> errors = new CopyOnWriteArrayList<>();
         int peakThreads = 0;
         long heapAtPeak = 0;
         try (RealtimeSessions sessions = client().build()) {
             Disposable calls = Flux.range(0, 5_000)
-                    .flatMap(i -> sessions.create(request()), 5_000)
-                    .doOnNext(session -> deliveredOn.add(Thread.currentThread().getName()))
+                    .flatMap(i -> sessions.createWithResponse(request()), 5_000)
+                    .doOnNext(response -> {
+                        deliveredOn.add(Thread.currentThread().getName());
+                        attempts.addAndGet(response.attempts());
+                    })
                     .subscribe(session -> succeeded.incrementAndGet(), errors::add);
             long end = System.nanoTime() + CEILING.toNanos();
             boolean sampledHeap = false;
@@ -136,7 +140,8 @@ class LoadTest {
         }
         assertThat(errors).as("no call failed").isEmpty();
         assertThat(succeeded.get()).as("every call succeeded").isEqualTo(5_000);
-        assertThat(server.attempts()).isEqualTo(5_000);
+        assertThat(attempts.get()).as("attempts reported by the calls = attempts the server saw (a rare retry allowed)")
+                .isEqualTo(server.attempts()).isLessThan(5_000 + 50);
         assertThat(server.peakInFlight())
                 .as("the default pool let far more exchanges run at once than Reactor Netty's default of 16 connections")
                 .isGreaterThanOrEqualTo(1_000);
@@ -169,22 +174,26 @@ class LoadTest {
     @Test
     void aLaunchStormWithAOneSecondDeadlineFailsEveryCallAtOnceWithRateLimitException() {
         AtomicInteger rateLimited = new AtomicInteger();
+        // Warm connections first, so that no call spends its second opening one.
+        for (int i = 0; i < 32; i++) {
+            server.enqueue(HostileServer.ok());
+        }
         // The storm outlasts the calls here, so that a slow machine cannot let a late call through.
         server.otherwise(rateLimitedFor(Duration.ofSeconds(60), rateLimited));
-        List<Throwable> errors;
+        List<Object> outcomes;
         try (RealtimeSessions sessions = client().timeout(Duration.ofSeconds(1)).build()) {
-            errors = Flux.range(0, 2_000)
+            Flux.range(0, 32).flatMap(i -> sessions.create(request()), 32).blockLast(CEILING);
+            outcomes = Flux.range(0, 2_000)
                     .flatMap(i -> sessions.create(request()).map(Object.class::cast)
-                            .onErrorResume(error -> Mono.just(error)), 64)
-                    .map(Throwable.class::cast)
+                            .onErrorResume(error -> Mono.just(error)), 32)
                     .collectList()
                     .block(CEILING);
         }
-        assertThat(errors).hasSize(2_000).allSatisfy(error -> {
-            assertThat(error).as("failed at once, not by waiting into the deadline").isInstanceOf(RateLimitException.class);
-            assertThat(((RateLimitException) error).retryAfter()).contains(Duration.ofSeconds(2));
+        assertThat(outcomes).hasSize(2_000).allSatisfy(outcome -> {
+            assertThat(outcome).as("failed at once, not by waiting into the deadline").isInstanceOf(RateLimitException.class);
+            assertThat(((RateLimitException) outcome).retryAfter()).contains(Duration.ofSeconds(2));
         });
-        assertThat(server.attempts()).as("nothing waited for a second attempt").isEqualTo(2_000);
+        assertThat(rateLimited.get()).as("nothing waited for a second attempt").isEqualTo(2_000);
     }
 
     @Test

@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.zip.GZIPOutputStream;
@@ -56,6 +57,12 @@ public final class HostileServer implements AutoCloseable {
     public static final String SESSION_JSON = Fixtures.SESSION_JSON;
 
     private static final byte[] FILLER = filler(64 * 1024);
+    /**
+     * The filler, off heap and never freed: written as is, with no copy into a pooled direct buffer
+     * (allocator contention there parks the event loop now and then, which BlockHound reports).
+     */
+    private static final ByteBuf DIRECT_FILLER = Unpooled.unreleasableBuffer(
+            Unpooled.directBuffer(FILLER.length).writeBytes(FILLER)).asReadOnly();
 
     private final LoopResources loops = LoopResources.create("hostile", 2, true);
     private final DisposableServer server;
@@ -307,7 +314,7 @@ public final class HostileServer implements AutoCloseable {
             }
             long chunks = bytes / FILLER.length;
             Flux<ByteBuf> body = Flux.range(0, (int) chunks)
-                    .map(i -> Unpooled.wrappedBuffer(FILLER))
+                    .map(i -> DIRECT_FILLER.duplicate())
                     .doOnNext(chunk -> bodyBytesProduced.addAndGet(chunk.readableBytes()));
             return response.send(body, chunk -> true).then();
         };
@@ -345,14 +352,20 @@ public final class HostileServer implements AutoCloseable {
                 .then();
     }
 
-    /** Answers with the behaviour after a pause. */
+    /** Answers with the behaviour after a pause, from the connection's event loop. */
     public static Behaviour delay(Duration pause, Behaviour then) {
-        return (request, response) -> Mono.delay(pause).then(Mono.from(then.respond(request, response)));
+        return (request, response) -> Mono.<Void>create(sink -> response.withConnection(connection -> {
+            Runnable answer = sink::success;
+            var timer = connection.channel().eventLoop().schedule(answer, pause.toNanos(), TimeUnit.NANOSECONDS);
+            sink.onDispose(() -> timer.cancel(false));
+        })).then(Mono.defer(() -> Mono.from(then.respond(request, response))));
     }
 
-    /** Holds the answer until {@code release} completes, then answers with {@code then}. */
+    /** Holds the answer until {@code release} completes, then answers with {@code then} from the connection's event loop. */
     public static Behaviour holdUntil(Mono<?> release, Behaviour then) {
-        return (request, response) -> release.then(Mono.from(then.respond(request, response)));
+        return (request, response) -> release.then(Mono.<Void>create(sink -> response.withConnection(connection ->
+                        connection.channel().eventLoop().execute((Runnable) sink::success))))
+                .then(Mono.defer(() -> Mono.from(then.respond(request, response))));
     }
 
     /**
