@@ -2,6 +2,7 @@ package dev.realtimesessions.internal;
 
 import io.netty.buffer.ByteBuf;
 import java.util.Arrays;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Copies a response body out of Netty's buffers as it arrives, refusing to hold more than the cap:
@@ -10,18 +11,22 @@ import java.util.Arrays;
 final class BodyCollector {
 
     private final int maxBytes;
+    private final int status;
+    private final @Nullable String requestId;
     private byte[] bytes;
     private int length;
 
-    BodyCollector(int maxBytes, long declaredLength) {
+    BodyCollector(int maxBytes, long declaredLength, int status, @Nullable String requestId) {
         this.maxBytes = maxBytes;
+        this.status = status;
+        this.requestId = requestId;
         this.bytes = new byte[(int) Math.max(256, Math.min(declaredLength, maxBytes))];
     }
 
     BodyCollector append(ByteBuf chunk) {
         int readable = chunk.readableBytes();
         if ((long) length + readable > maxBytes) {
-            throw new BodyTooLargeException(maxBytes);
+            throw new BodyTooLargeException(maxBytes, status, requestId);
         }
         if (length + readable > bytes.length) {
             bytes = Arrays.copyOf(bytes, (int) Math.min(maxBytes, Math.max((long) bytes.length * 2, length + readable)));
@@ -43,8 +48,27 @@ final class BodyCollector {
     static final class BodyTooLargeException extends RuntimeException {
         private static final long serialVersionUID = 1L;
 
-        BodyTooLargeException(int maxBytes) {
-            super("the response body is larger than maxResponseBytes (" + maxBytes + " bytes)", null, false, false);
+        private final int status;
+        private final transient @Nullable String requestId;
+
+        BodyTooLargeException(int maxBytes, int status, @Nullable String requestId) {
+            this(maxBytes, status, requestId, false);
+        }
+
+        /** With {@code inflating}, the cap was passed while inflating a compressed body. */
+        BodyTooLargeException(int maxBytes, int status, @Nullable String requestId, boolean inflating) {
+            super("the HTTP " + status + " answer's body " + (inflating ? "inflates past" : "is larger than")
+                    + " maxResponseBytes (" + maxBytes + " bytes)", null, false, false);
+            this.status = status;
+            this.requestId = requestId;
+        }
+
+        int status() {
+            return status;
+        }
+
+        @Nullable String requestId() {
+            return requestId;
         }
     }
 }

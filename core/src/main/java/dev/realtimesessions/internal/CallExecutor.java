@@ -10,6 +10,7 @@ import dev.realtimesessions.ValidationException;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.ConnectTimeoutException;
 import io.netty.handler.codec.DecoderException;
+import io.netty.handler.codec.compression.DecompressionException;
 import io.netty.handler.codec.http.DefaultHttpHeaders;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaderValues;
@@ -68,16 +69,20 @@ public final class CallExecutor implements AutoCloseable {
                     .pendingAcquireTimeout(Duration.ofMinutes(10))
                     .maxIdleTime(Duration.ofSeconds(30))
                     .build();
-            base = HttpClient.create(ownedPool);
+            // Inflate at most the body cap per read: a gzip bomb would otherwise be inflated whole
+            // into memory before the cap is checked.
+            int inflateLimit = settings.maxResponseBytes() == Integer.MAX_VALUE ? 0 : settings.maxResponseBytes() + 1;
+            base = HttpClient.create(ownedPool)
+                    .httpResponseDecoder(spec -> spec.maxDecompressionBufferSize(inflateLimit));
             base = settings.baseUrl().startsWith("https:")
                     ? base.protocol(HttpProtocol.H2, HttpProtocol.HTTP11)
                     : base.protocol(HttpProtocol.HTTP11);
         }
         base = base.compress(true)
                 .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, millis(settings.connectTimeout()));
-        if (settings.wiretap()) {
-            base = base.doOnChannelInit((observer, channel, address) -> RedactingWiretap.install(channel.pipeline()));
-        }
+        // Always: a caller's HTTP client may carry Reactor Netty's own wiretap, which logs the key in clear.
+        boolean wiretap = settings.wiretap();
+        base = base.doOnChannelInit((observer, channel, address) -> RedactingWiretap.install(channel.pipeline(), wiretap));
         this.httpClient = base;
         this.commonHeaders = new DefaultHttpHeaders()
                 .set(HttpHeaderNames.CONTENT_TYPE, HttpHeaderValues.APPLICATION_JSON)
@@ -227,10 +232,15 @@ public final class CallExecutor implements AutoCloseable {
         private Mono<RawResponse> collect(HttpClientResponse response, ByteBufFlux content) {
             long declared = response.responseHeaders().getInt(HttpHeaderNames.CONTENT_LENGTH, -1);
             int max = settings.maxResponseBytes();
+            int status = response.status().code();
+            String requestId = response.responseHeaders().get("x-request-id");
             if (declared > max) {
-                return Mono.error(new BodyCollector.BodyTooLargeException(max));
+                return Mono.error(new BodyCollector.BodyTooLargeException(max, status, requestId));
             }
-            return content.reduceWith(() -> new BodyCollector(max, declared), BodyCollector::append)
+            return content.reduceWith(() -> new BodyCollector(max, declared, status, requestId), BodyCollector::append)
+                    .onErrorMap(e -> e instanceof DecompressionException
+                                    && String.valueOf(e.getMessage()).contains("maximum size"),
+                            e -> new BodyCollector.BodyTooLargeException(max, status, requestId, true))
                     .map(body -> new RawResponse(response.status().code(), response.responseHeaders(),
                             body.bytes(), body.length()));
         }
@@ -261,9 +271,10 @@ public final class CallExecutor implements AutoCloseable {
                 return new AttemptFailure(new ApiTimeoutException(where + " got no complete answer within the attempt"
                         + " timeout of " + attemptTimeout), true, null);
             }
-            if (error instanceof BodyCollector.BodyTooLargeException) {
+            if (error instanceof BodyCollector.BodyTooLargeException tooLarge) {
                 return new AttemptFailure(new ResponseDecodingException(where + ": " + error.getMessage()
-                        + "; raise maxResponseBytes(...) if this answer is expected", 200, null, null), false, null);
+                        + "; raise maxResponseBytes(...) if this answer is expected", tooLarge.status(),
+                        tooLarge.requestId(), null), false, null);
             }
             if (error instanceof ConnectTimeoutException) {
                 return new AttemptFailure(new ApiTimeoutException(where + " could not connect within the connect"
@@ -281,6 +292,10 @@ public final class CallExecutor implements AutoCloseable {
             if (error instanceof PrematureCloseException) {
                 return new AttemptFailure(new ApiConnectionException(where + ": the server closed the connection"
                         + " before the answer was complete", error), true, null);
+            }
+            if (error instanceof DecompressionException) {
+                return new AttemptFailure(new ResponseDecodingException(where + ": the compressed answer could not be"
+                        + " inflated: " + Redactor.redact(String.valueOf(error)), 200, null, error), false, null);
             }
             if (error instanceof IOException || error instanceof io.netty.channel.ChannelException
                     || error instanceof DecoderException) {
