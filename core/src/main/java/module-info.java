@@ -12,7 +12,6 @@ module dev.realtimesessions {
     requires reactor.netty.core;
     requires io.netty.buffer;
     requires io.netty.codec;
-    requires io.netty.codec.compression;
     requires io.netty.codec.http;
     // Reactor Netty is an automatic module and cannot say what it loads at run time; these are
     // required here so that an application on the module path has them in its module graph.

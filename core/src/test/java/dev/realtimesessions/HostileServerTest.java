@@ -6,15 +6,21 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.realtimesessions.model.RealtimeSession;
 import dev.realtimesessions.testing.Fixtures;
 import dev.realtimesessions.testing.HostileServer;
-import dev.realtimesessions.testing.LogCapture;
 import dev.realtimesessions.testing.Memory;
+import dev.realtimesessions.testsupport.LogCapture;
+import io.netty.buffer.Unpooled;
 import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.core.publisher.Sinks;
 import reactor.test.StepVerifier;
 
 /**
@@ -319,10 +325,10 @@ class HostileServerTest {
         HostileServer.Behaviour big = (request, response) -> {
             response.status(502).header("content-type", "text/html").header("x-request-id", "req_big");
             if (!declareLength) {
-                return response.send(reactor.core.publisher.Flux.just(page, page).map(piece -> io.netty.buffer.Unpooled
+                return response.send(Flux.just(page, page).map(piece -> Unpooled
                         .wrappedBuffer(piece.getBytes(java.nio.charset.StandardCharsets.UTF_8))), piece -> true).then();
             }
-            return response.sendString(reactor.core.publisher.Mono.just(page + page)).then();
+            return response.sendString(Mono.just(page + page)).then();
         };
         server.otherwise(big);
         fails(client().maxResponseBytes(4096), ResponseDecodingException.class, error -> {
@@ -351,7 +357,7 @@ class HostileServerTest {
     @Test
     void aCorruptGzipBodyIsADecodingErrorAndNotRetried() {
         server.otherwise((request, response) -> response.status(200).header("content-type", "application/json")
-                .header("content-encoding", "gzip").sendString(reactor.core.publisher.Mono.just("this is not gzip at all"))
+                .header("content-encoding", "gzip").sendString(Mono.just("this is not gzip at all"))
                 .then());
         fails(client(), ResponseDecodingException.class, error ->
                 assertThat(error.getMessage()).contains("could not be inflated"));
@@ -360,10 +366,10 @@ class HostileServerTest {
 
     @Test
     void aFullPoolWaitQueueRefusesTheExtraCallAtOnceWithoutRetrying() throws Exception {
-        reactor.core.publisher.Sinks.Empty<Void> release = reactor.core.publisher.Sinks.empty();
+        Sinks.Empty<Void> release = Sinks.empty();
         server.otherwise(HostileServer.holdUntil(release.asMono(), HostileServer.ok()));
         try (RealtimeSessions sessions = client().maxConnections(1).maxPendingAcquires(1).build()) {
-            java.util.List<Object> outcomes = new java.util.concurrent.CopyOnWriteArrayList<>();
+            List<Object> outcomes = new CopyOnWriteArrayList<>();
             sessions.create(request()).subscribe(outcomes::add, outcomes::add);
             long end = System.nanoTime() + BOUND.toNanos();
             while (server.inFlight() < 1 && System.nanoTime() < end) {
@@ -372,8 +378,8 @@ class HostileServerTest {
             sessions.create(request()).subscribe(outcomes::add, outcomes::add);
             StepVerifier.create(sessions.create(request()))
                     .expectErrorSatisfies(error -> assertThat(error).isInstanceOf(ApiConnectionException.class)
-                            .hasMessageContaining("calls are already waiting")
-                            .hasMessageContaining("maxConnections(...)/maxPendingAcquires(...)"))
+                            .hasMessageContaining("wait queue is full")
+                            .hasMessageContaining("maxPendingAcquires 1 waiting for 1 maxConnections"))
                     .verify(BOUND);
             release.tryEmitEmpty();
             while (outcomes.size() < 2 && System.nanoTime() < end) {

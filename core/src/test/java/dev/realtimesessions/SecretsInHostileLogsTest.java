@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.realtimesessions.testing.Fixtures;
 import dev.realtimesessions.testing.HostileServer;
-import dev.realtimesessions.testing.LogCapture;
+import dev.realtimesessions.testsupport.LogCapture;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
