@@ -23,6 +23,12 @@ public final class DelayServer {
     private DelayServer() {
     }
 
+    /**
+     * Runs it.
+     *
+     * @param args the port to listen on, then the delay in milliseconds
+     * @throws Exception if the server cannot start
+     */
     public static void main(String[] args) throws Exception {
         int port = Integer.parseInt(args[0]);
         Duration delay = Duration.ofMillis(Long.parseLong(args[1]));

@@ -63,6 +63,12 @@ public final class LoadClient {
     private LoadClient() {
     }
 
+    /**
+     * Runs it.
+     *
+     * @param args the client kind, the base URL and the run parameters, as the harness passes them
+     * @throws Exception if the run fails
+     */
     public static void main(String[] args) throws Exception {
         if (args.length != 6) {
             System.err.println("usage: LoadClient KIND BASE_URL WARMUP REQUESTS CONCURRENCY TIMEOUT_SECONDS");

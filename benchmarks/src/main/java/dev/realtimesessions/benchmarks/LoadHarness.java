@@ -84,6 +84,12 @@ public final class LoadHarness {
         Files.createDirectories(out);
     }
 
+    /**
+     * Runs it.
+     *
+     * @param args options, see the class documentation
+     * @throws Exception if a run fails
+     */
     public static void main(String[] args) throws Exception {
         new LoadHarness(args).run();
     }

@@ -41,7 +41,11 @@ public class CodecBenchmark {
 
     // ---- request serialization ----
 
-    /** GA request to a pooled Netty buffer, exactly as the transport sends it. */
+    /**
+     * GA request to a pooled Netty buffer, exactly as the transport sends it.
+     *
+     * @return the result, handed to JMH so that the work is not optimized away
+     */
     @Benchmark
     public int writeClientSecretRequestPooled() {
         ByteBuf buffer = Json.write(allocator, Payloads.CLIENT_SECRET_REQUEST, Endpoint.CLIENT_SECRETS.writer());
@@ -50,13 +54,21 @@ public class CodecBenchmark {
         return length;
     }
 
-    /** GA request to a {@code byte[]} through the public test helper. */
+    /**
+     * GA request to a {@code byte[]} through the public test helper.
+     *
+     * @return the result, handed to JMH so that the work is not optimized away
+     */
     @Benchmark
     public byte[] writeClientSecretRequestBytes() {
         return Endpoint.CLIENT_SECRETS.toJson(Payloads.CLIENT_SECRET_REQUEST);
     }
 
-    /** Reference: the same GA request built as a Jackson tree and written to a {@code byte[]}. */
+    /**
+     * Reference: the same GA request built as a Jackson tree and written to a {@code byte[]}.
+     *
+     * @return the result, handed to JMH so that the work is not optimized away
+     */
     @Benchmark
     public byte[] writeClientSecretRequestJacksonTree() {
         ObjectNode root = MAPPER.createObjectNode();
@@ -68,7 +80,11 @@ public class CodecBenchmark {
         return MAPPER.writeValueAsBytes(root);
     }
 
-    /** Beta request to a pooled Netty buffer, as the transport sends it. */
+    /**
+     * Beta request to a pooled Netty buffer, as the transport sends it.
+     *
+     * @return the result, handed to JMH so that the work is not optimized away
+     */
     @Benchmark
     public int writeBetaSessionRequestPooled() {
         ByteBuf buffer = Json.write(allocator, Payloads.BETA_SESSION_REQUEST, Endpoint.BETA_SESSIONS.writer());
@@ -77,7 +93,11 @@ public class CodecBenchmark {
         return length;
     }
 
-    /** Reference: the same beta request as a Jackson tree written to a {@code byte[]}. */
+    /**
+     * Reference: the same beta request as a Jackson tree written to a {@code byte[]}.
+     *
+     * @return the result, handed to JMH so that the work is not optimized away
+     */
     @Benchmark
     public byte[] writeBetaSessionRequestJacksonTree() {
         ObjectNode root = MAPPER.createObjectNode();
@@ -89,25 +109,41 @@ public class CodecBenchmark {
 
     // ---- response parsing ----
 
-    /** GA answer parsed into the library's records. */
+    /**
+     * GA answer parsed into the library's records.
+     *
+     * @return the result, handed to JMH so that the work is not optimized away
+     */
     @Benchmark
     public ClientSecretCreateResponse parseClientSecretResponse() {
         return Endpoint.CLIENT_SECRETS.fromJson(Payloads.CLIENT_SECRET_RESPONSE);
     }
 
-    /** Reference: the same GA answer parsed into a Jackson tree. */
+    /**
+     * Reference: the same GA answer parsed into a Jackson tree.
+     *
+     * @return the result, handed to JMH so that the work is not optimized away
+     */
     @Benchmark
     public JsonNode parseClientSecretResponseJacksonTree() {
         return MAPPER.readTree(Payloads.CLIENT_SECRET_RESPONSE);
     }
 
-    /** Beta answer parsed into the library's records. */
+    /**
+     * Beta answer parsed into the library's records.
+     *
+     * @return the result, handed to JMH so that the work is not optimized away
+     */
     @Benchmark
     public RealtimeSession parseBetaSessionResponse() {
         return Endpoint.BETA_SESSIONS.fromJson(Payloads.BETA_SESSION_RESPONSE);
     }
 
-    /** Reference: the same beta answer parsed into a Jackson tree. */
+    /**
+     * Reference: the same beta answer parsed into a Jackson tree.
+     *
+     * @return the result, handed to JMH so that the work is not optimized away
+     */
     @Benchmark
     public JsonNode parseBetaSessionResponseJacksonTree() {
         return MAPPER.readTree(Payloads.BETA_SESSION_RESPONSE);

@@ -1,30 +1,29 @@
 package dev.realtimesessions.testsupport;
 
-import ch.qos.logback.classic.Logger;
-import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.core.read.ListAppender;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.PooledByteBufAllocator;
 import io.netty.util.ResourceLeakDetector;
+import io.netty.util.ResourceLeakDetectorFactory;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
-import org.slf4j.LoggerFactory;
 
 /**
  * Fails a test class when Netty's leak detector (at PARANOID in this build) reports a leaked
  * buffer while it ran. Registered for every test class through extension auto-detection.
+ *
+ * <p>Leaks are collected by the detectors themselves, through a {@link ResourceLeakDetectorFactory}
+ * installed before Netty creates its first detector, not by listening to a logger: an application
+ * under test (Spring Boot resets logging when it starts) cannot make the check go blind.
  */
 public final class LeakDetection implements BeforeAllCallback, AfterAllCallback {
 
-    private static final ListAppender<ILoggingEvent> REPORTS = new ListAppender<>();
+    private static final List<String> REPORTS = new ArrayList<>();
 
     static {
-        Logger logger = (Logger) LoggerFactory.getLogger(ResourceLeakDetector.class);
-        REPORTS.start();
-        logger.addAppender(REPORTS);
+        ResourceLeakDetectorFactory.setResourceLeakDetectorFactory(new RecordingFactory());
     }
 
     @Override
@@ -34,7 +33,7 @@ public final class LeakDetection implements BeforeAllCallback, AfterAllCallback 
                     + ResourceLeakDetector.getLevel());
         }
         synchronized (REPORTS) {
-            REPORTS.list.clear();
+            REPORTS.clear();
         }
     }
 
@@ -48,11 +47,51 @@ public final class LeakDetection implements BeforeAllCallback, AfterAllCallback 
         }
         List<String> leaks;
         synchronized (REPORTS) {
-            leaks = REPORTS.list.stream().map(ILoggingEvent::getFormattedMessage)
-                    .filter(message -> message.contains("LEAK")).collect(Collectors.toList());
+            leaks = new ArrayList<>(REPORTS);
+            REPORTS.clear();
         }
         if (!leaks.isEmpty()) {
             throw new AssertionError("Netty reported leaked buffers:\n" + String.join("\n", leaks));
+        }
+    }
+
+    private static void record(String report) {
+        synchronized (REPORTS) {
+            REPORTS.add(report);
+        }
+    }
+
+    /** Makes every Netty leak detector one that also records its reports here. */
+    private static final class RecordingFactory extends ResourceLeakDetectorFactory {
+        @Override
+        @SuppressWarnings("deprecation")
+        public <T> ResourceLeakDetector<T> newResourceLeakDetector(Class<T> resource, int samplingInterval,
+                long maxActive) {
+            return new RecordingDetector<>(resource, samplingInterval);
+        }
+    }
+
+    /** A leak detector that records each report before logging it as usual. */
+    private static final class RecordingDetector<T> extends ResourceLeakDetector<T> {
+        RecordingDetector(Class<T> resource, int samplingInterval) {
+            super(resource, samplingInterval);
+        }
+
+        @Override
+        protected void reportTracedLeak(String resourceType, String records) {
+            record("LEAK: " + resourceType + records);
+            super.reportTracedLeak(resourceType, records);
+        }
+
+        @Override
+        protected void reportUntracedLeak(String resourceType) {
+            record("LEAK: " + resourceType + " (untraced)");
+            super.reportUntracedLeak(resourceType);
+        }
+
+        @Override
+        protected boolean needReport() {
+            return true;
         }
     }
 }

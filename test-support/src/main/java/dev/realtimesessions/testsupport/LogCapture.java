@@ -26,12 +26,21 @@ public final class LogCapture implements AutoCloseable {
         logger.setLevel(level);
     }
 
-    /** Starts capturing {@code name} (and its children) at DEBUG. */
+    /**
+     * Starts capturing {@code name} (and its children) at DEBUG.
+     *
+     * @param name the logger's name
+     * @return the capture; close it to restore the logger
+     */
     public static LogCapture debug(String name) {
         return new LogCapture(name, Level.DEBUG);
     }
 
-    /** The formatted messages so far, with the text of attached exceptions. */
+    /**
+     * The formatted messages so far, with the text of attached exceptions.
+     *
+     * @return the messages, oldest first
+     */
     public List<String> messages() {
         synchronized (appender) {
             return new ArrayList<>(appender.list).stream().map(event -> event.getFormattedMessage()
@@ -40,12 +49,27 @@ public final class LogCapture implements AutoCloseable {
         }
     }
 
-    /** Waits (really) until a message matches, up to {@code limit}; returns it. */
+    /**
+     * Waits (really) until a message matches, up to {@code limit}.
+     *
+     * @param matching the condition
+     * @param limit how long to wait
+     * @return the first matching message
+     * @throws InterruptedException if interrupted while waiting
+     */
     public String await(Predicate<String> matching, Duration limit) throws InterruptedException {
         return await(0, matching, limit);
     }
 
-    /** Waits (really) until a message logged at index {@code from} or later matches; returns it. */
+    /**
+     * Waits (really) until a message logged at index {@code from} or later matches.
+     *
+     * @param from the index of the first message to consider
+     * @param matching the condition
+     * @param limit how long to wait
+     * @return the first matching message
+     * @throws InterruptedException if interrupted while waiting
+     */
     public String await(int from, Predicate<String> matching, Duration limit) throws InterruptedException {
         long end = System.nanoTime() + limit.toNanos();
         while (System.nanoTime() < end) {

@@ -22,6 +22,11 @@ public final class StallingServer implements AutoCloseable {
     private final CountDownLatch firstClose = new CountDownLatch(1);
     private final Thread acceptor;
 
+    /**
+     * Starts the server on a free loopback port.
+     *
+     * @throws IOException if no port can be bound
+     */
     public StallingServer() throws IOException {
         socket = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
         acceptor = new Thread(this::acceptLoop, "stalling-server");
@@ -29,25 +34,51 @@ public final class StallingServer implements AutoCloseable {
         acceptor.start();
     }
 
-    /** The base URL to give the client. */
+    /**
+     * The base URL to give the client.
+     *
+     * @return {@code http://127.0.0.1:<port>/v1}
+     */
     public String baseUrl() {
         return "http://127.0.0.1:" + socket.getLocalPort() + "/v1";
     }
 
-    /** Requests whose head arrived. */
+    /**
+     * Requests whose head arrived.
+     *
+     * @return the count so far
+     */
     public int requests() {
         return requests.get();
     }
 
-    /** Connections the client closed. */
+    /**
+     * Connections the client closed.
+     *
+     * @return the count so far
+     */
     public int closedByClient() {
         return closedByClient.get();
     }
 
+    /**
+     * Waits until the first request's head has arrived.
+     *
+     * @param seconds how long to wait
+     * @return whether it arrived in time
+     * @throws InterruptedException if interrupted while waiting
+     */
     public boolean awaitFirstRequest(long seconds) throws InterruptedException {
         return firstRequest.await(seconds, TimeUnit.SECONDS);
     }
 
+    /**
+     * Waits until the client has closed a connection.
+     *
+     * @param seconds how long to wait
+     * @return whether it closed one in time
+     * @throws InterruptedException if interrupted while waiting
+     */
     public boolean awaitClientClose(long seconds) throws InterruptedException {
         return firstClose.await(seconds, TimeUnit.SECONDS);
     }
@@ -85,6 +116,11 @@ public final class StallingServer implements AutoCloseable {
         }
     }
 
+    /**
+     * Stops accepting connections.
+     *
+     * @throws IOException if the socket cannot be closed
+     */
     @Override
     public void close() throws IOException {
         socket.close();
