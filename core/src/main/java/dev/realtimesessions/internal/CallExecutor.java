@@ -69,11 +69,7 @@ public final class CallExecutor implements AutoCloseable {
                     .pendingAcquireTimeout(Duration.ofMinutes(10))
                     .maxIdleTime(Duration.ofSeconds(30))
                     .build();
-            // Inflate at most the body cap per read: a gzip bomb would otherwise be inflated whole
-            // into memory before the cap is checked.
-            int inflateLimit = settings.maxResponseBytes() == Integer.MAX_VALUE ? 0 : settings.maxResponseBytes() + 1;
-            base = HttpClient.create(ownedPool)
-                    .httpResponseDecoder(spec -> spec.maxDecompressionBufferSize(inflateLimit));
+            base = InflateLimit.apply(HttpClient.create(ownedPool), settings.maxResponseBytes());
             base = settings.baseUrl().startsWith("https:")
                     ? base.protocol(HttpProtocol.H2, HttpProtocol.HTTP11)
                     : base.protocol(HttpProtocol.HTTP11);
