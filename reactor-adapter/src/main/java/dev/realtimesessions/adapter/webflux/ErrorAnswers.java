@@ -43,9 +43,19 @@ final class ErrorAnswers {
     }
 
     static Mono<ServerResponse> failed(Throwable error) {
+        if (error instanceof GuardrailRefusal refusal) {
+            LOG.info("realtime token endpoint: guardrail {} refused the request, answering {}: {}", refusal.rule(),
+                    refusal.status().value(), refusal.getMessage());
+            ServerResponse.BodyBuilder builder = base(refusal.status());
+            Duration wait = refusal.retryAfter();
+            if (wait != null) {
+                builder.header(HttpHeaders.RETRY_AFTER, Long.toString(seconds(wait)));
+            }
+            return builder.bodyValue(TokenJson.error("guardrail", refusal.rule(), refusal.getMessage()));
+        }
         if (error instanceof RateLimitException limited) {
             Duration wait = limited.retryAfter().filter(d -> !d.isNegative() && !d.isZero()).orElse(DEFAULT_RETRY_AFTER);
-            long seconds = Math.max(1, (wait.toMillis() + 999) / 1000);
+            long seconds = seconds(wait);
             LOG.warn("realtime token endpoint: OpenAI rate limited the call, answering 503 (retry after {} s): {}",
                     seconds, error.getMessage());
             return base(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, Long.toString(seconds))
@@ -67,6 +77,10 @@ final class ErrorAnswers {
         }
         LOG.error("realtime token endpoint: unexpected failure, answering 500", error);
         return answer(HttpStatus.INTERNAL_SERVER_ERROR, "internal_error", "Could not issue a realtime session.");
+    }
+
+    private static long seconds(Duration wait) {
+        return Math.max(1, (wait.toMillis() + 999) / 1000);
     }
 
     static ServerResponse.BodyBuilder base(HttpStatusCode status) {

@@ -52,6 +52,9 @@ import reactor.core.publisher.Mono;
  * <ul>
  *   <li>caller refused by the {@link RealtimeTokenAuthorizer}: {@code 403 forbidden} (or the
  *       status of a {@code ResponseStatusException} it raised);</li>
+ *   <li>a request the {@link TokenGuardrails} refuse: {@code 403}, or {@code 429} with
+ *       {@code Retry-After} for the quota, with type {@code guardrail} and the rule's name in
+ *       {@code error.rule}; nothing is minted;</li>
  *   <li>OpenAI rate limited (429): {@code 503 upstream_rate_limited} with {@code Retry-After} in
  *       seconds (OpenAI's wait, else 5 s);</li>
  *   <li>timeout: {@code 504 upstream_timeout};</li>
@@ -62,6 +65,10 @@ import reactor.core.publisher.Mono;
  * </ul>
  * Failures are logged under this class's name with the core's redacted messages: never the API key
  * or a client secret.
+ *
+ * <p><strong>Audit.</strong> Each minted session is logged once at INFO on
+ * {@code dev.realtimesessions.adapter.audit}: the user (see {@link TokenGuardrails.Builder#user}),
+ * the session id, the model and the secret's expiry; never the secret or the API key.
  *
  * <p>Options in the subscriber's Reactor {@code Context} under {@link RequestOptions#CONTEXT_KEY}
  * (put there by a {@code WebFilter}, say) apply to the call, beneath those of
@@ -79,6 +86,7 @@ public final class RealtimeTokenEndpoint {
     private final RealtimeTokenCustomizer customizer;
     private final ClientSecretCreateRequest clientSecretRequest;
     private final RealtimeSessionCreateRequest sessionRequest;
+    private final TokenGuardrails guardrails;
 
     private RealtimeTokenEndpoint(Builder builder, RealtimeTokenAuthorizer authorizer) {
         this.sessions = builder.sessions;
@@ -88,6 +96,7 @@ public final class RealtimeTokenEndpoint {
         this.customizer = builder.customizer;
         this.clientSecretRequest = builder.clientSecretRequest;
         this.sessionRequest = builder.sessionRequest;
+        this.guardrails = builder.guardrails;
     }
 
     /**
@@ -132,7 +141,7 @@ public final class RealtimeTokenEndpoint {
     }
 
     /**
-     * Handles one token request: authorize, shape, mint, answer. Never signals an error: every
+     * Handles one token request: authorize, shape, check the guardrails, mint, audit, answer. Never signals an error: every
      * failure becomes an answer as described in the class documentation.
      *
      * @param request the browser's request
@@ -153,25 +162,33 @@ public final class RealtimeTokenEndpoint {
     }
 
     private Mono<ServerResponse> mint(ServerRequest request) {
+        return guardrails.user(request).flatMap(user -> mint(request, user))
+                .flatMap(json -> ErrorAnswers.base(HttpStatus.OK).bodyValue(json));
+    }
+
+    private Mono<byte[]> mint(ServerRequest request, String user) {
         Mono<RequestOptions> options = Mono.defer(() -> customizer.requestOptions(request))
                 .defaultIfEmpty(RequestOptions.none());
-        Mono<byte[]> body;
         if (mode == MintMode.CLIENT_SECRETS) {
-            body = Mono.defer(() -> customizer.clientSecretRequest(request, clientSecretRequest))
+            return Mono.defer(() -> customizer.clientSecretRequest(request, clientSecretRequest))
                     .switchIfEmpty(Mono.error(() -> new ValidationException("clientSecretRequest",
                             "completed empty: the RealtimeTokenCustomizer must emit a request")))
+                    .map(guardrails::apply)
+                    .flatMap(checked -> guardrails.acquire(user).thenReturn(checked))
                     .zipWith(options)
                     .flatMap(tuple -> sessions.createClientSecret(tuple.getT1(), tuple.getT2()))
-                    .map(TokenJson::of);
-        } else {
-            body = Mono.defer(() -> customizer.sessionRequest(request, sessionRequest))
-                    .switchIfEmpty(Mono.error(() -> new ValidationException("sessionRequest",
-                            "completed empty: the RealtimeTokenCustomizer must emit a request")))
-                    .zipWith(options)
-                    .flatMap(tuple -> sessions.create(tuple.getT1(), tuple.getT2()))
+                    .doOnNext(response -> TokenAudit.minted(user, response))
                     .map(TokenJson::of);
         }
-        return body.flatMap(json -> ErrorAnswers.base(HttpStatus.OK).bodyValue(json));
+        return Mono.defer(() -> customizer.sessionRequest(request, sessionRequest))
+                .switchIfEmpty(Mono.error(() -> new ValidationException("sessionRequest",
+                        "completed empty: the RealtimeTokenCustomizer must emit a request")))
+                .map(guardrails::apply)
+                .flatMap(checked -> guardrails.acquire(user).thenReturn(checked))
+                .zipWith(options)
+                .flatMap(tuple -> sessions.create(tuple.getT1(), tuple.getT2()))
+                .doOnNext(session -> TokenAudit.minted(user, session))
+                .map(TokenJson::of);
     }
 
     /**
@@ -181,7 +198,7 @@ public final class RealtimeTokenEndpoint {
      */
     @Override
     public String toString() {
-        return "RealtimeTokenEndpoint{POST " + path + ", mode=" + mode + "}";
+        return "RealtimeTokenEndpoint{POST " + path + ", mode=" + mode + ", guardrails=" + guardrails + "}";
     }
 
     private record Authorization(boolean allowed, @Nullable Throwable error) {
@@ -204,6 +221,7 @@ public final class RealtimeTokenEndpoint {
                 RealtimeSessionConfig.builder().model(RealtimeModel.GPT_REALTIME).build());
         private RealtimeSessionCreateRequest sessionRequest = RealtimeSessionCreateRequest.builder()
                 .model(RealtimeModel.GPT_REALTIME).build();
+        private TokenGuardrails guardrails = TokenGuardrails.none();
 
         private Builder(RealtimeSessions sessions) {
             this.sessions = sessions;
@@ -300,6 +318,23 @@ public final class RealtimeTokenEndpoint {
                 throw new ValidationException("sessionRequest", "must not be null");
             }
             this.sessionRequest = request;
+            return this;
+        }
+
+        /**
+         * Sets the limits on what is minted: allowed models and voices, the longest secret lifetime,
+         * the server's fixed tools and a per-user quota (default {@link TokenGuardrails#none()}).
+         * They are checked on the request the customizer produced, before anything is minted.
+         *
+         * @param guardrails the limits
+         * @return this builder
+         * @throws ValidationException if {@code guardrails} is null
+         */
+        public Builder guardrails(TokenGuardrails guardrails) {
+            if (guardrails == null) {
+                throw new ValidationException("guardrails", "must not be null");
+            }
+            this.guardrails = guardrails;
             return this;
         }
 

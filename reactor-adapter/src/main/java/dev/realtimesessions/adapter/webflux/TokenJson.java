@@ -55,11 +55,18 @@ final class TokenJson {
     }
 
     static byte[] error(String type, String message) {
+        return error(type, null, message);
+    }
+
+    static byte[] error(String type, @Nullable String rule, String message) {
         return write(generator -> {
             generator.writeStartObject();
             generator.writeName("error");
             generator.writeStartObject();
             generator.writeStringProperty("type", type);
+            if (rule != null) {
+                generator.writeStringProperty("rule", rule);
+            }
             generator.writeStringProperty("message", message);
             generator.writeEndObject();
             generator.writeEndObject();
