@@ -1,17 +1,55 @@
 package dev.realtimesessions.adapter.boot;
 
 import dev.realtimesessions.RealtimeSessions;
+import dev.realtimesessions.ValidationException;
 import dev.realtimesessions.adapter.webflux.RealtimeTokenEndpoint;
+import dev.realtimesessions.adapter.webflux.RealtimeTokenQuota;
+import dev.realtimesessions.adapter.webflux.TokenGuardrails;
 import dev.realtimesessions.model.AudioOutputConfig;
 import dev.realtimesessions.model.ClientSecretCreateRequest;
 import dev.realtimesessions.model.RealtimeSessionConfig;
 import dev.realtimesessions.model.RealtimeSessionCreateRequest;
 import dev.realtimesessions.model.Voice;
+import org.jspecify.annotations.Nullable;
+import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
 
 /** Builds the endpoint's configured requests from {@code realtime.openai.endpoint.*}. */
 final class EndpointRequests {
 
     private EndpointRequests() {
+    }
+
+    /**
+     * The guardrails: the application's {@code TokenGuardrails} bean if it has one, else built from
+     * {@code realtime.openai.endpoint.guardrails.*} with the application's quota bean, if any, in
+     * place of the in-memory one.
+     */
+    static TokenGuardrails guardrails(RealtimeSessionsProperties.Guardrails properties,
+            @Nullable TokenGuardrails bean, @Nullable RealtimeTokenQuota quotaBean) {
+        if (bean != null) {
+            return bean;
+        }
+        TokenGuardrails.Builder builder = TokenGuardrails.builder();
+        try {
+            if (!properties.getAllowedModels().isEmpty()) {
+                builder.allowedModels(properties.getAllowedModels());
+            }
+            if (!properties.getAllowedVoices().isEmpty()) {
+                builder.allowedVoices(properties.getAllowedVoices());
+            }
+            if (properties.getMaxSecretLifetime() != null) {
+                builder.maxSecretLifetime(properties.getMaxSecretLifetime());
+            }
+            if (quotaBean != null) {
+                builder.quota(quotaBean);
+            } else if (properties.getQuota().getRequests() != null) {
+                builder.quota(RealtimeTokenQuota.inMemory(properties.getQuota().getRequests(), properties.getQuota().getPer()));
+            }
+        } catch (ValidationException e) {
+            throw new InvalidConfigurationPropertyValueException(RealtimeSessionsProperties.PREFIX
+                    + ".endpoint.guardrails." + PropertyNames.of(e.field()), "(as configured)", e.getMessage());
+        }
+        return builder.build();
     }
 
     static RealtimeTokenEndpoint.Builder builder(RealtimeSessions sessions, RealtimeSessionsProperties.Endpoint properties) {

@@ -6,6 +6,8 @@ import dev.realtimesessions.ValidationException;
 import dev.realtimesessions.adapter.webflux.RealtimeTokenAuthorizer;
 import dev.realtimesessions.adapter.webflux.RealtimeTokenCustomizer;
 import dev.realtimesessions.adapter.webflux.RealtimeTokenEndpoint;
+import dev.realtimesessions.adapter.webflux.RealtimeTokenQuota;
+import dev.realtimesessions.adapter.webflux.TokenGuardrails;
 import org.springframework.beans.factory.BeanFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -49,6 +51,10 @@ import org.springframework.web.reactive.function.server.ServerResponse;
  *       for bursts, and releases it at shutdown.</li>
  *   <li>The endpoint needs a {@link RealtimeTokenAuthorizer} bean (startup fails clearly without
  *       one) and uses a {@link RealtimeTokenCustomizer} bean when there is one.</li>
+ *   <li>The endpoint's guardrails come from {@code realtime.openai.endpoint.guardrails.*}
+ *       (allowed models and voices, the longest secret lifetime, a per-user quota kept in memory);
+ *       a {@link RealtimeTokenQuota} bean replaces the in-memory quota, and a {@link TokenGuardrails}
+ *       bean (needed for fixed tools or another user resolver) replaces them all.</li>
  * </ul>
  */
 @AutoConfiguration(afterName = "org.springframework.boot.reactor.netty.autoconfigure.NettyReactiveWebServerAutoConfiguration")
@@ -125,13 +131,18 @@ public final class RealtimeSessionsAutoConfiguration {
          * @param properties the bound properties
          * @param authorizer the application's authorizer, required
          * @param customizer the application's customizer, optional
+         * @param guardrails the application's guardrails, optional: when present they replace
+         *     {@code realtime.openai.endpoint.guardrails.*}
+         * @param quota the application's per-user quota (a shared store, say), optional: when present
+         *     it replaces the in-memory quota of {@code realtime.openai.endpoint.guardrails.quota.*}
          * @return the endpoint
          * @throws IllegalStateException if the application has no {@link RealtimeTokenAuthorizer} bean
          */
         @Bean
         @ConditionalOnMissingBean
         public RealtimeTokenEndpoint realtimeTokenEndpoint(RealtimeSessions sessions, RealtimeSessionsProperties properties,
-                ObjectProvider<RealtimeTokenAuthorizer> authorizer, ObjectProvider<RealtimeTokenCustomizer> customizer) {
+                ObjectProvider<RealtimeTokenAuthorizer> authorizer, ObjectProvider<RealtimeTokenCustomizer> customizer,
+                ObjectProvider<TokenGuardrails> guardrails, ObjectProvider<RealtimeTokenQuota> quota) {
             RealtimeTokenAuthorizer theAuthorizer = authorizer.getIfUnique();
             if (theAuthorizer == null) {
                 throw new IllegalStateException("realtime.openai.endpoint.enabled=true needs one RealtimeTokenAuthorizer"
@@ -141,6 +152,8 @@ public final class RealtimeSessionsAutoConfiguration {
             return EndpointRequests.builder(sessions, properties.getEndpoint())
                     .authorizer(theAuthorizer)
                     .customizer(customizer.getIfUnique(() -> new RealtimeTokenCustomizer() { }))
+                    .guardrails(EndpointRequests.guardrails(properties.getEndpoint().getGuardrails(),
+                            guardrails.getIfUnique(), quota.getIfUnique()))
                     .build();
         }
 

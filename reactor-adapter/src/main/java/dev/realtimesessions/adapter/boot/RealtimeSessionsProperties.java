@@ -4,6 +4,8 @@ import dev.realtimesessions.RealtimeSessions;
 import dev.realtimesessions.adapter.webflux.MintMode;
 import dev.realtimesessions.adapter.webflux.RealtimeTokenEndpoint;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
@@ -309,6 +311,9 @@ public final class RealtimeSessionsProperties {
         /** How long a minted client secret lives (default: the server's, 10 minutes). */
         private @Nullable Duration secretLifetime;
 
+        /** Limits on what the endpoint mints. */
+        private final Guardrails guardrails = new Guardrails();
+
         /**
          * Whether the endpoint is registered (default {@code false}).
          *
@@ -436,6 +441,15 @@ public final class RealtimeSessionsProperties {
         }
 
         /**
+         * The endpoint's guardrails ({@code realtime.openai.endpoint.guardrails.*}).
+         *
+         * @return the guardrail properties
+         */
+        public Guardrails getGuardrails() {
+            return guardrails;
+        }
+
+        /**
          * Describes the endpoint properties.
          *
          * @return a description
@@ -443,7 +457,164 @@ public final class RealtimeSessionsProperties {
         @Override
         public String toString() {
             return "Endpoint{enabled=" + enabled + ", path=" + path + ", mode=" + mode + ", model=" + model
-                    + ", voice=" + voice + ", secretLifetime=" + secretLifetime + "}";
+                    + ", voice=" + voice + ", secretLifetime=" + secretLifetime + ", guardrails=" + guardrails + "}";
+        }
+    }
+
+    /**
+     * The {@code realtime.openai.endpoint.guardrails.*} properties: limits on what the token endpoint
+     * mints, whatever the browser asks for. Every limit is off until set.
+     */
+    public static final class Guardrails {
+
+        /** The models the endpoint may mint; a request naming another (or none) is refused with 403. */
+        private List<String> allowedModels = new ArrayList<>();
+
+        /** The voices the endpoint may mint; a request naming another is refused with 403. */
+        private List<String> allowedVoices = new ArrayList<>();
+
+        /** The longest a minted client secret may live; longer requests are refused, unset ones get this. */
+        private @Nullable Duration maxSecretLifetime;
+
+        /** The per-user quota of minted secrets. */
+        private final Quota quota = new Quota();
+
+        /** Creates the properties with every limit off; Spring calls it. */
+        public Guardrails() {
+        }
+
+        /**
+         * The allowed models (default empty: any).
+         *
+         * @return the model names
+         */
+        public List<String> getAllowedModels() {
+            return allowedModels;
+        }
+
+        /**
+         * Sets the allowed models.
+         *
+         * @param allowedModels model names such as gpt-realtime; empty allows any
+         */
+        public void setAllowedModels(List<String> allowedModels) {
+            this.allowedModels = allowedModels;
+        }
+
+        /**
+         * The allowed voices (default empty: any).
+         *
+         * @return the voice names or custom voice ids
+         */
+        public List<String> getAllowedVoices() {
+            return allowedVoices;
+        }
+
+        /**
+         * Sets the allowed voices.
+         *
+         * @param allowedVoices voice names such as marin, or custom voice ids; empty allows any
+         */
+        public void setAllowedVoices(List<String> allowedVoices) {
+            this.allowedVoices = allowedVoices;
+        }
+
+        /**
+         * The longest secret lifetime (default none: no limit).
+         *
+         * @return the lifetime, or {@code null}
+         */
+        public @Nullable Duration getMaxSecretLifetime() {
+            return maxSecretLifetime;
+        }
+
+        /**
+         * Sets the longest secret lifetime.
+         *
+         * @param maxSecretLifetime whole seconds, at least 10 s
+         */
+        public void setMaxSecretLifetime(@Nullable Duration maxSecretLifetime) {
+            this.maxSecretLifetime = maxSecretLifetime;
+        }
+
+        /**
+         * The per-user quota ({@code realtime.openai.endpoint.guardrails.quota.*}).
+         *
+         * @return the quota properties
+         */
+        public Quota getQuota() {
+            return quota;
+        }
+
+        /**
+         * Describes the guardrail properties.
+         *
+         * @return a description
+         */
+        @Override
+        public String toString() {
+            return "Guardrails{allowedModels=" + allowedModels + ", allowedVoices=" + allowedVoices
+                    + ", maxSecretLifetime=" + maxSecretLifetime + ", quota=" + quota + "}";
+        }
+    }
+
+    /** The {@code realtime.openai.endpoint.guardrails.quota.*} properties: secrets per user per window. */
+    public static final class Quota {
+
+        /** How many secrets each user may mint per window (default none: no quota). */
+        private @Nullable Integer requests;
+
+        /** The length of the quota window. */
+        private Duration per = Duration.ofMinutes(1);
+
+        /** Creates the properties with no quota; Spring calls it. */
+        public Quota() {
+        }
+
+        /**
+         * The secrets per user per window (default none: no quota).
+         *
+         * @return the count, or {@code null}
+         */
+        public @Nullable Integer getRequests() {
+            return requests;
+        }
+
+        /**
+         * Sets the secrets per user per window.
+         *
+         * @param requests at least 1
+         */
+        public void setRequests(@Nullable Integer requests) {
+            this.requests = requests;
+        }
+
+        /**
+         * The window's length (default 1 minute).
+         *
+         * @return the window
+         */
+        public Duration getPer() {
+            return per;
+        }
+
+        /**
+         * Sets the window's length.
+         *
+         * @param per at least one second
+         */
+        public void setPer(Duration per) {
+            this.per = per;
+        }
+
+        /**
+         * Describes the quota properties.
+         *
+         * @return a description
+         */
+        @Override
+        public String toString() {
+            return "Quota{requests=" + requests + ", per=" + per + "}";
         }
     }
 }
