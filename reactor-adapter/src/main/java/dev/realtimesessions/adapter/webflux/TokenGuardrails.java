@@ -20,6 +20,7 @@ import java.util.Collection;
 import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
@@ -316,7 +317,7 @@ public final class TokenGuardrails {
          * @throws ValidationException if the list is null or holds null
          */
         public Builder fixedTools(List<? extends Tool> tools) {
-            if (tools == null || tools.contains(null)) {
+            if (tools == null || tools.stream().anyMatch(Objects::isNull)) {
                 throw new ValidationException("fixedTools", "must be a list without nulls, but was " + tools);
             }
             this.fixedTools = List.copyOf(tools);
