@@ -241,14 +241,14 @@ public final class ClientSecretPool implements AutoCloseable {
         } while (missed != 0);
     }
 
-    private void minted(ClientSecretCreateResponse secret) {
+    /** Stocks a secret a refill mint brought; returns what to log if it came already stale. */
+    private @Nullable String minted(ClientSecretCreateResponse secret) {
         long now = now();
         long deadline = secret.expiresAt().toEpochMilli() - marginMillis;
         if (deadline <= now) {
-            refillFailed(new RealtimeSessionsException("minted a client secret expiring at " + secret.expiresAt()
+            return refillFailed(new RealtimeSessionsException("minted a client secret expiring at " + secret.expiresAt()
                     + ", already within the expiry margin of " + Duration.ofMillis(marginMillis)
                     + ": the margin must be shorter than the secret's lifetime"));
-            return;
         }
         failuresInARow.set(0);
         // The sweep is scheduled before the secret is counted, so that whoever sees it in stock
@@ -259,19 +259,32 @@ public final class ClientSecretPool implements AutoCloseable {
         if (closed) {
             dropStock();
         }
+        return null;
     }
 
-    private void refillFailed(Throwable error) {
+    /**
+     * Pauses refilling after a failed refill mint; returns what to log, which the mint logs once it
+     * has given up its slot (so that whoever reads the log sees the pool's state settled).
+     */
+    private @Nullable String refillFailed(Throwable error) {
         if (closed) {
-            return;
+            return null;
         }
         int failures = failuresInARow.incrementAndGet();
         long delay = backoffMillis(failures);
-        Backoff pause = new Backoff();
-        backoff.set(pause);
+        Backoff pause = new Backoff(failures);
+        @Nullable Backoff current;
+        do {
+            current = backoff.get();
+            if (current != null && current.failures > failures) {
+                // A later failure, handled first on another thread, set a pause at least as long.
+                return "a refill mint of the ClientSecretPool failed (" + failures + " in a row); refilling is paused: "
+                        + error;
+            }
+        } while (!backoff.compareAndSet(current, pause));
         schedule(pause, delay);
-        log.warn("a refill mint of the ClientSecretPool failed ({} in a row); refilling again in {}: {}", failures,
-                Duration.ofMillis(delay), error.toString());
+        return "a refill mint of the ClientSecretPool failed (" + failures + " in a row); refilling again in "
+                + Duration.ofMillis(delay) + ": " + error;
     }
 
     private long backoffMillis(int failures) {
@@ -321,6 +334,12 @@ public final class ClientSecretPool implements AutoCloseable {
 
     /** A pause in refilling; it ends, and refilling resumes, unless a later failure replaced it. */
     private final class Backoff implements Runnable {
+        final int failures;
+
+        Backoff(int failures) {
+            this.failures = failures;
+        }
+
         @Override
         public void run() {
             if (backoff.compareAndSet(this, null)) {
@@ -332,6 +351,7 @@ public final class ClientSecretPool implements AutoCloseable {
     /** One background mint; cancelled by {@link #close()}. */
     private final class Mint extends BaseSubscriber<ClientSecretCreateResponse> {
         private boolean received;
+        private @Nullable String failure;
 
         @Override
         protected void hookOnSubscribe(Subscription subscription) {
@@ -341,25 +361,28 @@ public final class ClientSecretPool implements AutoCloseable {
         @Override
         protected void hookOnNext(ClientSecretCreateResponse secret) {
             received = true;
-            minted(secret);
+            failure = minted(secret);
         }
 
         @Override
         protected void hookOnComplete() {
             if (!received) {
-                refillFailed(new RealtimeSessionsException("the mint completed without a client secret"));
+                failure = refillFailed(new RealtimeSessionsException("the mint completed without a client secret"));
             }
         }
 
         @Override
         protected void hookOnError(Throwable error) {
-            refillFailed(error);
+            failure = refillFailed(error);
         }
 
         @Override
         protected void hookFinally(SignalType type) {
             resources.remove(this);
             inFlight.decrementAndGet();
+            if (failure != null) {
+                log.warn(failure);
+            }
             drain();
         }
     }
