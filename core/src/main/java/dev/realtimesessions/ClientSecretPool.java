@@ -154,6 +154,7 @@ public final class ClientSecretPool implements AutoCloseable {
             Entry entry;
             while ((entry = stock.poll()) != null) {
                 stocked.decrementAndGet();
+                cancelSweep(entry);
                 if (entry.deadline > now) {
                     drain();
                     return Mono.just(entry.secret);
@@ -253,9 +254,9 @@ public final class ClientSecretPool implements AutoCloseable {
         failuresInARow.set(0);
         // The sweep is scheduled before the secret is counted, so that whoever sees it in stock
         // also sees its expiry timer set.
-        schedule(this::sweep, deadline - now);
+        Disposable sweep = schedule(this::sweep, deadline - now);
         stocked.incrementAndGet();
-        stock.offer(new Entry(secret, deadline));
+        stock.offer(new Entry(secret, deadline, sweep));
         if (closed) {
             dropStock();
         }
@@ -302,6 +303,7 @@ public final class ClientSecretPool implements AutoCloseable {
         for (Entry entry : stock) {
             if (entry.deadline <= now && stock.remove(entry)) {
                 stocked.decrementAndGet();
+                cancelSweep(entry);
                 log.debug("discarded a pooled client secret expiring at {}, within the margin",
                         entry.secret.expiresAt());
             }
@@ -309,26 +311,41 @@ public final class ClientSecretPool implements AutoCloseable {
         drain();
     }
 
-    /** Runs {@code action} after {@code delayMillis} on {@code Schedulers.parallel()}, unless closed first. */
-    private void schedule(Runnable action, long delayMillis) {
+    /**
+     * Cancels the expiry timer of a secret that left the stock, so that pending timers stay bounded
+     * by the stock, however many secrets pass through.
+     */
+    private void cancelSweep(Entry entry) {
+        resources.remove(entry.sweep);
+        entry.sweep.dispose();
+    }
+
+    /**
+     * Runs {@code action} after {@code delayMillis} on {@code Schedulers.parallel()}, unless closed
+     * or cancelled first.
+     */
+    private Disposable schedule(Runnable action, long delayMillis) {
         Disposable.Swap task = Disposables.swap();
         if (!resources.add(task)) {
-            return;
+            return task;
         }
         task.update(Schedulers.parallel().schedule(() -> {
             resources.remove(task);
             action.run();
         }, Math.max(0, delayMillis), TimeUnit.MILLISECONDS));
+        return task;
     }
 
     /** A stocked secret and the moment it stops being fresh, in the scheduler's milliseconds. */
     private static final class Entry {
         final ClientSecretCreateResponse secret;
         final long deadline;
+        final Disposable sweep;
 
-        Entry(ClientSecretCreateResponse secret, long deadline) {
+        Entry(ClientSecretCreateResponse secret, long deadline, Disposable sweep) {
             this.secret = secret;
             this.deadline = deadline;
+            this.sweep = sweep;
         }
     }
 
