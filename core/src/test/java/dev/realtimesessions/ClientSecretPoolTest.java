@@ -246,6 +246,36 @@ class ClientSecretPoolTest {
     }
 
     @Test
+    void everyMintCarriesTheTenantsRequestOptions() {
+        RequestOptions tenant = RequestOptions.builder().apiKey("sk-tenant-0123456789").project("proj_tenant").build();
+        ClientSecretPool pool = started(pool().size(2).requestOptions(tenant));
+        await(() -> pool.available() == 2, "the pool filled");
+        pool.take().block(Fixtures.WAIT);
+        pool.take().block(Fixtures.WAIT);
+        pool.take().block(Fixtures.WAIT);
+
+        assertThat(server.authorizations).as("refill and fall-through mints alike")
+                .containsOnly("Bearer sk-tenant-0123456789");
+        assertThat(server.projects).containsOnly("proj_tenant");
+    }
+
+    @Test
+    void secretsThatArriveWithinTheMarginCountAsFailuresInVirtualTime() throws Exception {
+        VirtualTimeScheduler.getOrSet();
+        ClientSecretCreateRequest serverDefaultLifetime = ClientSecretCreateRequest.builder().build();
+        try (LogCapture log = LogCapture.debug("dev.realtimesessions.ClientSecretPool")) {
+            ClientSecretPool pool = ClientSecretPool.builder(sessions, serverDefaultLifetime).size(2)
+                    .expiryMargin(Duration.ofMinutes(10)).build();
+            pools.add(pool);
+            pool.start();
+            log.await(message -> message.contains("(2 in a row)") && message.contains("within the expiry margin"),
+                    Fixtures.WAIT);
+            assertThat(pool.available()).isZero();
+            assertThat(server.requests()).as("paused, not minting in a loop").isEqualTo(2);
+        }
+    }
+
+    @Test
     void theBuilderRejectsBadSettings() {
         assertThatThrownBy(() -> pool().expiryMargin(Duration.ofMinutes(1)).build())
                 .isInstanceOf(ValidationException.class).hasMessageContaining("expiryMargin");
@@ -285,6 +315,8 @@ class ClientSecretPoolTest {
         final AtomicInteger maxConcurrent = new AtomicInteger();
         final AtomicInteger requests = new AtomicInteger();
         final Set<String> minted = ConcurrentHashMap.newKeySet();
+        final Set<String> authorizations = ConcurrentHashMap.newKeySet();
+        final Set<String> projects = ConcurrentHashMap.newKeySet();
         volatile String lastBody = "";
         volatile boolean failing;
         volatile boolean gated;
@@ -299,6 +331,8 @@ class ClientSecretPoolTest {
                     try {
                         int n = requests.incrementAndGet();
                         lastBody = request.getBody() == null ? "" : request.getBody().utf8();
+                        authorizations.add(String.valueOf(request.getHeaders().get("Authorization")));
+                        projects.add(String.valueOf(request.getHeaders().get("OpenAI-Project")));
                         if (gated && !gate.tryAcquire(Fixtures.WAIT.toSeconds(), TimeUnit.SECONDS)) {
                             return Fixtures.status(503).build();
                         }
