@@ -202,8 +202,9 @@ public final class CallExecutor implements AutoCloseable {
          * per-call sink and processor: nothing is allocated for retries until an attempt fails.
          */
         private Mono<CallResult<R>> attempts(String apiKey, long retriesSoFar) {
-            return Mono.defer(() -> gate == null ? attempt(apiKey) : gated(gate, apiKey)).onErrorResume(error -> afterFailure(error, retriesSoFar)
-                    .then(Mono.defer(() -> attempts(apiKey, retriesSoFar + 1))));
+            return Mono.defer(() -> gate == null ? attempt(apiKey) : gated(gate, apiKey))
+                    .onErrorResume(error -> afterFailure(error, retriesSoFar)
+                            .then(Mono.defer(() -> attempts(apiKey, retriesSoFar + 1))));
         }
 
         /** The attempt once the rate gate lets this key through; fails at once if the wait would pass the deadline. */
