@@ -23,6 +23,7 @@ public final class ApiResponse<T> {
     private final @Nullable String requestId;
     private final int attempts;
     private final T value;
+    private final RateLimits rateLimits;
 
     /**
      * Creates a response view; the library builds these, tests may too.
@@ -34,7 +35,26 @@ public final class ApiResponse<T> {
      * @param value the decoded body
      */
     public ApiResponse(int status, Map<String, List<String>> headers, @Nullable String requestId, int attempts, T value) {
+        this(status, headers, requestId, attempts, value, RateLimits.none());
+    }
+
+    /**
+     * Creates a response view with the rate limits the answer reported; the library builds these, tests may too.
+     *
+     * @param status the HTTP status
+     * @param headers the response headers, with case-insensitive names
+     * @param requestId the {@code x-request-id} header, if any
+     * @param attempts the attempts the call took, 1 or more
+     * @param value the decoded body
+     * @param rateLimits the answer's {@code x-ratelimit-*} headers, {@link RateLimits#none()} when it had none
+     */
+    public ApiResponse(int status, Map<String, List<String>> headers, @Nullable String requestId, int attempts, T value,
+            RateLimits rateLimits) {
         this.status = status;
+        if (rateLimits == null) {
+            throw new ValidationException("rateLimits", "must not be null; use RateLimits.none()");
+        }
+        this.rateLimits = rateLimits;
         if (headers == null || value == null) {
             throw new ValidationException(headers == null ? "headers" : "value", "must not be null");
         }
@@ -89,6 +109,16 @@ public final class ApiResponse<T> {
      */
     public int attempts() {
         return attempts;
+    }
+
+    /**
+     * The rate-limit state the answer reported for the key ({@code x-ratelimit-*} headers); fields
+     * the answer did not carry, or carried unparseable, are absent.
+     *
+     * @return the rate limits, empty when the answer had none
+     */
+    public RateLimits rateLimits() {
+        return rateLimits;
     }
 
     /**

@@ -21,6 +21,9 @@ public final class RateLimitException extends ApiException {
     /** The wait the server asked for, if any. */
     private final @Nullable Duration retryAfter;
 
+    /** The answer's rate-limit headers. */
+    private final transient RateLimits rateLimits;
+
     /**
      * Creates the error; see {@link ApiException#ApiException(int, String, String, String, String, String)}.
      *
@@ -35,8 +38,27 @@ public final class RateLimitException extends ApiException {
     public RateLimitException(int status, @Nullable String errorType, @Nullable String errorCode,
             @Nullable String param, @Nullable String serverMessage, @Nullable String requestId,
             @Nullable Duration retryAfter) {
+        this(status, errorType, errorCode, param, serverMessage, requestId, retryAfter, RateLimits.none());
+    }
+
+    /**
+     * Creates the error with the rate limits the answer reported.
+     *
+     * @param status the HTTP status (429)
+     * @param errorType OpenAI's {@code error.type}
+     * @param errorCode OpenAI's {@code error.code}
+     * @param param OpenAI's {@code error.param}
+     * @param serverMessage OpenAI's {@code error.message}, secrets masked
+     * @param requestId the answer's {@code x-request-id}
+     * @param retryAfter the wait the server asked for ({@code retry-after-ms} or {@code retry-after})
+     * @param rateLimits the answer's {@code x-ratelimit-*} headers, {@link RateLimits#none()} when it had none
+     */
+    public RateLimitException(int status, @Nullable String errorType, @Nullable String errorCode,
+            @Nullable String param, @Nullable String serverMessage, @Nullable String requestId,
+            @Nullable Duration retryAfter, RateLimits rateLimits) {
         super(status, errorType, errorCode, param, serverMessage, requestId);
         this.retryAfter = retryAfter;
+        this.rateLimits = rateLimits == null ? RateLimits.none() : rateLimits;
     }
 
     /**
@@ -47,5 +69,16 @@ public final class RateLimitException extends ApiException {
      */
     public Optional<Duration> retryAfter() {
         return Optional.ofNullable(retryAfter);
+    }
+
+    /**
+     * The rate-limit state the answer reported ({@code x-ratelimit-*} headers), such as which limit
+     * ran out ({@link RateLimits#remainingRequests()} or {@link RateLimits#remainingTokens()} at 0)
+     * and when it resets. Empty when the answer had none, or after deserialization.
+     *
+     * @return the rate limits, never null
+     */
+    public RateLimits rateLimits() {
+        return rateLimits == null ? RateLimits.none() : rateLimits;
     }
 }

@@ -279,6 +279,7 @@ public final class RealtimeSessions implements AutoCloseable {
         private @Nullable HttpClient httpClient;
         private boolean allowInsecureHttp;
         private boolean wiretap;
+        private boolean rateGate = true;
 
         private Builder() {
         }
@@ -495,6 +496,25 @@ public final class RealtimeSessions implements AutoCloseable {
         }
 
         /**
+         * Holds back calls that share an API key and project when the server has said that key is
+         * out of requests (default {@code true}). After a 429 that names a wait ({@code retry-after-ms}
+         * or {@code retry-after}), or an answer with {@code x-ratelimit-remaining-requests: 0} and a
+         * {@code x-ratelimit-reset-requests}, new attempts with the same key and project wait until
+         * then instead of each being sent and refused; a wait that would outlive a call's deadline
+         * fails that call at once with {@link RateLimitException}, nothing sent. Like the retry
+         * policy, the gate honours waits up to the client's {@link RetryPolicy#maxRetryAfter()} and
+         * ignores longer ones. The key is
+         * kept only as a SHA-256 digest. Turn it off when a limiter of your own already paces the key.
+         *
+         * @param rateGate whether to hold back calls per key and project
+         * @return this builder
+         */
+        public Builder rateGate(boolean rateGate) {
+            this.rateGate = rateGate;
+            return this;
+        }
+
+        /**
          * Builds the client.
          *
          * @return a new client; share it
@@ -515,12 +535,12 @@ public final class RealtimeSessions implements AutoCloseable {
             ClientSettings settings = new ClientSettings(baseUrl, apiKey,
                     Collections.unmodifiableMap(new LinkedHashMap<>(headers)), retryPolicy, attemptTimeout, timeout,
                     connectTimeout, maxResponseBytes, maxConnections, maxPendingAcquires, httpClient, wiretap,
-                    LibraryVersion.userAgent());
+                    LibraryVersion.userAgent(), rateGate);
             String description = "baseUrl=" + baseUrl + ", headers=" + headers.keySet() + ", retryPolicy=" + retryPolicy
                     + ", attemptTimeout=" + attemptTimeout + ", timeout=" + timeout + ", connectTimeout=" + connectTimeout
                     + ", maxResponseBytes=" + maxResponseBytes
                     + (httpClient == null ? ", maxConnections=" + maxConnections + ", maxPendingAcquires="
-                    + maxPendingAcquires : ", httpClient=caller's");
+                    + maxPendingAcquires : ", httpClient=caller's") + ", rateGate=" + rateGate;
             return new RealtimeSessions(new CallExecutor(settings), description);
         }
 

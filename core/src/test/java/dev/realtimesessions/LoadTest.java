@@ -181,7 +181,8 @@ class LoadTest {
         // The storm outlasts the calls here, so that a slow machine cannot let a late call through.
         server.otherwise(rateLimitedFor(Duration.ofSeconds(60), rateLimited));
         List<Object> outcomes;
-        try (RealtimeSessions sessions = client().timeout(Duration.ofSeconds(1)).build()) {
+        // The retry policy's own fail-fast, every call sent; the rate gate's is the next test.
+        try (RealtimeSessions sessions = client().timeout(Duration.ofSeconds(1)).rateGate(false).build()) {
             Flux.range(0, 32).flatMap(i -> sessions.create(request()), 32).blockLast(CEILING);
             outcomes = Flux.range(0, 2_000)
                     .flatMap(i -> sessions.create(request()).map(Object.class::cast)
@@ -194,6 +195,31 @@ class LoadTest {
             assertThat(((RateLimitException) outcome).retryAfter()).contains(Duration.ofSeconds(2));
         });
         assertThat(rateLimited.get()).as("nothing waited for a second attempt").isEqualTo(2_000);
+    }
+
+    @Test
+    void aLaunchStormWithTheRateGateFailsEveryCallAtOnceAndSparesTheServer() {
+        AtomicInteger rateLimited = new AtomicInteger();
+        for (int i = 0; i < 32; i++) {
+            server.enqueue(HostileServer.ok());
+        }
+        server.otherwise(rateLimitedFor(Duration.ofSeconds(60), rateLimited));
+        List<Object> outcomes;
+        try (RealtimeSessions sessions = client().timeout(Duration.ofSeconds(1)).build()) {
+            Flux.range(0, 32).flatMap(i -> sessions.create(request()), 32).blockLast(CEILING);
+            outcomes = Flux.range(0, 2_000)
+                    .flatMap(i -> sessions.create(request()).map(Object.class::cast)
+                            .onErrorResume(error -> Mono.just(error)), 32)
+                    .collectList()
+                    .block(CEILING);
+        }
+        assertThat(outcomes).hasSize(2_000).allSatisfy(outcome -> {
+            assertThat(outcome).as("failed at once, not by waiting into the deadline").isInstanceOf(RateLimitException.class);
+            assertThat(((RateLimitException) outcome).retryAfter()).hasValueSatisfying(wait ->
+                    assertThat(wait).isPositive().isLessThanOrEqualTo(Duration.ofSeconds(2)));
+        });
+        // The calls after the first answers find the key held and are not sent.
+        assertThat(rateLimited.get()).as("the server saw fewer calls than were made").isPositive().isLessThan(2_000);
     }
 
     @Test
@@ -216,7 +242,7 @@ class LoadTest {
             }
             awaitUntil("the cancelled calls' connections were closed", () -> server.connectionsClosed() - closedBefore, 500);
             awaitUntil("the cancelled calls' connections left the pool", this::acquired, 500);
-            assertThat(server.inFlight()).isEqualTo(500);
+            awaitUntil("the server saw the cancelled calls end", server::inFlight, 500);
             release.tryEmitEmpty();
             awaitUntil("the other half completed", succeeded::get, 500);
             awaitUntil("no pooled connection is still acquired", this::acquired, 0);

@@ -49,7 +49,8 @@ final class ApiErrors {
             case 404 -> new NotFoundException(status, body.type, body.code, body.param, message, requestId);
             case 409 -> new ConflictException(status, body.type, body.code, body.param, message, requestId);
             case 422 -> new UnprocessableEntityException(status, body.type, body.code, body.param, message, requestId);
-            case 429 -> new RateLimitException(status, body.type, body.code, body.param, message, requestId, retryAfter);
+            case 429 -> new RateLimitException(status, body.type, body.code, body.param, message, requestId, retryAfter,
+                    RateLimitHeaders.parse(response.headers()));
             default -> status >= 500
                     ? new InternalServerException(status, body.type, body.code, body.param, message, requestId)
                     : new ApiException(status, body.type, body.code, body.param, message, requestId);

@@ -2,6 +2,7 @@ package dev.realtimesessions.internal;
 
 import dev.realtimesessions.ApiConnectionException;
 import dev.realtimesessions.ApiTimeoutException;
+import dev.realtimesessions.RateLimitException;
 import dev.realtimesessions.RealtimeSessionsException;
 import dev.realtimesessions.RequestOptions;
 import dev.realtimesessions.ResponseDecodingException;
@@ -48,11 +49,13 @@ import tools.jackson.core.JacksonException;
 public final class CallExecutor implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger("dev.realtimesessions.RealtimeSessions");
+    private static final String PROJECT = "OpenAI-Project";
 
     private final ClientSettings settings;
     private final HttpClient httpClient;
     private final @Nullable ConnectionProvider ownedPool;
     private final HttpHeaders commonHeaders;
+    private final @Nullable RateGate gate;
     private volatile boolean closed;
 
     /** Builds the HTTP client (or adopts the caller's) and the headers every request carries. */
@@ -85,6 +88,7 @@ public final class CallExecutor implements AutoCloseable {
                 .set(HttpHeaderNames.ACCEPT, HttpHeaderValues.APPLICATION_JSON)
                 .set(HttpHeaderNames.USER_AGENT, settings.userAgent());
         settings.headers().forEach(commonHeaders::set);
+        this.gate = settings.rateGate() ? new RateGate(settings.retryPolicy().maxRetryAfter()) : null;
     }
 
     /** Whether {@link #close()} was called. */
@@ -140,6 +144,7 @@ public final class CallExecutor implements AutoCloseable {
         private final List<RealtimeSessionsException> failures = new ArrayList<>(2);
         private long deadline;
         private int attempts;
+        private RateGate.@Nullable Credential credential;
 
         Call(Endpoint<Q, R> endpoint, Q request, RequestOptions options) {
             this.endpoint = endpoint;
@@ -197,8 +202,42 @@ public final class CallExecutor implements AutoCloseable {
          * per-call sink and processor: nothing is allocated for retries until an attempt fails.
          */
         private Mono<CallResult<R>> attempts(String apiKey, long retriesSoFar) {
-            return Mono.defer(() -> attempt(apiKey)).onErrorResume(error -> afterFailure(error, retriesSoFar)
-                    .then(Mono.defer(() -> attempts(apiKey, retriesSoFar + 1))));
+            return Mono.defer(() -> gate == null ? attempt(apiKey) : gated(gate, apiKey))
+                    .onErrorResume(error -> afterFailure(error, retriesSoFar)
+                            .then(Mono.defer(() -> attempts(apiKey, retriesSoFar + 1))));
+        }
+
+        /** The attempt once the rate gate lets this key through; fails at once if the wait would pass the deadline. */
+        private Mono<CallResult<R>> gated(RateGate gate, String apiKey) {
+            if (credential == null) {
+                credential = gate.credential(apiKey, project());
+            }
+            long now = timer.now(TimeUnit.MILLISECONDS);
+            long wait = gate.waitMillis(credential, now);
+            if (wait == 0) {
+                return attempt(apiKey);
+            }
+            if (now + wait >= deadline) {
+                return Mono.error(new AttemptFailure(new RateLimitException(429, null, null, null, endpoint.describe()
+                        + " was not sent: the server asked for no more requests with this API key for " + wait
+                        + " ms, past the call's deadline (rate gate; see RealtimeSessions.Builder.rateGate)",
+                        null, Duration.ofMillis(wait)), false, null));
+            }
+            return Mono.<Long>create(sink -> {
+                sink.onDispose(timer.schedule(() -> sink.success(wait), wait, TimeUnit.MILLISECONDS));
+                if (log.isDebugEnabled()) {
+                    log.debug("{} waits {} ms: the rate gate holds this API key", endpoint.describe(), wait);
+                }
+            }).then(Mono.defer(() -> gated(gate, apiKey)));
+        }
+
+        private @Nullable String project() {
+            for (Map.Entry<String, String> header : extraHeaders.entrySet()) {
+                if (header.getKey().equalsIgnoreCase(PROJECT)) {
+                    return header.getValue();
+                }
+            }
+            return commonHeaders.get(PROJECT);
         }
 
         private Mono<CallResult<R>> attempt(String apiKey) {
@@ -242,6 +281,9 @@ public final class CallExecutor implements AutoCloseable {
         }
 
         private CallResult<R> decode(RawResponse response, int attempt, String apiKey) {
+            if (gate != null && credential != null) {
+                gate.observe(credential, response, timer.now(TimeUnit.MILLISECONDS));
+            }
             if (!response.isSuccess()) {
                 throw ApiErrors.fromResponse(response, apiKey);
             }

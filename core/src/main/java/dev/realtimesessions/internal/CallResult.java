@@ -19,7 +19,8 @@ public record CallResult<R>(R value, RawResponse response, int attempts) {
 
     /** The public view with status, headers, request id and attempts. */
     public ApiResponse<R> toApiResponse() {
-        return new ApiResponse<>(response.status(), headerMap(response.headers()), response.requestId(), attempts, value);
+        return new ApiResponse<>(response.status(), headerMap(response.headers()), response.requestId(), attempts, value,
+                RateLimitHeaders.parse(response.headers()));
     }
 
     private static Map<String, List<String>> headerMap(HttpHeaders headers) {

@@ -23,8 +23,10 @@ import reactor.netty.http.client.HttpClient;
  * @param httpClient the caller's HTTP client, or null for the client's own
  * @param wiretap whether to log every exchange, redacted, at DEBUG
  * @param userAgent the User-Agent header
+ * @param rateGate whether calls sharing a key and project hold back together after a 429 or an exhausted request limit
  */
 public record ClientSettings(String baseUrl, Mono<String> apiKey, Map<String, String> headers, RetryPolicy retryPolicy,
         Duration attemptTimeout, Duration timeout, Duration connectTimeout, int maxResponseBytes, int maxConnections,
-        int maxPendingAcquires, @Nullable HttpClient httpClient, boolean wiretap, String userAgent) {
+        int maxPendingAcquires, @Nullable HttpClient httpClient, boolean wiretap, String userAgent,
+        boolean rateGate) {
 }

@@ -1,0 +1,123 @@
+package dev.realtimesessions.internal;
+
+import io.netty.handler.codec.http.HttpHeaders;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.ConcurrentHashMap;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Back-pressure shared by every call of one client that uses the same credential (API key and
+ * project): after a 429 that named a wait, or an answer that reported no requests left before a
+ * reset, new attempts for that credential wait until then instead of each trying and failing.
+ *
+ * <p>Credentials are held only as a SHA-256 digest of key and project, never the key itself. Only
+ * credentials that are currently held back have an entry, an entry is dropped once its time has
+ * passed, and at most {@link #MAX_ENTRIES} are kept: past that, expired entries are swept and a
+ * new credential is let through unheld rather than growing the map. Times are in the milliseconds
+ * of the caller's scheduler clock, so that tests can run the gate in virtual time.
+ */
+final class RateGate {
+
+    /** The most credentials held back at once; a client serving more keys than this degrades to no gate for some. */
+    static final int MAX_ENTRIES = 10_000;
+
+    private final ConcurrentHashMap<Credential, Long> openAt = new ConcurrentHashMap<>();
+    private final long maxHoldMillis;
+    /** Made once on the thread that builds the client; calls clone it, so that no provider lookup runs on an event loop. */
+    private final MessageDigest sha256;
+
+    /**
+     * @param maxHold the longest wait the gate honours, the client's {@code maxRetryAfter}: as with
+     *     the retry policy, a longer one is not honoured at all (so that one bogus header cannot
+     *     stall a key for a day)
+     */
+    RateGate(Duration maxHold) {
+        this.maxHoldMillis = maxHold.toMillis();
+        try {
+            this.sha256 = MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java platform has SHA-256", e);
+        }
+    }
+
+    /** The gate's key for an API key and the project it is used with; neither is kept. */
+    Credential credential(String apiKey, @Nullable String project) {
+        try {
+            MessageDigest digest = (MessageDigest) sha256.clone();
+            digest.update(apiKey.getBytes(StandardCharsets.UTF_8));
+            digest.update((byte) 0);
+            if (project != null) {
+                digest.update(project.getBytes(StandardCharsets.UTF_8));
+            }
+            byte[] hash = digest.digest();
+            return new Credential(longAt(hash, 0), longAt(hash, 8));
+        } catch (CloneNotSupportedException e) {
+            throw new IllegalStateException("the platform's SHA-256 cannot be cloned", e);
+        }
+    }
+
+    private static long longAt(byte[] bytes, int from) {
+        long value = 0;
+        for (int i = from; i < from + 8; i++) {
+            value = (value << 8) | (bytes[i] & 0xff);
+        }
+        return value;
+    }
+
+    /** How many milliseconds an attempt for {@code credential} must wait from {@code now}; 0 to go at once. */
+    long waitMillis(Credential credential, long now) {
+        Long until = openAt.get(credential);
+        if (until == null) {
+            return 0;
+        }
+        if (until <= now) {
+            openAt.remove(credential, until);
+            return 0;
+        }
+        return until - now;
+    }
+
+    /**
+     * Learns from one answer for {@code credential} at {@code now}: a 429 with a wait
+     * ({@code retry-after-ms} or {@code retry-after}) holds the credential for that long;
+     * {@code remaining-requests} 0 with a reset holds it until the reset. A wait longer than the
+     * longest honoured, and anything else, leaves the gate as it is.
+     */
+    void observe(Credential credential, RawResponse response, long now) {
+        HttpHeaders headers = response.headers();
+        long hold = 0;
+        if (response.status() == 429) {
+            Duration serverDelay = RetryAfterHeader.parse(headers, Instant.now());
+            hold = serverDelay == null ? 0 : serverDelay.toMillis();
+        }
+        Long remaining = RateLimitHeaders.count(headers.get("x-ratelimit-remaining-requests"));
+        if (remaining != null && remaining == 0) {
+            Duration reset = RateLimitHeaders.duration(headers.get("x-ratelimit-reset-requests"));
+            hold = Math.max(hold, reset == null ? 0 : reset.toMillis());
+        }
+        if (hold <= 0 || hold > maxHoldMillis) {
+            return;
+        }
+        long until = now + hold;
+        if (openAt.size() >= MAX_ENTRIES && !openAt.containsKey(credential)) {
+            openAt.values().removeIf(time -> time <= now);
+            if (openAt.size() >= MAX_ENTRIES) {
+                return;
+            }
+        }
+        openAt.merge(credential, until, Math::max);
+    }
+
+    /** How many credentials are held back or were and have not been looked up since; for tests. */
+    int size() {
+        return openAt.size();
+    }
+
+    /** A credential as the first 128 bits of SHA-256 over key and project. */
+    record Credential(long high, long low) {
+    }
+}

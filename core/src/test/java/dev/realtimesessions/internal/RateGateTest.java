@@ -1,0 +1,73 @@
+package dev.realtimesessions.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.netty.handler.codec.http.DefaultHttpHeaders;
+import io.netty.handler.codec.http.HttpHeaders;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+
+class RateGateTest {
+
+    private final RateGate gate = new RateGate(Duration.ofSeconds(60));
+
+    @Test
+    void credentialsDifferByKeyAndProjectAndDoNotHoldTheKey() {
+        RateGate.Credential plain = gate.credential("sk-a", null);
+        assertThat(gate.credential("sk-a", null)).isEqualTo(plain);
+        assertThat(gate.credential("sk-b", null)).isNotEqualTo(plain);
+        assertThat(gate.credential("sk-a", "proj_1")).isNotEqualTo(plain).isNotEqualTo(gate.credential("sk-a", "proj_2"));
+        assertThat(plain.toString()).doesNotContain("sk-a");
+    }
+
+    @Test
+    void aHoldEndsAtItsTimeAndItsEntryIsDropped() {
+        RateGate.Credential key = gate.credential("sk-a", null);
+        gate.observe(key, answer(429, "retry-after-ms", "1500"), 1_000);
+        assertThat(gate.waitMillis(key, 1_000)).isEqualTo(1_500);
+        assertThat(gate.waitMillis(key, 2_000)).isEqualTo(500);
+        assertThat(gate.waitMillis(key, 2_500)).isZero();
+        assertThat(gate.size()).isZero();
+    }
+
+    @Test
+    void aShorterLaterHoldDoesNotShortenALongerOne() {
+        RateGate.Credential key = gate.credential("sk-a", null);
+        gate.observe(key, answer(429, "retry-after", "10"), 0);
+        gate.observe(key, answer(200, "x-ratelimit-remaining-requests", "0", "x-ratelimit-reset-requests", "1s"), 0);
+        assertThat(gate.waitMillis(key, 0)).isEqualTo(10_000);
+    }
+
+    @Test
+    void successesAndOtherErrorsDoNotHold() {
+        RateGate.Credential key = gate.credential("sk-a", null);
+        gate.observe(key, answer(200, "x-ratelimit-remaining-requests", "3", "x-ratelimit-reset-requests", "1s"), 0);
+        gate.observe(key, answer(503, "retry-after", "5"), 0);
+        gate.observe(key, answer(200, "x-ratelimit-remaining-requests", "0", "x-ratelimit-reset-requests", "later"), 0);
+        gate.observe(key, answer(429, "retry-after", "soon"), 0);
+        assertThat(gate.waitMillis(key, 0)).isZero();
+        assertThat(gate.size()).isZero();
+    }
+
+    @Test
+    void theMapIsBoundedAndSweepsExpiredHolds() {
+        for (int i = 0; i < RateGate.MAX_ENTRIES; i++) {
+            gate.observe(gate.credential("sk-" + i, null), answer(429, "retry-after", "1"), 0);
+        }
+        RateGate.Credential late = gate.credential("sk-late", null);
+        gate.observe(late, answer(429, "retry-after", "1"), 0);
+        assertThat(gate.size()).isEqualTo(RateGate.MAX_ENTRIES);
+        assertThat(gate.waitMillis(late, 0)).as("let through unheld rather than growing").isZero();
+        gate.observe(late, answer(429, "retry-after", "1"), 5_000);
+        assertThat(gate.size()).as("expired holds swept").isEqualTo(1);
+        assertThat(gate.waitMillis(late, 5_000)).isEqualTo(1_000);
+    }
+
+    private static RawResponse answer(int status, String... headers) {
+        HttpHeaders map = new DefaultHttpHeaders();
+        for (int i = 0; i < headers.length; i += 2) {
+            map.add(headers[i], headers[i + 1]);
+        }
+        return new RawResponse(status, map, new byte[0], 0);
+    }
+}
