@@ -185,6 +185,8 @@ class ClientSecretPoolTest {
             ClientSecretPool pool = started(pool().size(4).refillConcurrency(2)
                     .refillBackoff(Duration.ofSeconds(1), Duration.ofSeconds(4)));
             log.await(message -> message.contains("(2 in a row); refilling again in PT2S"), Fixtures.WAIT);
+            // Both failed mints must have given up their slots before virtual time moves on.
+            await(() -> pool.toString().contains("minting=0"), "both refill mints settled");
             assertThat(server.requests()).isEqualTo(2);
 
             time.advanceTimeBy(Duration.ofMillis(1999));
@@ -195,6 +197,7 @@ class ClientSecretPoolTest {
 
             time.advanceTimeBy(Duration.ofMillis(1));
             log.await(message -> message.contains("(4 in a row); refilling again in PT4S"), Fixtures.WAIT);
+            await(() -> pool.toString().contains("minting=0"), "both refill mints settled");
             assertThat(server.requests()).as("one round of refillConcurrency mints").isEqualTo(5);
 
             server.failing = false;
