@@ -14,6 +14,7 @@ module dev.realtimesessions.local {
     requires io.netty.resolver.dns;
     requires tools.jackson.core;
     requires tools.jackson.databind;
+    requires tools.jackson.dataformat.yaml;
 
     exports dev.realtimesessions.local;
 }

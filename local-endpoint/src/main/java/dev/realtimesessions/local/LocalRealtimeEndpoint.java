@@ -24,6 +24,18 @@ import tools.jackson.databind.node.ObjectNode;
  * echoes the session configuration back with an id, and mints a fresh fake client secret
  * ({@code ek_local_...}) with a real expiry; a bad request gets OpenAI's error JSON.
  *
+ * <p>Each body is checked against the request schema OpenAI publishes for its endpoint, read once
+ * when the endpoint starts from copies of the spec files kept in this module: an unknown property
+ * is answered with code {@code unknown_parameter}, a value of the wrong JSON type with
+ * {@code invalid_type}, a value outside a closed enum with {@code invalid_value}, a number outside
+ * a declared range with {@code integer_out_of_range} (integers) or {@code invalid_value}, a missing
+ * required property with {@code missing_required_parameter}; {@code param} names the JSON path,
+ * such as {@code session.audio.output.voicee} or {@code tools[0].name}. The beta
+ * {@code /realtime/sessions} request is the April 2025 schema plus the fields OpenAI's SDKs add
+ * ({@code client_secret.expires_after}, {@code speed}, {@code tracing}, an open {@code model}); the
+ * beta transcription request accepts both the April 2025 and the August 2026 schema, plus
+ * {@code client_secret.expires_at}.
+ *
  * <pre>{@code
  * try (LocalRealtimeEndpoint endpoint = LocalRealtimeEndpoint.start()) {
  *     RealtimeSessions sessions = RealtimeSessions.builder()
@@ -67,7 +79,8 @@ public final class LocalRealtimeEndpoint implements AutoCloseable {
      */
     public static LocalRealtimeEndpoint start(int port, Clock clock) {
         Objects.requireNonNull(clock, "clock");
-        Handler handler = new Handler(clock);
+        // Parsed here, once, on the caller's thread: never per request and never on an event loop.
+        Handler handler = new Handler(clock, RequestSchemas.get());
         DisposableServer server = HttpServer.create()
                 .host("127.0.0.1")
                 .port(port)
@@ -103,9 +116,11 @@ public final class LocalRealtimeEndpoint implements AutoCloseable {
     /** Validates one request and writes the answer. */
     private static final class Handler {
         private final Clock clock;
+        private final RequestSchemas schemas;
 
-        Handler(Clock clock) {
+        Handler(Clock clock, RequestSchemas schemas) {
             this.clock = clock;
+            this.schemas = schemas;
         }
 
         Mono<Void> handle(HttpServerRequest request, HttpServerResponse response, Kind kind) {
@@ -127,6 +142,16 @@ public final class LocalRealtimeEndpoint implements AutoCloseable {
                 if (json == null || !json.isObject()) {
                     return error(response, 400, "invalid_request_error", null, null,
                             "The request body must be a JSON object.");
+                }
+                JsonNode schema = switch (kind) {
+                    case SESSION -> schemas.session;
+                    case TRANSCRIPTION_SESSION -> schemas.transcriptionSession;
+                    case CLIENT_SECRET -> schemas.clientSecret;
+                };
+                RequestSchemas.Violation violation = schemas.validate(json, schema, "");
+                if (violation != null) {
+                    return error(response, 400, "invalid_request_error", violation.code(), violation.param(),
+                            violation.message());
                 }
                 return switch (kind) {
                     case SESSION -> session(response, (ObjectNode) json);
