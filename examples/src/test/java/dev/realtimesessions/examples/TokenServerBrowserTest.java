@@ -161,8 +161,10 @@ class TokenServerBrowserTest {
 
     @Test
     void theEndpointWantsTheCookieThePageSetsAndThePageFetchesNothingElsewhere() throws Exception {
-        HttpClient http = HttpClient.newHttpClient();
-        HttpResponse<String> page = http.send(HttpRequest.newBuilder(URI.create(server.url())).build(),
+        // HTTP/1.1 (no h2c upgrade attempt on a POST) and a bound on every exchange: a test never hangs.
+        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(10)).build();
+        HttpResponse<String> page = http.send(HttpRequest.newBuilder(URI.create(server.url())).timeout(Duration.ofSeconds(30)).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(page.statusCode()).isEqualTo(200);
         assertThat(page.headers().firstValue("Content-Security-Policy")).hasValueSatisfying(csp -> assertThat(csp)
@@ -172,12 +174,12 @@ class TokenServerBrowserTest {
         assertThat(cookie).startsWith(TokenServer.DEMO_COOKIE + "=");
 
         URI token = URI.create(server.url() + "realtime/session");
-        HttpResponse<String> refused = http.send(HttpRequest.newBuilder(token)
+        HttpResponse<String> refused = http.send(HttpRequest.newBuilder(token).timeout(Duration.ofSeconds(30))
                 .POST(HttpRequest.BodyPublishers.ofString("{}")).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(refused.statusCode()).isEqualTo(403);
         assertThat(refused.body()).contains("\"forbidden\"");
 
-        HttpResponse<String> minted = http.send(HttpRequest.newBuilder(token).header("Cookie", cookie)
+        HttpResponse<String> minted = http.send(HttpRequest.newBuilder(token).timeout(Duration.ofSeconds(30)).header("Cookie", cookie)
                 .POST(HttpRequest.BodyPublishers.ofString("{}")).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(minted.statusCode()).isEqualTo(200);
         assertThat(minted.body()).contains("\"value\":\"ek_local_").contains("\"voice\":\"marin\"")
