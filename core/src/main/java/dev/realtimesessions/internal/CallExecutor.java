@@ -160,7 +160,7 @@ public final class CallExecutor implements AutoCloseable {
         }
 
         Mono<CallResult<R>> run() {
-            deadline = timer.now(TimeUnit.MILLISECONDS) + timeout.toMillis();
+            deadline = nowMillis() + timeout.toMillis();
             Mono<String> key = apiKeyOverride != null ? Mono.just(apiKeyOverride) : settings.apiKey();
             Mono<CallResult<R>> calls;
             if (key instanceof Fuseable.ScalarCallable<?> scalar) {
@@ -212,12 +212,11 @@ public final class CallExecutor implements AutoCloseable {
             if (credential == null) {
                 credential = gate.credential(apiKey, project());
             }
-            long now = timer.now(TimeUnit.MILLISECONDS);
-            long wait = gate.waitMillis(credential, now);
+            long wait = gate.waitMillis(credential, this::nowMillis);
             if (wait == 0) {
                 return attempt(apiKey);
             }
-            if (now + wait >= deadline) {
+            if (nowMillis() + wait >= deadline) {
                 return Mono.error(new AttemptFailure(new RateLimitException(429, null, null, null, endpoint.describe()
                         + " was not sent: the server asked for no more requests with this API key for " + wait
                         + " ms, past the call's deadline (rate gate; see RealtimeSessions.Builder.rateGate)",
@@ -229,6 +228,10 @@ public final class CallExecutor implements AutoCloseable {
                     log.debug("{} waits {} ms: the rate gate holds this API key", endpoint.describe(), wait);
                 }
             }).then(Mono.defer(() -> gated(gate, apiKey)));
+        }
+
+        private long nowMillis() {
+            return timer.now(TimeUnit.MILLISECONDS);
         }
 
         private @Nullable String project() {
@@ -282,7 +285,7 @@ public final class CallExecutor implements AutoCloseable {
 
         private CallResult<R> decode(RawResponse response, int attempt, String apiKey) {
             if (gate != null && credential != null) {
-                gate.observe(credential, response, timer.now(TimeUnit.MILLISECONDS));
+                gate.observe(credential, response, nowMillis());
             }
             if (!response.isSuccess()) {
                 throw ApiErrors.fromResponse(response, apiKey);
@@ -354,7 +357,7 @@ public final class CallExecutor implements AutoCloseable {
                 return Mono.error(withEarlierFailures(exception, failures.size()));
             }
             Duration delay = delayBeforeRetry(failure, (int) retriesSoFar + 1);
-            long now = timer.now(TimeUnit.MILLISECONDS);
+            long now = nowMillis();
             if (now + delay.toMillis() >= deadline) {
                 if (log.isDebugEnabled()) {
                     log.debug("{} failed ({}); a retry after {} ms would pass the deadline, failing now",

@@ -7,6 +7,7 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.LongSupplier;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -68,12 +69,17 @@ final class RateGate {
         return value;
     }
 
-    /** How many milliseconds an attempt for {@code credential} must wait from {@code now}; 0 to go at once. */
-    long waitMillis(Credential credential, long now) {
+    /**
+     * How many milliseconds an attempt for {@code credential} must wait from now; 0 to go at once.
+     * The clock is read after the hold, so that a hold another call sets meanwhile is measured from
+     * a moment no earlier than its own: the wait never exceeds what the server asked for.
+     */
+    long waitMillis(Credential credential, LongSupplier clock) {
         Long until = openAt.get(credential);
         if (until == null) {
             return 0;
         }
+        long now = clock.getAsLong();
         if (until <= now) {
             openAt.remove(credential, until);
             return 0;

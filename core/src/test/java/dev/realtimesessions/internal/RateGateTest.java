@@ -24,10 +24,26 @@ class RateGateTest {
     void aHoldEndsAtItsTimeAndItsEntryIsDropped() {
         RateGate.Credential key = gate.credential("sk-a", null);
         gate.observe(key, answer(429, "retry-after-ms", "1500"), 1_000);
-        assertThat(gate.waitMillis(key, 1_000)).isEqualTo(1_500);
-        assertThat(gate.waitMillis(key, 2_000)).isEqualTo(500);
-        assertThat(gate.waitMillis(key, 2_500)).isZero();
+        assertThat(gate.waitMillis(key, () -> 1_000)).isEqualTo(1_500);
+        assertThat(gate.waitMillis(key, () -> 2_000)).isEqualTo(500);
+        assertThat(gate.waitMillis(key, () -> 2_500)).isZero();
         assertThat(gate.size()).isZero();
+    }
+
+    @Test
+    void theClockIsReadAfterTheHoldSoAWaitNeverExceedsWhatTheServerAskedFor() {
+        RateGate.Credential key = gate.credential("sk-a", null);
+        gate.observe(key, answer(429, "retry-after-ms", "2000"), 1_000);
+        long[] reads = new long[1];
+        long wait = gate.waitMillis(key, () -> {
+            reads[0]++;
+            return 1_000;
+        });
+        assertThat(wait).isEqualTo(2_000);
+        assertThat(reads[0]).isOne();
+        assertThat(gate.waitMillis(gate.credential("sk-unheld", null), () -> {
+            throw new AssertionError("an unheld credential needs no clock");
+        })).isZero();
     }
 
     @Test
@@ -35,7 +51,7 @@ class RateGateTest {
         RateGate.Credential key = gate.credential("sk-a", null);
         gate.observe(key, answer(429, "retry-after", "10"), 0);
         gate.observe(key, answer(200, "x-ratelimit-remaining-requests", "0", "x-ratelimit-reset-requests", "1s"), 0);
-        assertThat(gate.waitMillis(key, 0)).isEqualTo(10_000);
+        assertThat(gate.waitMillis(key, () -> 0)).isEqualTo(10_000);
     }
 
     @Test
@@ -45,7 +61,7 @@ class RateGateTest {
         gate.observe(key, answer(503, "retry-after", "5"), 0);
         gate.observe(key, answer(200, "x-ratelimit-remaining-requests", "0", "x-ratelimit-reset-requests", "later"), 0);
         gate.observe(key, answer(429, "retry-after", "soon"), 0);
-        assertThat(gate.waitMillis(key, 0)).isZero();
+        assertThat(gate.waitMillis(key, () -> 0)).isZero();
         assertThat(gate.size()).isZero();
     }
 
@@ -57,10 +73,10 @@ class RateGateTest {
         RateGate.Credential late = gate.credential("sk-late", null);
         gate.observe(late, answer(429, "retry-after", "1"), 0);
         assertThat(gate.size()).isEqualTo(RateGate.MAX_ENTRIES);
-        assertThat(gate.waitMillis(late, 0)).as("let through unheld rather than growing").isZero();
+        assertThat(gate.waitMillis(late, () -> 0)).as("let through unheld rather than growing").isZero();
         gate.observe(late, answer(429, "retry-after", "1"), 5_000);
         assertThat(gate.size()).as("expired holds swept").isEqualTo(1);
-        assertThat(gate.waitMillis(late, 5_000)).isEqualTo(1_000);
+        assertThat(gate.waitMillis(late, () -> 5_000)).isEqualTo(1_000);
     }
 
     private static RawResponse answer(int status, String... headers) {
