@@ -280,6 +280,7 @@ public final class RealtimeSessions implements AutoCloseable {
         private boolean allowInsecureHttp;
         private boolean wiretap;
         private boolean rateGate = true;
+        private CallListener.@Nullable Factory callListener;
 
         private Builder() {
         }
@@ -515,6 +516,24 @@ public final class RealtimeSessions implements AutoCloseable {
         }
 
         /**
+         * Hears every call's events (attempts, retries, rate-gate waits, the outcome), for metrics
+         * and tracing: {@code MicrometerCallListener} in {@code realtime-sessions-reactor-adapter}
+         * records Micrometer observations, counters and gauges; see {@link CallListener} to plug in
+         * anything else. None by default.
+         *
+         * @param factory makes one listener per call
+         * @return this builder
+         * @throws ValidationException if {@code factory} is null
+         */
+        public Builder callListener(CallListener.Factory factory) {
+            if (factory == null) {
+                throw new ValidationException("callListener", "must not be null");
+            }
+            this.callListener = factory;
+            return this;
+        }
+
+        /**
          * Builds the client.
          *
          * @return a new client; share it
@@ -535,12 +554,13 @@ public final class RealtimeSessions implements AutoCloseable {
             ClientSettings settings = new ClientSettings(baseUrl, apiKey,
                     Collections.unmodifiableMap(new LinkedHashMap<>(headers)), retryPolicy, attemptTimeout, timeout,
                     connectTimeout, maxResponseBytes, maxConnections, maxPendingAcquires, httpClient, wiretap,
-                    LibraryVersion.userAgent(), rateGate);
+                    LibraryVersion.userAgent(), rateGate, callListener);
             String description = "baseUrl=" + baseUrl + ", headers=" + headers.keySet() + ", retryPolicy=" + retryPolicy
                     + ", attemptTimeout=" + attemptTimeout + ", timeout=" + timeout + ", connectTimeout=" + connectTimeout
                     + ", maxResponseBytes=" + maxResponseBytes
                     + (httpClient == null ? ", maxConnections=" + maxConnections + ", maxPendingAcquires="
-                    + maxPendingAcquires : ", httpClient=caller's") + ", rateGate=" + rateGate;
+                    + maxPendingAcquires : ", httpClient=caller's") + ", rateGate=" + rateGate
+                    + (callListener == null ? "" : ", callListener=" + callListener.getClass().getName());
             return new RealtimeSessions(new CallExecutor(settings), description);
         }
 

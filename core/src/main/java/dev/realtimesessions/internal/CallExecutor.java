@@ -2,6 +2,7 @@ package dev.realtimesessions.internal;
 
 import dev.realtimesessions.ApiConnectionException;
 import dev.realtimesessions.ApiTimeoutException;
+import dev.realtimesessions.CallListener;
 import dev.realtimesessions.RateLimitException;
 import dev.realtimesessions.RealtimeSessionsException;
 import dev.realtimesessions.RequestOptions;
@@ -112,8 +113,8 @@ public final class CallExecutor implements AutoCloseable {
             Object fromContext = context.getOrDefault(RequestOptions.CONTEXT_KEY, null);
             RequestOptions effective = fromContext instanceof RequestOptions contextOptions
                     ? options.orElse(contextOptions) : options;
-            Call<Q, R> call = new Call<>(endpoint, request, effective);
-            return call.run();
+            CallListener listener = GuardedCallListener.forCall(settings.callListener(), endpoint.path(), context);
+            return new Call<>(endpoint, request, effective, listener).run();
         });
     }
 
@@ -140,13 +141,15 @@ public final class CallExecutor implements AutoCloseable {
         private final HttpClient client;
         private final Map<String, String> extraHeaders;
         private final @Nullable String apiKeyOverride;
+        private final CallListener listener;
         private final Scheduler timer = Schedulers.parallel();
         private final List<RealtimeSessionsException> failures = new ArrayList<>(2);
         private long deadline;
         private int attempts;
         private RateGate.@Nullable Credential credential;
 
-        Call(Endpoint<Q, R> endpoint, Q request, RequestOptions options) {
+        Call(Endpoint<Q, R> endpoint, Q request, RequestOptions options, CallListener listener) {
+            this.listener = listener;
             this.endpoint = endpoint;
             this.request = request;
             this.policy = options.retryPolicy().orElse(settings.retryPolicy());
@@ -175,11 +178,18 @@ public final class CallExecutor implements AutoCloseable {
                         .map(ApiKeys::check)
                         .flatMap(apiKey -> attempts(apiKey, 0));
             }
-            return Deadline.of(calls, timeout, timer)
+            Mono<CallResult<R>> call = Deadline.of(calls, timeout, timer)
                     .onErrorMap(TimeoutException.class, e -> withEarlierFailures(new ApiTimeoutException(
                             endpoint.describe() + " got no answer within the overall timeout of " + timeout
                                     + " (" + attempts + " attempt" + (attempts == 1 ? "" : "s")
                                     + "); raise timeout(...) or check the network"), failures.size()));
+            if (listener == CallListener.NONE) {
+                return call;
+            }
+            return call.doOnSuccess(result -> listener.callSucceeded(result.response().status(), attempts))
+                    .doOnError(e -> listener.callFailed(e instanceof RealtimeSessionsException known ? known
+                            : new RealtimeSessionsException(Redactor.redact(String.valueOf(e)), e), attempts))
+                    .doOnCancel(() -> listener.callCancelled(attempts));
         }
 
         private String scalarKey(Fuseable.ScalarCallable<?> scalar) {
@@ -222,6 +232,7 @@ public final class CallExecutor implements AutoCloseable {
                         + " ms, past the call's deadline (rate gate; see RealtimeSessions.Builder.rateGate)",
                         null, Duration.ofMillis(wait)), false, null));
             }
+            listener.rateGateHeld(Duration.ofMillis(wait));
             return Mono.<Long>create(sink -> {
                 sink.onDispose(timer.schedule(() -> sink.success(wait), wait, TimeUnit.MILLISECONDS));
                 if (log.isDebugEnabled()) {
@@ -246,10 +257,14 @@ public final class CallExecutor implements AutoCloseable {
         private Mono<CallResult<R>> attempt(String apiKey) {
             attempts++;
             int attempt = attempts;
+            HttpHeaders listenerHeaders = listenerHeaders(attempt);
             return client.request(HttpMethod.POST)
                     .uri(settings.baseUrl() + endpoint.path())
                     .send((httpRequest, outbound) -> {
                         HttpHeaders headers = httpRequest.requestHeaders();
+                        if (listenerHeaders != null) {
+                            headers.add(listenerHeaders);
+                        }
                         for (Map.Entry<String, String> header : commonHeaders) {
                             headers.set(header.getKey(), header.getValue());
                         }
@@ -264,7 +279,28 @@ public final class CallExecutor implements AutoCloseable {
                     .next()
                     .transform(exchange -> Deadline.of(exchange, attemptTimeout, timer))
                     .map(response -> decode(response, attempt, apiKey))
-                    .onErrorMap(e -> !(e instanceof AttemptFailure), e -> classify(e, attempt));
+                    .onErrorMap(e -> failed(e, attempt));
+        }
+
+        /** Tells the listener an attempt starts; the headers it adds to the request, or null when it adds none. */
+        private @Nullable HttpHeaders listenerHeaders(int attempt) {
+            if (listener == CallListener.NONE) {
+                return null;
+            }
+            HttpHeaders added = new DefaultHttpHeaders();
+            listener.attemptStarted(attempt, (name, value) -> {
+                if (name != null && value != null) {
+                    added.set(name, value);
+                }
+            });
+            return added.isEmpty() ? null : added;
+        }
+
+        /** The attempt's error as an {@link AttemptFailure}, which the listener hears of. */
+        private AttemptFailure failed(Throwable error, int attempt) {
+            AttemptFailure failure = error instanceof AttemptFailure known ? known : classify(error, attempt);
+            listener.attemptFailed(attempt, failure.error());
+            return failure;
         }
 
         private Mono<RawResponse> collect(HttpClientResponse response, ByteBufFlux content) {
@@ -297,6 +333,7 @@ public final class CallExecutor implements AutoCloseable {
                     log.debug("{} -> {} after {} attempt(s) [request id {}]", endpoint.describe(), response.status(),
                             attempt, response.requestId());
                 }
+                listener.attemptSucceeded(attempt, response.status(), response.requestId());
                 return new CallResult<>(value, response, attempt);
             } catch (JacksonException | JsonShapeException | ValidationException e) {
                 throw new AttemptFailure(new ResponseDecodingException(endpoint.describe()
@@ -366,6 +403,7 @@ public final class CallExecutor implements AutoCloseable {
                 return Mono.error(withEarlierFailures(exception, failures.size()));
             }
             failures.add(exception);
+            listener.retryScheduled(attempts, delay, exception);
             return Mono.create(sink -> {
                 sink.onDispose(timer.schedule(() -> sink.success(retriesSoFar), delay.toNanos(), TimeUnit.NANOSECONDS));
                 if (log.isDebugEnabled()) {

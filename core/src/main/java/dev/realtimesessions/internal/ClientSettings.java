@@ -1,5 +1,6 @@
 package dev.realtimesessions.internal;
 
+import dev.realtimesessions.CallListener;
 import dev.realtimesessions.RetryPolicy;
 import java.time.Duration;
 import java.util.Map;
@@ -24,9 +25,10 @@ import reactor.netty.http.client.HttpClient;
  * @param wiretap whether to log every exchange, redacted, at DEBUG
  * @param userAgent the User-Agent header
  * @param rateGate whether calls sharing a key and project hold back together after a 429 or an exhausted request limit
+ * @param callListener makes each call's listener (metrics, tracing), or null for none
  */
 public record ClientSettings(String baseUrl, Mono<String> apiKey, Map<String, String> headers, RetryPolicy retryPolicy,
         Duration attemptTimeout, Duration timeout, Duration connectTimeout, int maxResponseBytes, int maxConnections,
         int maxPendingAcquires, @Nullable HttpClient httpClient, boolean wiretap, String userAgent,
-        boolean rateGate) {
+        boolean rateGate, CallListener.@Nullable Factory callListener) {
 }

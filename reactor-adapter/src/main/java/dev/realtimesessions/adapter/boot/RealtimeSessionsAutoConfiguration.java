@@ -1,13 +1,17 @@
 package dev.realtimesessions.adapter.boot;
 
+import dev.realtimesessions.CallListener;
 import dev.realtimesessions.RealtimeSessions;
 import dev.realtimesessions.RetryPolicy;
 import dev.realtimesessions.ValidationException;
+import dev.realtimesessions.adapter.micrometer.MicrometerCallListener;
 import dev.realtimesessions.adapter.webflux.RealtimeTokenAuthorizer;
 import dev.realtimesessions.adapter.webflux.RealtimeTokenCustomizer;
 import dev.realtimesessions.adapter.webflux.RealtimeTokenEndpoint;
 import dev.realtimesessions.adapter.webflux.RealtimeTokenQuota;
 import dev.realtimesessions.adapter.webflux.TokenGuardrails;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.observation.ObservationRegistry;
 import org.springframework.beans.factory.BeanFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -49,6 +53,9 @@ import org.springframework.web.reactive.function.server.ServerResponse;
  *       application on Netty does), the client runs on the application's event loops; it keeps its
  *       own connection pool, sized by {@code max-connections} and {@code max-pending-acquires}
  *       for bursts, and releases it at shutdown.</li>
+ *   <li>With Micrometer on the class path, the client records its calls with the application's
+ *       {@code ObservationRegistry} and {@code MeterRegistry} ({@link MicrometerCallListener}); a
+ *       {@link CallListener.Factory} bean of the application's replaces it.</li>
  *   <li>The endpoint needs a {@link RealtimeTokenAuthorizer} bean (startup fails clearly without
  *       one) and uses a {@link RealtimeTokenCustomizer} bean when there is one.</li>
  *   <li>The endpoint's guardrails come from {@code realtime.openai.endpoint.guardrails.*}
@@ -74,13 +81,15 @@ public final class RealtimeSessionsAutoConfiguration {
      *
      * @param properties the bound {@code realtime.openai.*} properties
      * @param beanFactory to find Spring's Reactor Netty resources, when there are any
+     * @param callListener the listener of every call (metrics, tracing), when there is one
      * @return the client
      * @throws InvalidConfigurationPropertyValueException if {@code realtime.openai.api-key} is
      *     missing or a property is unusable, naming the property
      */
     @Bean(destroyMethod = "close")
     @ConditionalOnMissingBean
-    public RealtimeSessions realtimeSessions(RealtimeSessionsProperties properties, BeanFactory beanFactory) {
+    public RealtimeSessions realtimeSessions(RealtimeSessionsProperties properties, BeanFactory beanFactory,
+            ObjectProvider<CallListener.Factory> callListener) {
         String apiKey = properties.getApiKey();
         if (apiKey == null || apiKey.isBlank()) {
             throw new InvalidConfigurationPropertyValueException(RealtimeSessionsProperties.PREFIX + ".api-key", null,
@@ -103,6 +112,7 @@ public final class RealtimeSessionsAutoConfiguration {
             if (properties.getProject() != null && !properties.getProject().isBlank()) {
                 builder.project(properties.getProject());
             }
+            callListener.ifUnique(builder::callListener);
             if (ClassUtils.isPresent(REACTOR_RESOURCE_FACTORY, getClass().getClassLoader())) {
                 SpringReactorResources.useApplicationLoops(builder, beanFactory, properties);
             }
@@ -110,6 +120,37 @@ public final class RealtimeSessionsAutoConfiguration {
         } catch (ValidationException e) {
             throw new InvalidConfigurationPropertyValueException(RealtimeSessionsProperties.PREFIX + "."
                     + PropertyNames.of(e.field()), "(as configured)", e.getMessage());
+        }
+    }
+
+    /**
+     * Records every call with the application's Micrometer registries, when Micrometer is on the
+     * class path and the application has no {@link CallListener.Factory} bean of its own.
+     */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass(name = {"io.micrometer.observation.ObservationRegistry", "io.micrometer.core.instrument.MeterRegistry"})
+    public static final class MicrometerConfiguration {
+
+        /** Creates the configuration; Spring calls it. */
+        public MicrometerConfiguration() {
+        }
+
+        /**
+         * The listener that records call and attempt Observations (timers, and spans when the
+         * application has a tracer), retry and rate-gate counters and the in-flight gauge.
+         *
+         * @param observations the application's observation registry, when it has one
+         * @param meters the application's meter registry, when it has one
+         * @return the listener factory the client is built with
+         */
+        @Bean
+        @ConditionalOnMissingBean(CallListener.Factory.class)
+        public MicrometerCallListener realtimeSessionsCallListener(ObjectProvider<ObservationRegistry> observations,
+                ObjectProvider<MeterRegistry> meters) {
+            MicrometerCallListener.Builder builder = MicrometerCallListener.builder();
+            observations.ifUnique(builder::observationRegistry);
+            meters.ifUnique(builder::meterRegistry);
+            return builder.build();
         }
     }
 

@@ -2,13 +2,20 @@ package dev.realtimesessions.adapter.boot;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.realtimesessions.CallListener;
 import dev.realtimesessions.RealtimeSessions;
+import dev.realtimesessions.adapter.micrometer.MicrometerCallListener;
 import dev.realtimesessions.adapter.testing.Upstream;
 import dev.realtimesessions.adapter.webflux.MintMode;
 import dev.realtimesessions.adapter.webflux.RealtimeTokenAuthorizer;
 import dev.realtimesessions.adapter.webflux.RealtimeTokenEndpoint;
 import dev.realtimesessions.local.LocalRealtimeEndpoint;
+import io.micrometer.core.instrument.observation.DefaultMeterObservationHandler;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.micrometer.observation.ObservationRegistry;
 import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -92,6 +99,74 @@ class RealtimeSessionsAutoConfigurationTest {
                     StepVerifier.create(sessions.createClientSecret(Upstream.request()))
                             .assertNext(secret -> assertThat(secret.value()).startsWith("ek_local_"))
                             .verifyComplete();
+                });
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    static class WithMicrometer {
+        @Bean
+        SimpleMeterRegistry meterRegistry() {
+            return new SimpleMeterRegistry();
+        }
+
+        @Bean
+        ObservationRegistry observationRegistry(SimpleMeterRegistry meters) {
+            ObservationRegistry registry = ObservationRegistry.create();
+            registry.observationConfig().observationHandler(new DefaultMeterObservationHandler(meters));
+            return registry;
+        }
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    static class OwnCallListener {
+        static final List<String> ENDPOINTS = new CopyOnWriteArrayList<>();
+
+        @Bean
+        CallListener.Factory myCallListener() {
+            return (endpoint, context) -> {
+                ENDPOINTS.add(endpoint);
+                return CallListener.NONE;
+            };
+        }
+    }
+
+    @Test
+    void withMicrometerTheClientRecordsItsCallsInTheApplicationsRegistries() {
+        plain.withPropertyValues("realtime.openai.api-key=" + LocalRealtimeEndpoint.API_KEY,
+                        "realtime.openai.base-url=" + local.baseUrl())
+                .withUserConfiguration(WithMicrometer.class)
+                .run(context -> {
+                    assertThat(context).hasNotFailed().hasSingleBean(MicrometerCallListener.class);
+                    assertThat(context.getBean(RealtimeSessions.class).toString())
+                            .contains("callListener=" + MicrometerCallListener.class.getName());
+                    context.getBean(RealtimeSessions.class).createClientSecret(Upstream.request()).block(Duration.ofSeconds(20));
+                    SimpleMeterRegistry meters = context.getBean(SimpleMeterRegistry.class);
+                    assertThat(meters.get(MicrometerCallListener.CALL).tag("outcome", "SUCCESS").timer().count())
+                            .isEqualTo(1);
+                    assertThat(meters.get(MicrometerCallListener.IN_FLIGHT).gauge().value()).isZero();
+                });
+    }
+
+    @Test
+    void theApplicationsOwnCallListenerReplacesMicrometers() {
+        plain.withPropertyValues("realtime.openai.api-key=" + LocalRealtimeEndpoint.API_KEY,
+                        "realtime.openai.base-url=" + local.baseUrl())
+                .withUserConfiguration(WithMicrometer.class, OwnCallListener.class)
+                .run(context -> {
+                    assertThat(context).hasNotFailed().doesNotHaveBean(MicrometerCallListener.class);
+                    context.getBean(RealtimeSessions.class).createClientSecret(Upstream.request()).block(Duration.ofSeconds(20));
+                    assertThat(OwnCallListener.ENDPOINTS).contains("/realtime/client_secrets");
+                });
+    }
+
+    @Test
+    void withoutMicrometerTheClientIsBuiltWithoutAListener() {
+        plain.withPropertyValues("realtime.openai.api-key=sk-test")
+                .withClassLoader(new FilteredClassLoader("io.micrometer.core", "io.micrometer.observation"))
+                .run(context -> {
+                    assertThat(context).hasNotFailed().hasSingleBean(RealtimeSessions.class)
+                            .doesNotHaveBean(CallListener.Factory.class);
+                    assertThat(context.getBean(RealtimeSessions.class).toString()).doesNotContain("callListener");
                 });
     }
 
