@@ -18,11 +18,13 @@ import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaderValues;
 import io.netty.handler.codec.http.HttpHeaders;
 import io.netty.handler.codec.http.HttpMethod;
+import io.netty.util.AsciiString;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -55,8 +57,14 @@ public final class CallExecutor implements AutoCloseable {
     private final ClientSettings settings;
     private final HttpClient httpClient;
     private final @Nullable ConnectionProvider ownedPool;
-    private final HttpHeaders commonHeaders;
+    private final @Nullable String project;
     private final @Nullable RateGate gate;
+    private final ConcurrentHashMap<String, String> urls = new ConcurrentHashMap<>(4);
+    /** The headers every request carries, as arrays: setting them allocates nothing per call. */
+    private final AsciiString[] commonHeaderNames;
+    private final String[] commonHeaderValues;
+    /** The last {@code Authorization} value built, kept for the next call with the same key. */
+    private volatile @Nullable Authorization lastAuthorization;
     private volatile boolean closed;
 
     /** Builds the HTTP client (or adopts the caller's) and the headers every request carries. */
@@ -84,12 +92,45 @@ public final class CallExecutor implements AutoCloseable {
         boolean wiretap = settings.wiretap();
         base = base.doOnChannelInit((observer, channel, address) -> RedactingWiretap.install(channel.pipeline(), wiretap));
         this.httpClient = base;
-        this.commonHeaders = new DefaultHttpHeaders()
+        HttpHeaders commonHeaders = new DefaultHttpHeaders()
                 .set(HttpHeaderNames.CONTENT_TYPE, HttpHeaderValues.APPLICATION_JSON)
                 .set(HttpHeaderNames.ACCEPT, HttpHeaderValues.APPLICATION_JSON)
                 .set(HttpHeaderNames.USER_AGENT, settings.userAgent());
         settings.headers().forEach(commonHeaders::set);
+        this.project = commonHeaders.get(PROJECT);
+        this.commonHeaderNames = new AsciiString[commonHeaders.size()];
+        this.commonHeaderValues = new String[commonHeaders.size()];
+        int index = 0;
+        for (Map.Entry<String, String> header : commonHeaders) {
+            commonHeaderNames[index] = AsciiString.cached(header.getKey());
+            commonHeaderValues[index] = header.getValue();
+            index++;
+        }
         this.gate = settings.rateGate() ? new RateGate(settings.retryPolicy().maxRetryAfter()) : null;
+    }
+
+    /** {@code Bearer <key>}, built once for a key used call after call. */
+    private String authorization(String apiKey) {
+        Authorization last = lastAuthorization;
+        if (last != null && last.apiKey().equals(apiKey)) {
+            return last.header();
+        }
+        Authorization built = new Authorization(apiKey, "Bearer " + apiKey);
+        lastAuthorization = built;
+        return built.header();
+    }
+
+    /** An API key and its {@code Authorization} header value; its {@code toString()} shows neither. */
+    private record Authorization(String apiKey, String header) {
+        @Override
+        public String toString() {
+            return "Authorization[***]";
+        }
+    }
+
+    /** The endpoint's URL under the base URL, built once per endpoint. */
+    private String url(Endpoint<?, ?> endpoint) {
+        return urls.computeIfAbsent(endpoint.path(), path -> settings.baseUrl() + path);
     }
 
     /** Whether {@link #close()} was called. */
@@ -143,7 +184,8 @@ public final class CallExecutor implements AutoCloseable {
         private final @Nullable String apiKeyOverride;
         private final CallListener listener;
         private final Scheduler timer = Schedulers.parallel();
-        private final List<RealtimeSessionsException> failures = new ArrayList<>(2);
+        /** The failed attempts' errors, for the final error's suppressed list; made on the first retry. */
+        private @Nullable List<RealtimeSessionsException> failures;
         private long deadline;
         private int attempts;
         private RateGate.@Nullable Credential credential;
@@ -182,7 +224,7 @@ public final class CallExecutor implements AutoCloseable {
                     .onErrorMap(TimeoutException.class, e -> withEarlierFailures(new ApiTimeoutException(
                             endpoint.describe() + " got no answer within the overall timeout of " + timeout
                                     + " (" + attempts + " attempt" + (attempts == 1 ? "" : "s")
-                                    + "); raise timeout(...) or check the network"), failures.size()));
+                                    + "); raise timeout(...) or check the network")));
             if (listener == CallListener.NONE) {
                 return call;
             }
@@ -219,10 +261,10 @@ public final class CallExecutor implements AutoCloseable {
 
         /** The attempt once the rate gate lets this key through; fails at once if the wait would pass the deadline. */
         private Mono<CallResult<R>> gated(RateGate gate, String apiKey) {
-            if (credential == null) {
-                credential = gate.credential(apiKey, project());
+            if (credential == null && gate.holdsNone()) {
+                return attempt(apiKey);
             }
-            long wait = gate.waitMillis(credential, this::nowMillis);
+            long wait = gate.waitMillis(credential(gate, apiKey), this::nowMillis);
             if (wait == 0) {
                 return attempt(apiKey);
             }
@@ -241,6 +283,16 @@ public final class CallExecutor implements AutoCloseable {
             }).then(Mono.defer(() -> gated(gate, apiKey)));
         }
 
+        /** The gate's key for this call's API key and project; hashed once per call, and only when the gate needs it. */
+        private RateGate.Credential credential(RateGate gate, String apiKey) {
+            RateGate.Credential known = credential;
+            if (known == null) {
+                known = gate.credential(apiKey, project());
+                credential = known;
+            }
+            return known;
+        }
+
         private long nowMillis() {
             return timer.now(TimeUnit.MILLISECONDS);
         }
@@ -251,7 +303,7 @@ public final class CallExecutor implements AutoCloseable {
                     return header.getValue();
                 }
             }
-            return commonHeaders.get(PROJECT);
+            return project;
         }
 
         private Mono<CallResult<R>> attempt(String apiKey) {
@@ -259,17 +311,19 @@ public final class CallExecutor implements AutoCloseable {
             int attempt = attempts;
             HttpHeaders listenerHeaders = listenerHeaders(attempt);
             return client.request(HttpMethod.POST)
-                    .uri(settings.baseUrl() + endpoint.path())
+                    .uri(url(endpoint))
                     .send((httpRequest, outbound) -> {
                         HttpHeaders headers = httpRequest.requestHeaders();
                         if (listenerHeaders != null) {
                             headers.add(listenerHeaders);
                         }
-                        for (Map.Entry<String, String> header : commonHeaders) {
-                            headers.set(header.getKey(), header.getValue());
+                        for (int i = 0; i < commonHeaderNames.length; i++) {
+                            headers.set(commonHeaderNames[i], commonHeaderValues[i]);
                         }
-                        extraHeaders.forEach(headers::set);
-                        headers.set(HttpHeaderNames.AUTHORIZATION, "Bearer " + apiKey);
+                        if (!extraHeaders.isEmpty()) {
+                            extraHeaders.forEach(headers::set);
+                        }
+                        headers.set(HttpHeaderNames.AUTHORIZATION, authorization(apiKey));
                         // Serialized only when Netty subscribes to write it, so a call cancelled
                         // before the write holds no buffer; Reactor Netty sets Content-Length.
                         return outbound.send(Mono.fromSupplier(
@@ -320,8 +374,11 @@ public final class CallExecutor implements AutoCloseable {
         }
 
         private CallResult<R> decode(RawResponse response, int attempt, String apiKey) {
-            if (gate != null && credential != null) {
-                gate.observe(credential, response, nowMillis());
+            if (gate != null) {
+                long hold = gate.holdMillis(response);
+                if (hold > 0) {
+                    gate.hold(credential(gate, apiKey), hold, nowMillis());
+                }
             }
             if (!response.isSuccess()) {
                 throw ApiErrors.fromResponse(response, apiKey);
@@ -391,7 +448,7 @@ public final class CallExecutor implements AutoCloseable {
             AttemptFailure failure = error instanceof AttemptFailure f ? f : classify(error, attempts);
             RealtimeSessionsException exception = failure.error();
             if (!failure.retryable() || retriesSoFar >= policy.maxRetries()) {
-                return Mono.error(withEarlierFailures(exception, failures.size()));
+                return Mono.error(withEarlierFailures(exception));
             }
             Duration delay = delayBeforeRetry(failure, (int) retriesSoFar + 1);
             long now = nowMillis();
@@ -400,7 +457,10 @@ public final class CallExecutor implements AutoCloseable {
                     log.debug("{} failed ({}); a retry after {} ms would pass the deadline, failing now",
                             endpoint.describe(), exception.getMessage(), delay.toMillis());
                 }
-                return Mono.error(withEarlierFailures(exception, failures.size()));
+                return Mono.error(withEarlierFailures(exception));
+            }
+            if (failures == null) {
+                failures = new ArrayList<>(2);
             }
             failures.add(exception);
             listener.retryScheduled(attempts, delay, exception);
@@ -428,11 +488,15 @@ public final class CallExecutor implements AutoCloseable {
         }
 
         /** The error, with the failures of the attempts before it attached as suppressed. */
-        private RealtimeSessionsException withEarlierFailures(RealtimeSessionsException error, int count) {
-            for (int i = 0; i < count; i++) {
-                RealtimeSessionsException earlier = failures.get(i);
-                if (earlier != error) {
-                    error.addSuppressed(earlier);
+        private RealtimeSessionsException withEarlierFailures(RealtimeSessionsException error) {
+            List<RealtimeSessionsException> earlierFailures = failures;
+            if (earlierFailures != null) {
+                // By index over a size read once: the overall timeout can fire while an attempt's failure is being added.
+                for (int i = 0, count = earlierFailures.size(); i < count; i++) {
+                    RealtimeSessionsException earlier = earlierFailures.get(i);
+                    if (earlier != error) {
+                        error.addSuppressed(earlier);
+                    }
                 }
             }
             return error;

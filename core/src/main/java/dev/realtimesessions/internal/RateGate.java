@@ -87,13 +87,18 @@ final class RateGate {
         return until - now;
     }
 
+    /** Whether no credential is held back: then no attempt waits, and none needs its credential computed. */
+    boolean holdsNone() {
+        return openAt.isEmpty();
+    }
+
     /**
-     * Learns from one answer for {@code credential} at {@code now}: a 429 with a wait
-     * ({@code retry-after-ms} or {@code retry-after}) holds the credential for that long;
-     * {@code remaining-requests} 0 with a reset holds it until the reset. A wait longer than the
-     * longest honoured, and anything else, leaves the gate as it is.
+     * How long one answer asks its credential to hold back, in milliseconds; 0 for not at all. A
+     * 429 with a wait ({@code retry-after-ms} or {@code retry-after}) asks for that wait;
+     * {@code remaining-requests} 0 with a reset asks until the reset. A wait longer than the longest
+     * honoured, and anything else, asks for nothing.
      */
-    void observe(Credential credential, RawResponse response, long now) {
+    long holdMillis(RawResponse response) {
         HttpHeaders headers = response.headers();
         long hold = 0;
         if (response.status() == 429) {
@@ -105,10 +110,15 @@ final class RateGate {
             Duration reset = RateLimitHeaders.duration(headers.get("x-ratelimit-reset-requests"));
             hold = Math.max(hold, reset == null ? 0 : reset.toMillis());
         }
-        if (hold <= 0 || hold > maxHoldMillis) {
+        return hold <= 0 || hold > maxHoldMillis ? 0 : hold;
+    }
+
+    /** Holds {@code credential} back for {@code holdMillis} from {@code now}; a longer hold already set stays. */
+    void hold(Credential credential, long holdMillis, long now) {
+        if (holdMillis <= 0) {
             return;
         }
-        long until = now + hold;
+        long until = now + holdMillis;
         if (openAt.size() >= MAX_ENTRIES && !openAt.containsKey(credential)) {
             openAt.values().removeIf(time -> time <= now);
             if (openAt.size() >= MAX_ENTRIES) {

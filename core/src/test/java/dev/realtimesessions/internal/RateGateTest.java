@@ -23,7 +23,7 @@ class RateGateTest {
     @Test
     void aHoldEndsAtItsTimeAndItsEntryIsDropped() {
         RateGate.Credential key = gate.credential("sk-a", null);
-        gate.observe(key, answer(429, "retry-after-ms", "1500"), 1_000);
+        observe(key, answer(429, "retry-after-ms", "1500"), 1_000);
         assertThat(gate.waitMillis(key, () -> 1_000)).isEqualTo(1_500);
         assertThat(gate.waitMillis(key, () -> 2_000)).isEqualTo(500);
         assertThat(gate.waitMillis(key, () -> 2_500)).isZero();
@@ -33,7 +33,7 @@ class RateGateTest {
     @Test
     void theClockIsReadAfterTheHoldSoAWaitNeverExceedsWhatTheServerAskedFor() {
         RateGate.Credential key = gate.credential("sk-a", null);
-        gate.observe(key, answer(429, "retry-after-ms", "2000"), 1_000);
+        observe(key, answer(429, "retry-after-ms", "2000"), 1_000);
         long[] reads = new long[1];
         long wait = gate.waitMillis(key, () -> {
             reads[0]++;
@@ -49,18 +49,18 @@ class RateGateTest {
     @Test
     void aShorterLaterHoldDoesNotShortenALongerOne() {
         RateGate.Credential key = gate.credential("sk-a", null);
-        gate.observe(key, answer(429, "retry-after", "10"), 0);
-        gate.observe(key, answer(200, "x-ratelimit-remaining-requests", "0", "x-ratelimit-reset-requests", "1s"), 0);
+        observe(key, answer(429, "retry-after", "10"), 0);
+        observe(key, answer(200, "x-ratelimit-remaining-requests", "0", "x-ratelimit-reset-requests", "1s"), 0);
         assertThat(gate.waitMillis(key, () -> 0)).isEqualTo(10_000);
     }
 
     @Test
     void successesAndOtherErrorsDoNotHold() {
         RateGate.Credential key = gate.credential("sk-a", null);
-        gate.observe(key, answer(200, "x-ratelimit-remaining-requests", "3", "x-ratelimit-reset-requests", "1s"), 0);
-        gate.observe(key, answer(503, "retry-after", "5"), 0);
-        gate.observe(key, answer(200, "x-ratelimit-remaining-requests", "0", "x-ratelimit-reset-requests", "later"), 0);
-        gate.observe(key, answer(429, "retry-after", "soon"), 0);
+        observe(key, answer(200, "x-ratelimit-remaining-requests", "3", "x-ratelimit-reset-requests", "1s"), 0);
+        observe(key, answer(503, "retry-after", "5"), 0);
+        observe(key, answer(200, "x-ratelimit-remaining-requests", "0", "x-ratelimit-reset-requests", "later"), 0);
+        observe(key, answer(429, "retry-after", "soon"), 0);
         assertThat(gate.waitMillis(key, () -> 0)).isZero();
         assertThat(gate.size()).isZero();
     }
@@ -68,15 +68,20 @@ class RateGateTest {
     @Test
     void theMapIsBoundedAndSweepsExpiredHolds() {
         for (int i = 0; i < RateGate.MAX_ENTRIES; i++) {
-            gate.observe(gate.credential("sk-" + i, null), answer(429, "retry-after", "1"), 0);
+            observe(gate.credential("sk-" + i, null), answer(429, "retry-after", "1"), 0);
         }
         RateGate.Credential late = gate.credential("sk-late", null);
-        gate.observe(late, answer(429, "retry-after", "1"), 0);
+        observe(late, answer(429, "retry-after", "1"), 0);
         assertThat(gate.size()).isEqualTo(RateGate.MAX_ENTRIES);
         assertThat(gate.waitMillis(late, () -> 0)).as("let through unheld rather than growing").isZero();
-        gate.observe(late, answer(429, "retry-after", "1"), 5_000);
+        observe(late, answer(429, "retry-after", "1"), 5_000);
         assertThat(gate.size()).as("expired holds swept").isEqualTo(1);
         assertThat(gate.waitMillis(late, () -> 5_000)).isEqualTo(1_000);
+    }
+
+    /** What the client does with each answer: hold the credential for as long as the answer asks. */
+    private void observe(RateGate.Credential credential, RawResponse answer, long now) {
+        gate.hold(credential, gate.holdMillis(answer), now);
     }
 
     private static RawResponse answer(int status, String... headers) {
