@@ -220,7 +220,9 @@ public final class ClientSecretPool implements AutoCloseable {
     /**
      * Starts refill mints while the stock and the mints in flight are below N, at most
      * {@link #refillConcurrency} in flight, unless closed or backing off. Serialized: one thread
-     * decides at a time; a call during another's pass makes that pass look again.
+     * decides at a time; a call during another's pass makes that pass look again. A pass first
+     * decides how many mints to start, then starts them all: a mint that fails at once does not
+     * cut short the round it belongs to, so each round is the same whatever the timing.
      */
     private void drain() {
         if (!started.get() || drainWork.getAndIncrement() != 0) {
@@ -228,12 +230,16 @@ public final class ClientSecretPool implements AutoCloseable {
         }
         int missed = 1;
         do {
+            int round = 0;
             while (!closed && backoff.get() == null && inFlight.get() < refillConcurrency
                     && stocked.get() + inFlight.get() < size) {
                 inFlight.incrementAndGet();
+                round++;
+            }
+            for (int begun = 0; begun < round; begun++) {
                 Mint mint = new Mint();
                 if (!resources.add(mint)) {
-                    inFlight.decrementAndGet();
+                    inFlight.addAndGet(begun - round);
                     break;
                 }
                 sessions.createClientSecret(template, options).subscribe(mint);

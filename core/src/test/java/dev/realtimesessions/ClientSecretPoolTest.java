@@ -210,6 +210,21 @@ class ClientSecretPoolTest {
     }
 
     @Test
+    void aMintThatFailsAtOnceDoesNotCutItsRoundShort() throws Exception {
+        RealtimeSessions closed = Fixtures.client(server.server).build();
+        closed.close();
+        try (LogCapture log = LogCapture.debug("dev.realtimesessions.ClientSecretPool")) {
+            ClientSecretPool pool = ClientSecretPool.builder(closed, TEMPLATE).size(4).refillConcurrency(2)
+                    .refillBackoff(Duration.ofMinutes(5), Duration.ofMinutes(5)).build();
+            pools.add(pool);
+            pool.start();
+            log.await(message -> message.contains("(2 in a row)"), Fixtures.WAIT);
+            assertThat(log.messages()).as("one round of refillConcurrency mints, then the backoff")
+                    .filteredOn(message -> message.contains("a refill mint of the ClientSecretPool failed")).hasSize(2);
+        }
+    }
+
+    @Test
     void closeCancelsInFlightMintsAndStopsRefills() throws Exception {
         try (StallingServer stalling = new StallingServer();
                 RealtimeSessions client = RealtimeSessions.builder().apiKey(Fixtures.API_KEY)
