@@ -18,6 +18,9 @@ import org.jspecify.annotations.Nullable;
  */
 final class JsonValues {
 
+    /** The empty object: shared, since an answer without unknown fields is the common case. */
+    private static final Map<String, Object> EMPTY_OBJECT = new JsonObjectMap(Map.of());
+
     private JsonValues() {
     }
 
@@ -27,6 +30,9 @@ final class JsonValues {
     }
 
     static Map<String, Object> copyObject(String field, Map<String, ?> object) {
+        if (object.isEmpty()) {
+            return EMPTY_OBJECT;
+        }
         Map<String, Object> copy = new LinkedHashMap<>(Math.max(4, object.size() * 2));
         for (Map.Entry<String, ?> entry : object.entrySet()) {
             if (entry.getKey() == null) {
