@@ -140,7 +140,7 @@ final class GaAudioJson {
         Integer rate = null;
         for (String name = in.nextField(); name != null; name = in.nextField()) {
             switch (name) {
-                case "type" -> type = in.openEnum(RealtimeAudioFormatType::of);
+                case "type" -> type = in.string(WireEnums.REALTIME_AUDIO_FORMAT_TYPES);
                 case "rate" -> rate = in.integer();
                 default -> in.skip();
             }
@@ -167,7 +167,7 @@ final class GaAudioJson {
             return null;
         }
         if (in.isString()) {
-            return Voice.of(CommonJson.requireString(in, "voice"));
+            return CommonJson.requireString(in, WireEnums.VOICES, "voice");
         }
         in.expectObject("voice");
         String id = null;

@@ -1,6 +1,5 @@
 package dev.realtimesessions.internal;
 
-import dev.realtimesessions.model.OpenEnum;
 import dev.realtimesessions.model.Tristate;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -104,10 +103,20 @@ public final class JsonIn {
         throw mismatch(parser.currentName(), "a string");
     }
 
-    /** The current string value as an open enum, or {@code null} for JSON null. */
-    public <E extends OpenEnum> @Nullable E openEnum(Function<String, E> of) {
-        String value = string();
-        return value == null ? null : of.apply(value);
+    /**
+     * The current string value as one of {@code known}'s constants, or made by its fallback when it
+     * is none of them; {@code null} for JSON null. A known value makes no {@code String}.
+     */
+    <T> @Nullable T string(WireConstants<T> known) {
+        JsonToken token = parser.currentToken();
+        if (token == JsonToken.VALUE_STRING) {
+            T constant = known.find(parser.getStringCharacters(), parser.getStringOffset(), parser.getStringLength());
+            return constant != null ? constant : known.other(parser.getString());
+        }
+        if (token == JsonToken.VALUE_NULL) {
+            return null;
+        }
+        throw mismatch(parser.currentName(), "a string");
     }
 
     /** The current integer value, or {@code null} for JSON null. */
