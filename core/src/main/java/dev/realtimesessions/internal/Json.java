@@ -5,6 +5,7 @@ import io.netty.buffer.ByteBufAllocator;
 import io.netty.buffer.ByteBufOutputStream;
 import java.util.function.BiConsumer;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import tools.jackson.core.JsonGenerator;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.ObjectReadContext;
@@ -48,6 +49,17 @@ final class Json {
      * @throws tools.jackson.core.JacksonException if it is not well-formed JSON
      */
     static <T> T read(byte[] body, int length, String what, Function<JsonIn, T> reader) {
+        return read(body, length, () -> what, reader);
+    }
+
+    /**
+     * Parses one JSON object document; {@code what} names it in the error if it is not an object,
+     * and is not called otherwise.
+     *
+     * @throws JsonShapeException if the JSON is well-formed but not an object of the expected shape
+     * @throws tools.jackson.core.JacksonException if it is not well-formed JSON
+     */
+    static <T> T read(byte[] body, int length, Supplier<String> what, Function<JsonIn, T> reader) {
         try (JsonParser parser = FACTORY.createParser(ObjectReadContext.empty(), body, 0, length)) {
             JsonIn in = new JsonIn(parser);
             in.beginDocument(what);

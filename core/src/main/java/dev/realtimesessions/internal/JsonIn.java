@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
@@ -24,10 +25,10 @@ public final class JsonIn {
     }
 
     /** Moves to the first token of the document and checks that it opens an object. */
-    void beginDocument(String what) {
+    void beginDocument(Supplier<String> what) {
         JsonToken token = parser.nextToken();
         if (token != JsonToken.START_OBJECT) {
-            throw new JsonShapeException(what + " must be a JSON object, but starts with " + describe(token));
+            throw new JsonShapeException(what.get() + " must be a JSON object, but starts with " + describe(token));
         }
     }
 
