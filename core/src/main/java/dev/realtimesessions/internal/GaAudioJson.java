@@ -11,10 +11,16 @@ import dev.realtimesessions.model.TranscriptionAudioConfig;
 import dev.realtimesessions.model.Tristate;
 import dev.realtimesessions.model.TurnDetection;
 import dev.realtimesessions.model.Voice;
+import java.util.List;
+import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /** JSON of the GA sessions' nested {@code audio}: input and output settings, formats, voices. */
 final class GaAudioJson {
+
+    /** The formats an answer is read as without a new record, since the API documents them. */
+    private static final List<RealtimeAudioFormat> KNOWN_FORMATS =
+            List.of(RealtimeAudioFormat.PCM_24KHZ, RealtimeAudioFormat.PCMU, RealtimeAudioFormat.PCMA);
 
     private GaAudioJson() {
     }
@@ -147,6 +153,11 @@ final class GaAudioJson {
         }
         if (type == null) {
             throw new JsonShapeException("the audio format has no type");
+        }
+        for (RealtimeAudioFormat known : KNOWN_FORMATS) {
+            if (known.type().equals(type) && Objects.equals(known.rate(), rate)) {
+                return known;
+            }
         }
         return new RealtimeAudioFormat(type, rate);
     }

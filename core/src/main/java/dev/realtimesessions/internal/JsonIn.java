@@ -18,6 +18,9 @@ import tools.jackson.core.JsonToken;
  */
 public final class JsonIn {
 
+    /** The room a list is made with: the answers' arrays hold a few values, often one. */
+    private static final int SHORT_LIST = 4;
+
     private final JsonParser parser;
 
     JsonIn(JsonParser parser) {
@@ -168,7 +171,10 @@ public final class JsonIn {
         throw mismatch(parser.currentName(), "true or false");
     }
 
-    /** The current array, each element read by {@code element}; {@code null} for JSON null. */
+    /**
+     * The current array, each element read by {@code element}; {@code null} for JSON null. The list
+     * is for a record to copy: an empty array reads as a shared empty list.
+     */
     public <T> @Nullable List<T> list(Function<JsonIn, @Nullable T> element) {
         JsonToken token = parser.currentToken();
         if (token == JsonToken.VALUE_NULL) {
@@ -177,14 +183,17 @@ public final class JsonIn {
         if (token != JsonToken.START_ARRAY) {
             throw mismatch(parser.currentName(), "an array");
         }
-        List<T> values = new ArrayList<>();
+        List<T> values = null;
         while (parser.nextToken() != JsonToken.END_ARRAY) {
             T value = element.apply(this);
             if (value != null) {
+                if (values == null) {
+                    values = new ArrayList<>(SHORT_LIST);
+                }
                 values.add(value);
             }
         }
-        return values;
+        return values == null ? List.of() : values;
     }
 
     /** The current value as a {@link Tristate}: absent is the caller's business, null and values are read here. */
