@@ -11,11 +11,19 @@ import tools.jackson.core.JsonParser;
 import tools.jackson.core.ObjectReadContext;
 import tools.jackson.core.ObjectWriteContext;
 import tools.jackson.core.json.JsonFactory;
+import tools.jackson.core.util.JsonRecyclerPools;
 
 /** The one shared Jackson stream factory, and whole-document reading and writing with it. */
 final class Json {
 
-    private static final JsonFactory FACTORY = JsonFactory.builder().build();
+    /**
+     * Buffers are recycled per thread: reading and writing run on the few long-lived Netty event
+     * loops, where a thread-local recycler costs no lock and no allocation per document (Jackson's
+     * default pool, a concurrent deque, allocates a node on every release).
+     */
+    private static final JsonFactory FACTORY = JsonFactory.builder()
+            .recyclerPool(JsonRecyclerPools.threadLocalPool())
+            .build();
 
     private Json() {
     }
