@@ -21,7 +21,6 @@ import dev.realtimesessions.model.TurnDetectionType;
 import dev.realtimesessions.model.UnknownTool;
 import java.time.DateTimeException;
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
@@ -159,7 +158,7 @@ final class CommonJson {
     }
 
     static Tool readTool(JsonIn in) {
-        Map<String, Object> fields = new LinkedHashMap<>(in.anyObject());
+        Map<String, Object> fields = in.anyFields();
         Object type = fields.remove("type");
         if ("function".equals(type)) {
             Object name = fields.get("name");

@@ -244,12 +244,17 @@ public final class JsonIn {
 
     /** The current object as a map of plain Java values. */
     public Map<String, Object> anyObject() {
+        return Collections.unmodifiableMap(anyFields());
+    }
+
+    /** The current object as a new map of plain Java values, the caller's to change. */
+    Map<String, Object> anyFields() {
         expectObject(String.valueOf(parser.currentName()));
         Map<String, Object> values = new LinkedHashMap<>();
         for (String name = nextField(); name != null; name = nextField()) {
             values.put(name, any());
         }
-        return Collections.unmodifiableMap(values);
+        return values;
     }
 
     private JsonShapeException mismatch(@Nullable String field, String expected) {
