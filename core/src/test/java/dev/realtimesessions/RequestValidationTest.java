@@ -102,6 +102,17 @@ class RequestValidationTest {
     }
 
     @Test
+    void aValueThatIsNotJsonInAToolSchemaIsRejectedNamingItsPath() {
+        Map<String, Object> unit = Map.of("enum", Arrays.asList("c", Double.NaN));
+        rejects(() -> FunctionTool.of("f", "d", Map.of("properties", Map.of("unit", unit))),
+                "parameters.properties.unit.enum[1]");
+        rejects(() -> FunctionTool.of("f", "d", Map.of("items", List.of(Map.of("x", new Object())))),
+                "parameters.items[0].x");
+        rejects(() -> FunctionTool.of("f", "d", Map.of("default", new java.util.concurrent.atomic.AtomicLong())),
+                "parameters.default");
+    }
+
+    @Test
     void negativeTurnDetectionDurationsAreRejected() {
         rejects(() -> TurnDetection.serverVad().silenceDurationMs(-1), "turn_detection.silence_duration_ms");
         rejects(() -> TurnDetection.serverVad().prefixPaddingMs(-300), "turn_detection.prefix_padding_ms");

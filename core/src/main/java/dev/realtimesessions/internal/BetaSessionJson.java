@@ -71,13 +71,13 @@ final class BetaSessionJson {
         for (String name = in.nextField(); name != null; name = in.nextField()) {
             switch (name) {
                 case "id" -> id = in.string();
-                case "object" -> object = in.string();
-                case "model" -> model = in.openEnum(RealtimeModel::of);
+                case "object" -> object = in.string(CommonJson.OBJECT_TYPES);
+                case "model" -> model = in.string(WireEnums.REALTIME_MODELS);
                 case "modalities" -> modalities = in.list(CommonJson::readModality);
                 case "instructions" -> instructions = in.string();
-                case "voice" -> voice = in.openEnum(Voice::of);
-                case "input_audio_format" -> inputAudioFormat = in.openEnum(AudioFormat::of);
-                case "output_audio_format" -> outputAudioFormat = in.openEnum(AudioFormat::of);
+                case "voice" -> voice = in.string(WireEnums.VOICES);
+                case "input_audio_format" -> inputAudioFormat = in.string(WireEnums.AUDIO_FORMATS);
+                case "output_audio_format" -> outputAudioFormat = in.string(WireEnums.AUDIO_FORMATS);
                 case "input_audio_transcription" -> transcription = in.tristate(CommonJson::readTranscription);
                 case "turn_detection" -> turnDetection = in.tristate(CommonJson::readTurnDetection);
                 case "input_audio_noise_reduction" -> noiseReduction = in.tristate(CommonJson::readNoiseReduction);

@@ -46,10 +46,10 @@ final class BetaTranscriptionJson {
         for (String name = in.nextField(); name != null; name = in.nextField()) {
             switch (name) {
                 case "id" -> id = in.string();
-                case "object" -> object = in.string();
+                case "object" -> object = in.string(CommonJson.OBJECT_TYPES);
                 case "expires_at" -> expiresAt = CommonJson.readEpochSeconds(in, "expires_at");
                 case "modalities" -> modalities = in.list(CommonJson::readModality);
-                case "input_audio_format" -> inputAudioFormat = in.openEnum(AudioFormat::of);
+                case "input_audio_format" -> inputAudioFormat = in.string(WireEnums.AUDIO_FORMATS);
                 case "input_audio_transcription" -> transcription = in.tristate(CommonJson::readTranscription);
                 case "turn_detection" -> turnDetection = in.tristate(CommonJson::readTurnDetection);
                 case "client_secret" -> clientSecret = in.isNull() ? null : CommonJson.readClientSecret(in);

@@ -10,6 +10,11 @@ import org.jspecify.annotations.Nullable;
  */
 final class BodyCollector {
 
+    /** The least room made for a body, so that small chunks do not grow the array a few bytes at a time. */
+    private static final int MIN_CAPACITY = 256;
+
+    private static final byte[] NO_BYTES = new byte[0];
+
     private final int maxBytes;
     private final int status;
     private final @Nullable String requestId;
@@ -20,7 +25,8 @@ final class BodyCollector {
         this.maxBytes = maxBytes;
         this.status = status;
         this.requestId = requestId;
-        this.bytes = new byte[(int) Math.max(256, Math.min(declaredLength, maxBytes))];
+        // of unknown length (chunked, or inflated from a compressed answer), made at the first chunk and sized by it
+        this.bytes = declaredLength < 0 ? NO_BYTES : new byte[(int) Math.max(MIN_CAPACITY, Math.min(declaredLength, maxBytes))];
     }
 
     BodyCollector append(ByteBuf chunk) {
@@ -29,7 +35,8 @@ final class BodyCollector {
             throw new BodyTooLargeException(maxBytes, status, requestId);
         }
         if (length + readable > bytes.length) {
-            bytes = Arrays.copyOf(bytes, (int) Math.min(maxBytes, Math.max((long) bytes.length * 2, length + readable)));
+            long room = Math.max(Math.max(MIN_CAPACITY, (long) bytes.length * 2), length + readable);
+            bytes = Arrays.copyOf(bytes, (int) Math.min(maxBytes, room));
         }
         chunk.getBytes(chunk.readerIndex(), bytes, length, readable);
         length += readable;

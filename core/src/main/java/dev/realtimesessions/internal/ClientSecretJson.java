@@ -17,6 +17,8 @@ import java.util.Map;
  */
 final class ClientSecretJson {
 
+    private static final WireConstants<String> SESSION_TYPES = WireConstants.strings("realtime", "transcription");
+
     private ClientSecretJson() {
     }
 
@@ -69,7 +71,7 @@ final class ClientSecretJson {
     private static SessionDetails readSession(JsonIn in) {
         String first = in.nextField();
         if ("type".equals(first)) {
-            return readTyped(in, CommonJson.requireString(in, "session.type"));
+            return readTyped(in, CommonJson.requireString(in, SESSION_TYPES, "session.type"));
         }
         Map<String, Object> fields = new LinkedHashMap<>();
         for (String name = first; name != null; name = in.nextField()) {

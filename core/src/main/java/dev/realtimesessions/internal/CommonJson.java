@@ -21,12 +21,23 @@ import dev.realtimesessions.model.TurnDetectionType;
 import dev.realtimesessions.model.UnknownTool;
 import java.time.DateTimeException;
 import java.time.Instant;
-import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /** JSON for the objects the beta and GA shapes share: transcription, VAD, tools, tracing, secrets. */
 final class CommonJson {
+
+    /** The {@code object} of the sessions the endpoints answer with. */
+    static final WireConstants<String> OBJECT_TYPES =
+            WireConstants.strings("realtime.session", "realtime.transcription_session");
+
+    private static final WireConstants<ToolChoice> TOOL_CHOICE_MODES = WireConstants.of(
+            List.of(ToolChoice.AUTO, ToolChoice.NONE, ToolChoice.REQUIRED),
+            choice -> ((ToolChoice.Mode) choice).value(), CommonJson::toolChoiceMode);
+
+    private static final WireConstants<MaxOutputTokens> MAX_TOKENS_WORDS =
+            WireConstants.of(List.of(MaxOutputTokens.INF), tokens -> "inf", CommonJson::unknownMaxTokensWord);
 
     private CommonJson() {
     }
@@ -36,7 +47,7 @@ final class CommonJson {
     }
 
     static Modality readModality(JsonIn in) {
-        return Modality.of(requireString(in, "modalities[]"));
+        return requireString(in, WireEnums.MODALITIES, "modalities[]");
     }
 
     static void writeTranscription(JsonOut out, AudioTranscription transcription) {
@@ -60,12 +71,12 @@ final class CommonJson {
         TranscriptionDelay delay = null;
         for (String name = in.nextField(); name != null; name = in.nextField()) {
             switch (name) {
-                case "model" -> model = in.openEnum(TranscriptionModel::of);
+                case "model" -> model = in.string(WireEnums.TRANSCRIPTION_MODELS);
                 case "language" -> language = in.string();
                 case "languages" -> languages = in.list(JsonIn::string);
                 case "keywords" -> keywords = in.list(JsonIn::string);
                 case "prompt" -> prompt = in.string();
-                case "delay" -> delay = in.openEnum(TranscriptionDelay::of);
+                case "delay" -> delay = in.string(WireEnums.TRANSCRIPTION_DELAYS);
                 default -> in.skip();
             }
         }
@@ -97,14 +108,14 @@ final class CommonJson {
         Eagerness eagerness = null;
         for (String name = in.nextField(); name != null; name = in.nextField()) {
             switch (name) {
-                case "type" -> type = in.openEnum(TurnDetectionType::of);
+                case "type" -> type = in.string(WireEnums.TURN_DETECTION_TYPES);
                 case "threshold" -> threshold = in.number();
                 case "prefix_padding_ms" -> prefixPaddingMs = in.integer();
                 case "silence_duration_ms" -> silenceDurationMs = in.integer();
                 case "idle_timeout_ms" -> idleTimeoutMs = in.integer();
                 case "create_response" -> createResponse = in.bool();
                 case "interrupt_response" -> interruptResponse = in.bool();
-                case "eagerness" -> eagerness = in.openEnum(Eagerness::of);
+                case "eagerness" -> eagerness = in.string(WireEnums.EAGERNESS);
                 default -> in.skip();
             }
         }
@@ -123,7 +134,7 @@ final class CommonJson {
         NoiseReductionType type = null;
         for (String name = in.nextField(); name != null; name = in.nextField()) {
             if (name.equals("type")) {
-                type = in.openEnum(NoiseReductionType::of);
+                type = in.string(WireEnums.NOISE_REDUCTION_TYPES);
             } else {
                 in.skip();
             }
@@ -147,7 +158,7 @@ final class CommonJson {
     }
 
     static Tool readTool(JsonIn in) {
-        Map<String, Object> fields = new LinkedHashMap<>(in.anyObject());
+        Map<String, Object> fields = in.anyFields();
         Object type = fields.remove("type");
         if ("function".equals(type)) {
             Object name = fields.get("name");
@@ -192,8 +203,7 @@ final class CommonJson {
             return null;
         }
         if (in.isString()) {
-            String mode = in.string();
-            return mode == null || mode.isBlank() ? null : ToolChoice.mode(mode);
+            return in.string(TOOL_CHOICE_MODES);
         }
         Map<String, Object> fields = in.anyObject();
         Object type = fields.get("type");
@@ -208,6 +218,11 @@ final class CommonJson {
         throw new JsonShapeException("tool_choice has an unknown shape (type " + type + ")");
     }
 
+    /** A tool choice mode other than the documented ones; a blank one reads as no choice. */
+    private static @Nullable ToolChoice toolChoiceMode(String mode) {
+        return mode.isBlank() ? null : ToolChoice.mode(mode);
+    }
+
     static void writeMaxTokens(JsonOut out, MaxOutputTokens tokens) {
         if (tokens.isInfinite()) {
             out.stringValue("inf");
@@ -218,14 +233,14 @@ final class CommonJson {
 
     static @Nullable MaxOutputTokens readMaxTokens(JsonIn in) {
         if (in.isString()) {
-            String value = in.string();
-            if ("inf".equals(value)) {
-                return MaxOutputTokens.INF;
-            }
-            throw new JsonShapeException("max output tokens must be a number or \"inf\", but was \"" + value + "\"");
+            return in.string(MAX_TOKENS_WORDS);
         }
         Integer limit = in.integer();
         return limit == null ? null : MaxOutputTokens.of(Math.max(0, limit));
+    }
+
+    private static MaxOutputTokens unknownMaxTokensWord(String value) {
+        throw new JsonShapeException("max output tokens must be a number or \"inf\", but was \"" + value + "\"");
     }
 
     static void writeTracing(JsonOut out, Tracing tracing) {
@@ -242,7 +257,7 @@ final class CommonJson {
 
     static Tracing readTracing(JsonIn in) {
         if (in.isString()) {
-            in.string();
+            in.skip();
             return Tracing.AUTO;
         }
         in.expectObject("tracing");
@@ -305,6 +320,15 @@ final class CommonJson {
         } catch (DateTimeException e) {
             throw new JsonShapeException(field + " is out of range: " + seconds);
         }
+    }
+
+    /** The current string value read with {@code known}, which must not be JSON null. */
+    static <T> T requireString(JsonIn in, WireConstants<T> known, String field) {
+        T value = in.string(known);
+        if (value == null) {
+            throw new JsonShapeException(field + " must not be null");
+        }
+        return value;
     }
 
     static String requireString(JsonIn in, String field) {

@@ -46,6 +46,16 @@ public record Endpoint<Q, R>(String path, BiConsumer<JsonOut, Q> writer, Functio
 
     /** Parses a response body as this endpoint does; for tests and benchmarks. */
     public R fromJson(byte[] body) {
-        return Json.read(body, body.length, describe() + " response", reader);
+        return read(body, body.length);
+    }
+
+    /** Parses the first {@code length} bytes of {@code body} as this endpoint's response. */
+    R read(byte[] body, int length) {
+        return Json.read(body, length, this::describeResponse, reader);
+    }
+
+    /** How error messages name the response: built only for an error, not for every call. */
+    private String describeResponse() {
+        return describe() + " response";
     }
 }

@@ -11,10 +11,16 @@ import dev.realtimesessions.model.TranscriptionAudioConfig;
 import dev.realtimesessions.model.Tristate;
 import dev.realtimesessions.model.TurnDetection;
 import dev.realtimesessions.model.Voice;
+import java.util.List;
+import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /** JSON of the GA sessions' nested {@code audio}: input and output settings, formats, voices. */
 final class GaAudioJson {
+
+    /** The formats an answer is read as without a new record, since the API documents them. */
+    private static final List<RealtimeAudioFormat> KNOWN_FORMATS =
+            List.of(RealtimeAudioFormat.PCM_24KHZ, RealtimeAudioFormat.PCMU, RealtimeAudioFormat.PCMA);
 
     private GaAudioJson() {
     }
@@ -140,13 +146,18 @@ final class GaAudioJson {
         Integer rate = null;
         for (String name = in.nextField(); name != null; name = in.nextField()) {
             switch (name) {
-                case "type" -> type = in.openEnum(RealtimeAudioFormatType::of);
+                case "type" -> type = in.string(WireEnums.REALTIME_AUDIO_FORMAT_TYPES);
                 case "rate" -> rate = in.integer();
                 default -> in.skip();
             }
         }
         if (type == null) {
             throw new JsonShapeException("the audio format has no type");
+        }
+        for (RealtimeAudioFormat known : KNOWN_FORMATS) {
+            if (known.type().equals(type) && Objects.equals(known.rate(), rate)) {
+                return known;
+            }
         }
         return new RealtimeAudioFormat(type, rate);
     }
@@ -167,7 +178,7 @@ final class GaAudioJson {
             return null;
         }
         if (in.isString()) {
-            return Voice.of(CommonJson.requireString(in, "voice"));
+            return CommonJson.requireString(in, WireEnums.VOICES, "voice");
         }
         in.expectObject("voice");
         String id = null;

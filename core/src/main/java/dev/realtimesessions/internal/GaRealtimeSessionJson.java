@@ -64,9 +64,9 @@ final class GaRealtimeSessionJson {
             switch (name) {
                 case "type" -> in.skip();
                 case "id" -> id = in.string();
-                case "object" -> object = in.string();
+                case "object" -> object = in.string(CommonJson.OBJECT_TYPES);
                 case "expires_at" -> expiresAt = CommonJson.readEpochSeconds(in, "session.expires_at");
-                case "model" -> model = in.openEnum(RealtimeModel::of);
+                case "model" -> model = in.string(WireEnums.REALTIME_MODELS);
                 case "output_modalities" -> outputModalities = in.list(CommonJson::readModality);
                 case "instructions" -> instructions = in.string();
                 case "audio" -> audio = in.isNull() ? null : GaAudioJson.readRealtimeAudio(in);

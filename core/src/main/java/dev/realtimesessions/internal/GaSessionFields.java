@@ -10,6 +10,9 @@ import org.jspecify.annotations.Nullable;
 /** JSON of the smaller GA session fields: {@code include}, {@code reasoning}, {@code truncation}, timestamps. */
 final class GaSessionFields {
 
+    private static final WireConstants<Truncation> TRUNCATION_MODES = WireConstants.of(
+            List.of(Truncation.AUTO, Truncation.DISABLED), mode -> ((Truncation.Mode) mode).value(), Truncation::mode);
+
     private GaSessionFields() {
     }
 
@@ -18,7 +21,7 @@ final class GaSessionFields {
     }
 
     static @Nullable List<Include> readInclude(JsonIn in) {
-        return in.list(element -> Include.of(CommonJson.requireString(element, "include[]")));
+        return in.list(element -> CommonJson.requireString(element, WireEnums.INCLUDES, "include[]"));
     }
 
     static void writeReasoning(JsonOut out, Reasoning reasoning) {
@@ -35,7 +38,7 @@ final class GaSessionFields {
         ReasoningEffort effort = null;
         for (String name = in.nextField(); name != null; name = in.nextField()) {
             if (name.equals("effort")) {
-                effort = in.openEnum(ReasoningEffort::of);
+                effort = in.string(WireEnums.REASONING_EFFORTS);
             } else {
                 in.skip();
             }
@@ -65,7 +68,7 @@ final class GaSessionFields {
             return null;
         }
         if (in.isString()) {
-            return Truncation.mode(CommonJson.requireString(in, "truncation"));
+            return CommonJson.requireString(in, TRUNCATION_MODES, "truncation");
         }
         in.expectObject("truncation");
         String type = null;

@@ -36,7 +36,7 @@ final class GaTranscriptionSessionJson {
             switch (name) {
                 case "type" -> in.skip();
                 case "id" -> id = in.string();
-                case "object" -> object = in.string();
+                case "object" -> object = in.string(CommonJson.OBJECT_TYPES);
                 case "expires_at" -> expiresAt = CommonJson.readEpochSeconds(in, "session.expires_at");
                 case "include" -> include = GaSessionFields.readInclude(in);
                 case "audio" -> audio = in.isNull() ? null : GaAudioJson.readTranscriptionAudio(in);

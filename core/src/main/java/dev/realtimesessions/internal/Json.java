@@ -5,16 +5,25 @@ import io.netty.buffer.ByteBufAllocator;
 import io.netty.buffer.ByteBufOutputStream;
 import java.util.function.BiConsumer;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import tools.jackson.core.JsonGenerator;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.ObjectReadContext;
 import tools.jackson.core.ObjectWriteContext;
 import tools.jackson.core.json.JsonFactory;
+import tools.jackson.core.util.JsonRecyclerPools;
 
 /** The one shared Jackson stream factory, and whole-document reading and writing with it. */
 final class Json {
 
-    private static final JsonFactory FACTORY = JsonFactory.builder().build();
+    /**
+     * Buffers are recycled per thread: reading and writing run on the few long-lived Netty event
+     * loops, where a thread-local recycler costs no lock and no allocation per document (Jackson's
+     * default pool, a concurrent deque, allocates a node on every release).
+     */
+    private static final JsonFactory FACTORY = JsonFactory.builder()
+            .recyclerPool(JsonRecyclerPools.threadLocalPool())
+            .build();
 
     private Json() {
     }
@@ -48,6 +57,17 @@ final class Json {
      * @throws tools.jackson.core.JacksonException if it is not well-formed JSON
      */
     static <T> T read(byte[] body, int length, String what, Function<JsonIn, T> reader) {
+        return read(body, length, () -> what, reader);
+    }
+
+    /**
+     * Parses one JSON object document; {@code what} names it in the error if it is not an object,
+     * and is not called otherwise.
+     *
+     * @throws JsonShapeException if the JSON is well-formed but not an object of the expected shape
+     * @throws tools.jackson.core.JacksonException if it is not well-formed JSON
+     */
+    static <T> T read(byte[] body, int length, Supplier<String> what, Function<JsonIn, T> reader) {
         try (JsonParser parser = FACTORY.createParser(ObjectReadContext.empty(), body, 0, length)) {
             JsonIn in = new JsonIn(parser);
             in.beginDocument(what);

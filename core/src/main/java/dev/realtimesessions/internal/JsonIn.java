@@ -1,6 +1,5 @@
 package dev.realtimesessions.internal;
 
-import dev.realtimesessions.model.OpenEnum;
 import dev.realtimesessions.model.Tristate;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -8,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
@@ -18,6 +18,9 @@ import tools.jackson.core.JsonToken;
  */
 public final class JsonIn {
 
+    /** The room a list is made with: the answers' arrays hold a few values, often one. */
+    private static final int SHORT_LIST = 4;
+
     private final JsonParser parser;
 
     JsonIn(JsonParser parser) {
@@ -25,10 +28,10 @@ public final class JsonIn {
     }
 
     /** Moves to the first token of the document and checks that it opens an object. */
-    void beginDocument(String what) {
+    void beginDocument(Supplier<String> what) {
         JsonToken token = parser.nextToken();
         if (token != JsonToken.START_OBJECT) {
-            throw new JsonShapeException(what + " must be a JSON object, but starts with " + describe(token));
+            throw new JsonShapeException(what.get() + " must be a JSON object, but starts with " + describe(token));
         }
     }
 
@@ -104,10 +107,20 @@ public final class JsonIn {
         throw mismatch(parser.currentName(), "a string");
     }
 
-    /** The current string value as an open enum, or {@code null} for JSON null. */
-    public <E extends OpenEnum> @Nullable E openEnum(Function<String, E> of) {
-        String value = string();
-        return value == null ? null : of.apply(value);
+    /**
+     * The current string value as one of {@code known}'s constants, or made by its fallback when it
+     * is none of them; {@code null} for JSON null. A known value makes no {@code String}.
+     */
+    <T> @Nullable T string(WireConstants<T> known) {
+        JsonToken token = parser.currentToken();
+        if (token == JsonToken.VALUE_STRING) {
+            T constant = known.find(parser.getStringCharacters(), parser.getStringOffset(), parser.getStringLength());
+            return constant != null ? constant : known.other(parser.getString());
+        }
+        if (token == JsonToken.VALUE_NULL) {
+            return null;
+        }
+        throw mismatch(parser.currentName(), "a string");
     }
 
     /** The current integer value, or {@code null} for JSON null. */
@@ -158,7 +171,10 @@ public final class JsonIn {
         throw mismatch(parser.currentName(), "true or false");
     }
 
-    /** The current array, each element read by {@code element}; {@code null} for JSON null. */
+    /**
+     * The current array, each element read by {@code element}; {@code null} for JSON null. The list
+     * is for a record to copy: an empty array reads as a shared empty list.
+     */
     public <T> @Nullable List<T> list(Function<JsonIn, @Nullable T> element) {
         JsonToken token = parser.currentToken();
         if (token == JsonToken.VALUE_NULL) {
@@ -167,14 +183,17 @@ public final class JsonIn {
         if (token != JsonToken.START_ARRAY) {
             throw mismatch(parser.currentName(), "an array");
         }
-        List<T> values = new ArrayList<>();
+        List<T> values = null;
         while (parser.nextToken() != JsonToken.END_ARRAY) {
             T value = element.apply(this);
             if (value != null) {
+                if (values == null) {
+                    values = new ArrayList<>(SHORT_LIST);
+                }
                 values.add(value);
             }
         }
-        return values;
+        return values == null ? List.of() : values;
     }
 
     /** The current value as a {@link Tristate}: absent is the caller's business, null and values are read here. */
@@ -225,12 +244,17 @@ public final class JsonIn {
 
     /** The current object as a map of plain Java values. */
     public Map<String, Object> anyObject() {
+        return Collections.unmodifiableMap(anyFields());
+    }
+
+    /** The current object as a new map of plain Java values, the caller's to change. */
+    Map<String, Object> anyFields() {
         expectObject(String.valueOf(parser.currentName()));
         Map<String, Object> values = new LinkedHashMap<>();
         for (String name = nextField(); name != null; name = nextField()) {
             values.put(name, any());
         }
-        return Collections.unmodifiableMap(values);
+        return values;
     }
 
     private JsonShapeException mismatch(@Nullable String field, String expected) {

@@ -114,8 +114,8 @@ public final class JsonOut {
         if (values != null) {
             generator.writeName(name);
             generator.writeStartArray();
-            for (T value : values) {
-                element.accept(this, value);
+            for (int i = 0; i < values.size(); i++) { // the records' lists are array-backed copies
+                element.accept(this, values.get(i));
             }
             generator.writeEndArray();
         }

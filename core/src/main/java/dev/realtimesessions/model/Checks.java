@@ -9,6 +9,9 @@ import org.jspecify.annotations.Nullable;
 /** Structural checks for builders, each naming the JSON field at fault. */
 final class Checks {
 
+    /** The copy of every empty list: unmodifiable like the others, and shared, since nothing can change it. */
+    private static final List<Object> EMPTY_LIST = Collections.unmodifiableList(new ArrayList<>(0));
+
     private Checks() {
     }
 
@@ -50,9 +53,18 @@ final class Checks {
         if (values == null) {
             return null;
         }
+        if (values.isEmpty()) {
+            @SuppressWarnings("unchecked")
+            List<T> empty = (List<T>) EMPTY_LIST;
+            return empty;
+        }
         List<T> copy = new ArrayList<>(values.size());
         for (int i = 0; i < values.size(); i++) {
-            copy.add(notNull(field + "[" + i + "]", values.get(i)));
+            T value = values.get(i);
+            if (value == null) {
+                notNull(field + "[" + i + "]", null); // throws; the element's name is built only then
+            }
+            copy.add(value);
         }
         return Collections.unmodifiableList(copy);
     }

@@ -18,6 +18,9 @@ import org.jspecify.annotations.Nullable;
  */
 final class JsonValues {
 
+    /** The empty object: shared, since an answer without unknown fields is the common case. */
+    private static final Map<String, Object> EMPTY_OBJECT = new JsonObjectMap(Map.of());
+
     private JsonValues() {
     }
 
@@ -27,17 +30,25 @@ final class JsonValues {
     }
 
     static Map<String, Object> copyObject(String field, Map<String, ?> object) {
+        if (object.isEmpty()) {
+            return EMPTY_OBJECT;
+        }
         Map<String, Object> copy = new LinkedHashMap<>(Math.max(4, object.size() * 2));
         for (Map.Entry<String, ?> entry : object.entrySet()) {
             if (entry.getKey() == null) {
                 throw new ValidationException(field, "must not have a null key");
             }
-            copy.put(entry.getKey(), copyValue(field + "." + entry.getKey(), entry.getValue()));
+            copy.put(entry.getKey(), copyValue(field, entry.getKey(), entry.getValue()));
         }
         return new JsonObjectMap(copy);
     }
 
-    private static @Nullable Object copyValue(String field, @Nullable Object value) {
+    /**
+     * Copies the member {@code name} (a key, or an {@link Integer} index) of the object or array at
+     * {@code parent}. Its path is built only for an error or a nested object or array, not for
+     * every value.
+     */
+    private static @Nullable Object copyValue(String parent, Object name, @Nullable Object value) {
         if (value == null || value instanceof String || value instanceof Boolean) {
             return value;
         }
@@ -45,31 +56,38 @@ final class JsonValues {
             if (!(number instanceof Integer || number instanceof Long || number instanceof Double
                     || number instanceof Float || number instanceof BigDecimal || number instanceof BigInteger
                     || number instanceof Short || number instanceof Byte)) {
-                throw new ValidationException(field, "must be a JSON value, but is a " + number.getClass().getName());
+                throw new ValidationException(path(parent, name),
+                        "must be a JSON value, but is a " + number.getClass().getName());
             }
             if ((number instanceof Double || number instanceof Float) && !Double.isFinite(number.doubleValue())) {
-                throw new ValidationException(field, "must be a finite number, but was " + number);
+                throw new ValidationException(path(parent, name), "must be a finite number, but was " + number);
             }
             return number;
         }
+        String field = path(parent, name);
         if (value instanceof Map<?, ?> map) {
             Map<String, Object> copy = new LinkedHashMap<>(Math.max(4, map.size() * 2));
             for (Map.Entry<?, ?> entry : map.entrySet()) {
                 if (!(entry.getKey() instanceof String key)) {
                     throw new ValidationException(field, "must have string keys, but has " + entry.getKey());
                 }
-                copy.put(key, copyValue(field + "." + key, entry.getValue()));
+                copy.put(key, copyValue(field, key, entry.getValue()));
             }
             return new JsonObjectMap(copy);
         }
         if (value instanceof List<?> list) {
             List<Object> copy = new ArrayList<>(list.size());
             for (int i = 0; i < list.size(); i++) {
-                copy.add(copyValue(field + "[" + i + "]", list.get(i)));
+                copy.add(copyValue(field, i, list.get(i)));
             }
             return Collections.unmodifiableList(copy);
         }
         throw new ValidationException(field, "must be a JSON value (Map, List, String, Number, Boolean or null), but is a "
                 + value.getClass().getName());
+    }
+
+    /** The path of an object's member, {@code parent.key}, or of an array's element, {@code parent[index]}. */
+    private static String path(String parent, Object name) {
+        return name instanceof Integer index ? parent + "[" + index + "]" : parent + "." + name;
     }
 }
