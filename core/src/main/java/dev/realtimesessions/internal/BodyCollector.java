@@ -1,6 +1,7 @@
 package dev.realtimesessions.internal;
 
 import io.netty.buffer.ByteBuf;
+import io.netty.handler.codec.http.HttpHeaders;
 import java.util.Arrays;
 import org.jspecify.annotations.Nullable;
 
@@ -17,14 +18,14 @@ final class BodyCollector {
 
     private final int maxBytes;
     private final int status;
-    private final @Nullable String requestId;
+    private final HttpHeaders headers;
     private byte[] bytes;
     private int length;
 
-    BodyCollector(int maxBytes, long declaredLength, int status, @Nullable String requestId) {
+    BodyCollector(int maxBytes, long declaredLength, int status, HttpHeaders headers) {
         this.maxBytes = maxBytes;
         this.status = status;
-        this.requestId = requestId;
+        this.headers = headers;
         // of unknown length (chunked, or inflated from a compressed answer), made at the first chunk and sized by it
         this.bytes = declaredLength < 0 ? NO_BYTES : new byte[(int) Math.max(MIN_CAPACITY, Math.min(declaredLength, maxBytes))];
     }
@@ -32,7 +33,7 @@ final class BodyCollector {
     BodyCollector append(ByteBuf chunk) {
         int readable = chunk.readableBytes();
         if ((long) length + readable > maxBytes) {
-            throw new BodyTooLargeException(maxBytes, status, requestId);
+            throw new BodyTooLargeException(maxBytes, status, RawResponse.requestId(headers));
         }
         if (length + readable > bytes.length) {
             long room = Math.max(Math.max(MIN_CAPACITY, (long) bytes.length * 2), length + readable);

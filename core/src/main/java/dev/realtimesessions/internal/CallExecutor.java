@@ -361,14 +361,14 @@ public final class CallExecutor implements AutoCloseable {
             long declared = response.responseHeaders().getInt(HttpHeaderNames.CONTENT_LENGTH, -1);
             int max = settings.maxResponseBytes();
             int status = response.status().code();
-            String requestId = response.responseHeaders().get("x-request-id");
+            HttpHeaders headers = response.responseHeaders();
             if (declared > max) {
-                return Mono.error(new BodyCollector.BodyTooLargeException(max, status, requestId));
+                return Mono.error(new BodyCollector.BodyTooLargeException(max, status, RawResponse.requestId(headers)));
             }
-            return content.reduceWith(() -> new BodyCollector(max, declared, status, requestId), BodyCollector::append)
+            return content.reduceWith(() -> new BodyCollector(max, declared, status, headers), BodyCollector::append)
                     .onErrorMap(e -> e instanceof DecompressionException
                                     && String.valueOf(e.getMessage()).contains("maximum size"),
-                            e -> new BodyCollector.BodyTooLargeException(max, status, requestId, true))
+                            e -> new BodyCollector.BodyTooLargeException(max, status, RawResponse.requestId(headers), true))
                     .map(body -> new RawResponse(response.status().code(), response.responseHeaders(),
                             body.bytes(), body.length()));
         }
@@ -384,13 +384,14 @@ public final class CallExecutor implements AutoCloseable {
                 throw ApiErrors.fromResponse(response, apiKey);
             }
             try {
-                R value = Json.read(response.body(), response.length(), endpoint.describe() + " response",
-                        endpoint.reader());
+                R value = endpoint.read(response.body(), response.length());
                 if (log.isDebugEnabled()) {
                     log.debug("{} -> {} after {} attempt(s) [request id {}]", endpoint.describe(), response.status(),
                             attempt, response.requestId());
                 }
-                listener.attemptSucceeded(attempt, response.status(), response.requestId());
+                if (listener != CallListener.NONE) {
+                    listener.attemptSucceeded(attempt, response.status(), response.requestId());
+                }
                 return new CallResult<>(value, response, attempt);
             } catch (JacksonException | JsonShapeException | ValidationException e) {
                 throw new AttemptFailure(new ResponseDecodingException(endpoint.describe()

@@ -1,6 +1,7 @@
 package dev.realtimesessions.internal;
 
 import io.netty.handler.codec.http.HttpHeaders;
+import io.netty.util.AsciiString;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -9,8 +10,15 @@ import org.jspecify.annotations.Nullable;
  */
 record RawResponse(int status, HttpHeaders headers, byte[] body, int length) {
 
+    private static final AsciiString REQUEST_ID = AsciiString.cached("x-request-id");
+
     @Nullable String requestId() {
-        return headers.get("x-request-id");
+        return requestId(headers);
+    }
+
+    /** The answer's {@code x-request-id}, read only where a message or a listener needs it. */
+    static @Nullable String requestId(HttpHeaders headers) {
+        return headers.get(REQUEST_ID);
     }
 
     boolean isSuccess() {
