@@ -130,7 +130,8 @@ public final class CallExecutor implements AutoCloseable {
 
     /** The endpoint's URL under the base URL, built once per endpoint. */
     private String url(Endpoint<?, ?> endpoint) {
-        return urls.computeIfAbsent(endpoint.path(), path -> settings.baseUrl() + path);
+        String url = urls.get(endpoint.path());
+        return url != null ? url : urls.computeIfAbsent(endpoint.path(), path -> settings.baseUrl() + path);
     }
 
     /** Whether {@link #close()} was called. */
