@@ -8,6 +8,10 @@ import reactor.test.StepVerifier;
 /** Bounds every StepVerifier verification in real time, so that a broken call fails a test instead of hanging the build. */
 public final class BoundedVerification implements BeforeAllCallback {
 
+    /** Creates the extension; JUnit calls it. */
+    public BoundedVerification() {
+    }
+
     @Override
     public void beforeAll(ExtensionContext context) {
         StepVerifier.setDefaultTimeout(Duration.ofSeconds(30));

@@ -34,6 +34,10 @@ public final class LeakDetection implements BeforeAllCallback, AfterAllCallback 
         ResourceLeakDetectorFactory.setResourceLeakDetectorFactory(new RecordingFactory());
     }
 
+    /** Creates the extension; JUnit calls it. */
+    public LeakDetection() {
+    }
+
     @Override
     public void beforeAll(ExtensionContext context) {
         if (ResourceLeakDetector.getLevel() != ResourceLeakDetector.Level.PARANOID) {

@@ -13,6 +13,10 @@ public final class VirtualTimeAllowance implements BlockHoundIntegration {
 
     private static final String SCHEDULER = "reactor.test.scheduler.VirtualTimeScheduler";
 
+    /** Creates the integration; BlockHound calls it. */
+    public VirtualTimeAllowance() {
+    }
+
     @Override
     public void applyTo(BlockHound.Builder builder) {
         for (String method : new String[] {"schedule", "schedulePeriodically", "doScheduleAtTime", "advanceTime",
