@@ -9,6 +9,8 @@ import java.util.List;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Fails a test class when Netty's leak detector (at PARANOID in this build) reports a leaked
@@ -28,6 +30,7 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  */
 public final class LeakDetection implements BeforeAllCallback, AfterAllCallback {
 
+    private static final Logger log = LoggerFactory.getLogger(LeakDetection.class);
     private static final List<String> REPORTS = new ArrayList<>();
 
     static {
@@ -65,8 +68,8 @@ public final class LeakDetection implements BeforeAllCallback, AfterAllCallback 
         List<String> upstream = leaks.stream().filter(LeakDetection::isUpstreamClientReceiveLeak).toList();
         leaks.removeAll(upstream);
         for (String report : upstream) {
-            System.err.println("NOT FAILING " + context.getDisplayName() + ": a response buffer that never left"
-                    + " Reactor Netty's HTTP client leaked (see LeakDetection):\n" + report);
+            log.warn("NOT FAILING {}: a response buffer that never left Reactor Netty's HTTP client leaked"
+                    + " (see LeakDetection):\n{}", context.getDisplayName(), report);
         }
         if (!leaks.isEmpty()) {
             throw new AssertionError("Netty reported leaked buffers:\n" + String.join("\n", leaks));
