@@ -12,7 +12,8 @@ import reactor.util.context.ContextView;
  * {@link RealtimeSessions.Builder#callListener(Factory)}.
  *
  * <p>A {@link Factory} makes one listener per call, when the call is subscribed. The events of one
- * call arrive one after the other (never concurrently), in this order:
+ * call arrive one after the other, in this order (only {@link #callCancelled}, which comes from the
+ * caller's thread, can race with the events of an attempt that is ending):
  * {@link #attemptStarted} followed by {@link #attemptSucceeded} or {@link #attemptFailed} for each
  * attempt, with {@link #retryScheduled} between a failed attempt and the next and
  * {@link #rateGateHeld} before an attempt the rate gate holds back; then exactly one of
