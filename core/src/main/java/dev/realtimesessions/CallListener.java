@@ -17,7 +17,8 @@ import reactor.util.context.ContextView;
  * {@link #attemptStarted} followed by {@link #attemptSucceeded} or {@link #attemptFailed} for each
  * attempt, with {@link #retryScheduled} between a failed attempt and the next and
  * {@link #rateGateHeld} before an attempt the rate gate holds back; then exactly one of
- * {@link #callSucceeded}, {@link #callFailed} or {@link #callCancelled}. An attempt still open when
+ * {@link #callSucceeded}, {@link #callFailed} or {@link #callCancelled}, even when a cancellation
+ * races with the call's result. An attempt still open when
  * the call ends (cancelled, or cut by the overall timeout) gets no attempt event of its own: the
  * call's end ends it. Calls refused before they start (a closed client, a null request) are not
  * reported.

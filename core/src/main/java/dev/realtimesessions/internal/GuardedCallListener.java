@@ -3,6 +3,7 @@ package dev.realtimesessions.internal;
 import dev.realtimesessions.CallListener;
 import dev.realtimesessions.RealtimeSessionsException;
 import java.time.Duration;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BiConsumer;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -11,13 +12,15 @@ import reactor.util.context.ContextView;
 
 /**
  * A caller's {@link CallListener} that cannot break a call: whatever it throws is logged at WARN
- * (its type and message, run through the redactor) and ignored.
+ * (its type and message, run through the redactor) and ignored. It also hears of the call's end
+ * once only, though a cancellation can race with the last attempt's value or error.
  */
 final class GuardedCallListener implements CallListener {
 
     private static final Logger log = LoggerFactory.getLogger("dev.realtimesessions.RealtimeSessions");
 
     private final CallListener delegate;
+    private final AtomicBoolean ended = new AtomicBoolean();
 
     private GuardedCallListener(CallListener delegate) {
         this.delegate = delegate;
@@ -84,6 +87,9 @@ final class GuardedCallListener implements CallListener {
 
     @Override
     public void callSucceeded(int status, int attempts) {
+        if (ended.getAndSet(true)) {
+            return;
+        }
         try {
             delegate.callSucceeded(status, attempts);
         } catch (RuntimeException e) {
@@ -93,6 +99,9 @@ final class GuardedCallListener implements CallListener {
 
     @Override
     public void callFailed(RealtimeSessionsException error, int attempts) {
+        if (ended.getAndSet(true)) {
+            return;
+        }
         try {
             delegate.callFailed(error, attempts);
         } catch (RuntimeException e) {
@@ -102,6 +111,9 @@ final class GuardedCallListener implements CallListener {
 
     @Override
     public void callCancelled(int attempts) {
+        if (ended.getAndSet(true)) {
+            return;
+        }
         try {
             delegate.callCancelled(attempts);
         } catch (RuntimeException e) {

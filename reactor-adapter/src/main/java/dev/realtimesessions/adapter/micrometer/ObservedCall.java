@@ -7,15 +7,14 @@ import io.micrometer.observation.Observation;
 import io.micrometer.observation.transport.Kind;
 import io.micrometer.observation.transport.SenderContext;
 import java.time.Duration;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BiConsumer;
 import org.jspecify.annotations.Nullable;
 
 /**
  * One call's Observation and its attempts' Observations, and its share of the counters and the
- * in-flight gauge. A cancellation can race with the call's last events, so ending the call and
- * each attempt happens at most once.
+ * in-flight gauge. The client reports the call's end once; a cancellation can race with the last
+ * attempt's events, so each attempt's Observation is taken out before it is stopped.
  */
 final class ObservedCall implements CallListener {
 
@@ -25,7 +24,6 @@ final class ObservedCall implements CallListener {
     private final String endpoint;
     private final Observation call;
     private final AtomicReference<@Nullable Observation> attempt = new AtomicReference<>();
-    private final AtomicBoolean ended = new AtomicBoolean();
 
     ObservedCall(MicrometerCallListener metrics, String endpoint, @Nullable Observation parent) {
         this.metrics = metrics;
@@ -110,9 +108,6 @@ final class ObservedCall implements CallListener {
     }
 
     private void end(KeyValues outcome, @Nullable RealtimeSessionsException error, int attempts) {
-        if (!ended.compareAndSet(false, true)) {
-            return;
-        }
         metrics.inFlight(endpoint, -1);
         Observation open = attempt.getAndSet(null);
         if (open != null) {
