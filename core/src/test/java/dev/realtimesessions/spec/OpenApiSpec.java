@@ -15,7 +15,8 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.dataformat.yaml.YAMLMapper;
 
 /**
- * One of OpenAI's published OpenAPI files under {@code src/test/resources/spec/}, read with
+ * One of OpenAI's published OpenAPI files, read from the local endpoint's resources (which hold
+ * them verbatim, for its own validation: one copy in the repository, not two) with
  * jackson-dataformat-yaml: schemas and properties by name, nodes by JSON pointer, {@code $ref}s
  * followed, and the property paths a schema declares. {@link SchemaShapeChecker} checks JSON
  * values against its schemas.
@@ -23,10 +24,10 @@ import tools.jackson.dataformat.yaml.YAMLMapper;
 public final class OpenApiSpec {
 
     /** The 2025-04 file: the authority for the beta endpoints. */
-    public static final String BETA_2025_04 = "/spec/realtime-sessions-beta-2025-04.openapi.yaml";
+    public static final String BETA_2025_04 = "/dev/realtimesessions/local/realtime-sessions-beta-2025-04.openapi.yaml";
 
     /** The 2026-08 file: all three endpoints, with later fields. */
-    public static final String SPEC_2026_08 = "/spec/realtime-sessions.openapi.yaml";
+    public static final String SPEC_2026_08 = "/dev/realtimesessions/local/realtime-sessions.openapi.yaml";
 
     static final YAMLMapper YAML = YAMLMapper.builder().build();
 
