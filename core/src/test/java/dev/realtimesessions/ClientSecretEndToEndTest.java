@@ -2,6 +2,7 @@ package dev.realtimesessions;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.entry;
 
 import dev.realtimesessions.model.AllowedCaller;
 import dev.realtimesessions.model.ClientSecret;
@@ -123,8 +124,9 @@ class ClientSecretEndToEndTest {
                    "include": ["item.something_new"],
                    "tools": [{"type": "web_search", "max_results": 3},
                              {"type": "mcp", "server_label": "docs", "connector_id": "connector_x",
-                              "allowed_callers": ["robot"], "require_approval": "sometimes", "extra": 1},
-                             {"type": "mcp", "server_label": 42}],
+                              "allowed_callers": ["robot"], "require_approval": "sometimes"},
+                             {"type": "mcp", "server_label": 42},
+                             {"type": "mcp", "server_label": "wiki", "extra": 1}],
                    "tool_choice": "any",
                    "reasoning": {"effort": "max"},
                    "truncation": "smart",
@@ -146,7 +148,7 @@ class ClientSecretEndToEndTest {
         assertThat(session.audio().input().turnDetection().get().eagerness()).isEqualTo(Eagerness.of("eager"));
         assertThat(session.audio().output().voice()).isEqualTo(Voice.custom("voice_1234"));
         assertThat(session.include()).containsExactly(Include.of("item.something_new"));
-        assertThat(session.tools()).hasSize(3);
+        assertThat(session.tools()).hasSize(4);
         assertThat(session.tools().get(0)).isEqualTo(new UnknownTool("web_search", Map.of("max_results", 3)));
         McpTool mcp = (McpTool) session.tools().get(1);
         assertThat(mcp.connectorId()).isEqualTo(McpConnectorId.of("connector_x"));
@@ -154,13 +156,17 @@ class ClientSecretEndToEndTest {
         assertThat(mcp.requireApproval().get()).isEqualTo(McpApproval.mode("sometimes"));
         assertThat(session.tools().get(2)).as("an MCP tool of an unexpected shape is kept whole")
                 .isEqualTo(new UnknownTool("mcp", Map.of("server_label", 42)));
+        assertThat(session.tools().get(3)).as("so is one with a field McpTool does not have")
+                .isEqualTo(new UnknownTool("mcp", Map.of("server_label", "wiki", "extra", 1)));
         assertThat(session.toolChoice()).isEqualTo(ToolChoice.mode("any"));
         assertThat(session.reasoning().effort()).isEqualTo(ReasoningEffort.of("max"));
         assertThat(session.truncation()).isEqualTo(Truncation.mode("smart"));
         assertThat(session.prompt().get().variables().get("clip"))
                 .isEqualTo(new PromptVariable.Unknown("input_audio", Map.of("audio_url", "a.wav")));
-        assertThat(session.additionalProperties()).containsOnlyKeys("parallel_tool_calls", "brand_new")
-                .containsEntry("brand_new", List.of(1, 2));
+        assertThat(session.additionalProperties()).as("unknown fields at any depth, under their path")
+                .containsExactly(entry("audio.input.format.channels", 2), entry("audio.input.transcription.diarize", true),
+                        entry("audio.input.echo_cancellation", true), entry("audio.output.pitch", 2),
+                        entry("parallel_tool_calls", true), entry("brand_new", List.of(1, 2)));
     }
 
     @Test
@@ -193,18 +199,34 @@ class ClientSecretEndToEndTest {
     }
 
     @Test
-    void aMissingValueExpiryOrSessionIsADecodingError() {
+    void onlyAMissingOrUnusableValueOrExpiryIsADecodingError() {
         assertDecodingError("{\"expires_at\":1,\"session\":{\"type\":\"realtime\"}}", "value");
+        assertDecodingError("{\"value\":[\"" + SECRET + "\"],\"expires_at\":1,\"session\":{\"type\":\"realtime\"}}",
+                "value");
         assertDecodingError("{\"value\":\"" + SECRET + "\",\"session\":{\"type\":\"realtime\"}}", "expires_at");
-        assertDecodingError("{\"value\":\"" + SECRET + "\",\"expires_at\":1}", "session");
-        assertDecodingError("{\"value\":\"" + SECRET + "\",\"expires_at\":1,\"session\":null}", "session");
         assertDecodingError("{\"value\":\"" + SECRET + "\",\"expires_at\":\"soon\",\"session\":{\"type\":\"realtime\"}}",
                 "expires_at");
-        assertDecodingError("{\"value\":\"" + SECRET + "\",\"expires_at\":9223372036854775807,"
-                + "\"session\":{\"type\":\"realtime\"}}", "expires_at is out of range");
-        assertDecodingError("{\"value\":\"" + SECRET + "\",\"expires_at\":1,"
-                + "\"session\":{\"type\":\"transcription\",\"expires_at\":-9223372036854775807}}",
-                "session.expires_at is out of range");
+    }
+
+    @Test
+    void aSessionThatIsMissingOrNotAnObjectDoesNotCostTheSecret() throws Exception {
+        for (String session : List.of("", ",\"session\":null", ",\"session\":\"realtime\"", ",\"session\":[1]")) {
+            ClientSecretCreateResponse response = openAi.parseClientSecret(
+                    "{\"value\":\"" + SECRET + "\",\"expires_at\":1" + session + "}");
+            assertThat(response.value()).as(session).isEqualTo(SECRET);
+            assertThat(response.session()).as(session).isEqualTo(new UnknownSessionDetails("", Map.of()));
+        }
+    }
+
+    @Test
+    void expiriesBeyondWhatAnInstantHoldsAreReadAsTheFurthestOne() throws Exception {
+        ClientSecretCreateResponse response = openAi.parseClientSecret("{\"value\":\"" + SECRET + "\","
+                + "\"expires_at\":9223372036854775807,\"session\":{\"type\":\"transcription\","
+                + "\"expires_at\":-9223372036854775807}}");
+        assertThat(response.expiresAt()).as("the secret's expiry, which the caller needs").isEqualTo(Instant.MAX);
+        TranscriptionSessionDetails session = (TranscriptionSessionDetails) response.session();
+        assertThat(session.expiresAt()).as("the session's, which no instant holds, is kept").isNull();
+        assertThat(session.additionalProperties()).containsExactly(entry("expires_at", -9223372036854775807L));
     }
 
     private void assertDecodingError(String body, String field) {

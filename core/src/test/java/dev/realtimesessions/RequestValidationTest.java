@@ -122,15 +122,22 @@ class RequestValidationTest {
     }
 
     @Test
-    void negativeTurnDetectionDurationsAreRejectedWhenTheRecordIsBuiltDirectly() {
+    void aRecordBuiltDirectlyHoldsAnyValueButARequestHoldingItIsRejected() {
+        TurnDetection negativePadding = new TurnDetection(TurnDetectionType.SERVER_VAD, null, -5, null, null, null,
+                null, null);
+        assertThat(negativePadding.prefixPaddingMs()).as("records also hold answers, as they came").isEqualTo(-5);
+
         rejects(() -> request().turnDetection(new TurnDetection(TurnDetectionType.SERVER_VAD, null, null, -1, null,
                 null, null, null)).build(), "turn_detection.silence_duration_ms");
-        rejects(() -> new TurnDetection(TurnDetectionType.SERVER_VAD, null, -5, null, null, null, null, null),
+        rejects(() -> request().turnDetection(negativePadding), "turn_detection.prefix_padding_ms");
+        RealtimeSessionCreateRequest valid = request().build();
+        rejects(() -> new RealtimeSessionCreateRequest(valid.model(), null, null, null, null, null, null,
+                Tristate.of(negativePadding), null, null, null, null, null, null, null, null),
                 "turn_detection.prefix_padding_ms");
-        rejects(() -> new TurnDetection(TurnDetectionType.SERVER_VAD, null, null, null, -1, null, null, null),
-                "turn_detection.idle_timeout_ms");
-        rejects(() -> new TurnDetection(TurnDetectionType.SERVER_VAD, Double.NaN, null, null, null, null, null, null),
-                "turn_detection.threshold");
+        rejects(() -> request().turnDetection(new TurnDetection(TurnDetectionType.SERVER_VAD, null, null, null, -1,
+                null, null, null)), "turn_detection.idle_timeout_ms");
+        rejects(() -> request().turnDetection(new TurnDetection(TurnDetectionType.SERVER_VAD, Double.NaN, null, null,
+                null, null, null, null)), "turn_detection.threshold");
     }
 
     static Stream<Double> nonFinite() {

@@ -112,7 +112,7 @@ class SecretRedactionTest {
         "{\"client_secret\": {\"value\": \"" + SECRET + "\"}}",
         SECRET,
         "{\"client_secret\": " + SECRET + "}",
-        "{\"voice\": \"" + SECRET + "\", \"model\": 7, \"client_secret\": {\"value\": \"" + SECRET + "\", \"expires_at\": 1}}"})
+        "{\"voice\": \"" + SECRET + "\", \"model\": 7, \"client_secret\": {\"value\": {\"v\": \"" + SECRET + "\"}, \"expires_at\": 1}}"})
     void undecodableAnswerHoldingASecretDoesNotPutItInTheMessage(String body) {
         api.answer(200, body);
 

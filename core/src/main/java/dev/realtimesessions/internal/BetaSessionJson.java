@@ -67,7 +67,7 @@ final class BetaSessionJson {
         Double speed = null;
         Tristate<Tracing> tracing = Tristate.absent();
         ClientSecret clientSecret = null;
-        UnknownFields unknown = new UnknownFields();
+        in.keepFrom();
         for (String name = in.nextField(); name != null; name = in.nextField()) {
             switch (name) {
                 case "id" -> id = in.string();
@@ -93,7 +93,7 @@ final class BetaSessionJson {
                     }
                     clientSecret = CommonJson.readClientSecret(in);
                 }
-                default -> unknown.add(name, in);
+                default -> in.keep();
             }
         }
         if (clientSecret == null) {
@@ -101,6 +101,6 @@ final class BetaSessionJson {
         }
         return new RealtimeSession(id, object, model, modalities, instructions, voice, inputAudioFormat,
                 outputAudioFormat, transcription, turnDetection, noiseReduction, tools, toolChoice, temperature,
-                maxTokens, speed, tracing, clientSecret, unknown.toMap());
+                maxTokens, speed, tracing, clientSecret, in.takeKept());
     }
 }

@@ -42,21 +42,21 @@ final class BetaTranscriptionJson {
         Tristate<AudioTranscription> transcription = Tristate.absent();
         Tristate<TurnDetection> turnDetection = Tristate.absent();
         ClientSecret clientSecret = null;
-        UnknownFields unknown = new UnknownFields();
+        in.keepFrom();
         for (String name = in.nextField(); name != null; name = in.nextField()) {
             switch (name) {
                 case "id" -> id = in.string();
                 case "object" -> object = in.string(CommonJson.OBJECT_TYPES);
-                case "expires_at" -> expiresAt = CommonJson.readEpochSeconds(in, "expires_at");
+                case "expires_at" -> expiresAt = CommonJson.readEpochSeconds(in);
                 case "modalities" -> modalities = in.list(CommonJson::readModality);
                 case "input_audio_format" -> inputAudioFormat = in.string(WireEnums.AUDIO_FORMATS);
                 case "input_audio_transcription" -> transcription = in.tristate(CommonJson::readTranscription);
                 case "turn_detection" -> turnDetection = in.tristate(CommonJson::readTurnDetection);
                 case "client_secret" -> clientSecret = in.isNull() ? null : CommonJson.readClientSecret(in);
-                default -> unknown.add(name, in);
+                default -> in.keep();
             }
         }
         return new TranscriptionSession(id, object, expiresAt, modalities, inputAudioFormat, transcription,
-                turnDetection, clientSecret, unknown.toMap());
+                turnDetection, clientSecret, in.takeKept());
     }
 }

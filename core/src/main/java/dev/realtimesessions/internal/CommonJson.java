@@ -19,7 +19,6 @@ import dev.realtimesessions.model.TranscriptionModel;
 import dev.realtimesessions.model.TurnDetection;
 import dev.realtimesessions.model.TurnDetectionType;
 import dev.realtimesessions.model.UnknownTool;
-import java.time.DateTimeException;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -36,6 +35,10 @@ final class CommonJson {
             List.of(ToolChoice.AUTO, ToolChoice.NONE, ToolChoice.REQUIRED),
             choice -> ((ToolChoice.Mode) choice).value(), CommonJson::toolChoiceMode);
 
+    /** {@code "auto"}, the one string {@code tracing} may be; another reads as null and is kept. */
+    private static final WireConstants<Tracing> TRACING_MODES =
+            WireConstants.of(List.of(Tracing.AUTO), tracing -> "auto", mode -> null);
+
     private static final WireConstants<MaxOutputTokens> MAX_TOKENS_WORDS =
             WireConstants.of(List.of(MaxOutputTokens.INF), tokens -> "inf", CommonJson::unknownMaxTokensWord);
 
@@ -46,8 +49,8 @@ final class CommonJson {
         out.stringValue(modality.value());
     }
 
-    static Modality readModality(JsonIn in) {
-        return requireString(in, WireEnums.MODALITIES, "modalities[]");
+    static @Nullable Modality readModality(JsonIn in) {
+        return in.string(WireEnums.MODALITIES);
     }
 
     static void writeTranscription(JsonOut out, AudioTranscription transcription) {
@@ -61,12 +64,14 @@ final class CommonJson {
         out.endObject();
     }
 
-    static AudioTranscription readTranscription(JsonIn in) {
-        in.expectObject("input_audio_transcription");
+    static @Nullable AudioTranscription readTranscription(JsonIn in) {
+        if (!in.isObject()) {
+            return in.keep();
+        }
         TranscriptionModel model = null;
         String language = null;
-        java.util.List<String> languages = null;
-        java.util.List<String> keywords = null;
+        List<String> languages = null;
+        List<String> keywords = null;
         String prompt = null;
         TranscriptionDelay delay = null;
         for (String name = in.nextField(); name != null; name = in.nextField()) {
@@ -77,7 +82,7 @@ final class CommonJson {
                 case "keywords" -> keywords = in.list(JsonIn::string);
                 case "prompt" -> prompt = in.string();
                 case "delay" -> delay = in.string(WireEnums.TRANSCRIPTION_DELAYS);
-                default -> in.skip();
+                default -> in.keep();
             }
         }
         return new AudioTranscription(model, language, languages, keywords, prompt, delay);
@@ -96,8 +101,10 @@ final class CommonJson {
         out.endObject();
     }
 
-    static TurnDetection readTurnDetection(JsonIn in) {
-        in.expectObject("turn_detection");
+    static @Nullable TurnDetection readTurnDetection(JsonIn in) {
+        if (!in.isObject()) {
+            return in.keep();
+        }
         TurnDetectionType type = null;
         Double threshold = null;
         Integer prefixPaddingMs = null;
@@ -116,7 +123,7 @@ final class CommonJson {
                 case "create_response" -> createResponse = in.bool();
                 case "interrupt_response" -> interruptResponse = in.bool();
                 case "eagerness" -> eagerness = in.string(WireEnums.EAGERNESS);
-                default -> in.skip();
+                default -> in.keep();
             }
         }
         return new TurnDetection(type, threshold, prefixPaddingMs, silenceDurationMs, idleTimeoutMs,
@@ -129,14 +136,16 @@ final class CommonJson {
         out.endObject();
     }
 
-    static NoiseReduction readNoiseReduction(JsonIn in) {
-        in.expectObject("input_audio_noise_reduction");
+    static @Nullable NoiseReduction readNoiseReduction(JsonIn in) {
+        if (!in.isObject()) {
+            return in.keep();
+        }
         NoiseReductionType type = null;
         for (String name = in.nextField(); name != null; name = in.nextField()) {
             if (name.equals("type")) {
                 type = in.string(WireEnums.NOISE_REDUCTION_TYPES);
             } else {
-                in.skip();
+                in.keep();
             }
         }
         return new NoiseReduction(type);
@@ -157,9 +166,33 @@ final class CommonJson {
         out.endObject();
     }
 
-    static Tool readTool(JsonIn in) {
+    /**
+     * Reads a tool object as a {@link FunctionTool} or {@link McpTool} when that record holds every
+     * field of it (written back, it gives the same JSON); any other tool, of an unknown type, shape
+     * or with fields those records do not have, is an {@link UnknownTool} holding it whole.
+     */
+    static @Nullable Tool readTool(JsonIn in) {
+        if (!in.isObject()) {
+            return in.keep();
+        }
         Map<String, Object> fields = in.anyFields();
-        Object type = fields.remove("type");
+        Tool typed = typedTool(fields);
+        if (typed != null) {
+            byte[] written = Json.writeBytes(typed, CommonJson::writeTool);
+            if (fields.equals(Json.read(written, written.length, "a tool", JsonIn::anyFields))) {
+                return typed;
+            }
+        }
+        Object type = fields.get("type");
+        if (type instanceof String name) {
+            fields.remove("type");
+            return new UnknownTool(name, fields);
+        }
+        return new UnknownTool("", fields);
+    }
+
+    private static @Nullable Tool typedTool(Map<String, Object> fields) {
+        Object type = fields.get("type");
         if ("function".equals(type)) {
             Object name = fields.get("name");
             Object description = fields.get("description");
@@ -175,10 +208,10 @@ final class CommonJson {
             try {
                 return McpToolJson.fromFields(fields);
             } catch (JsonShapeException | ValidationException e) {
-                // a shape this library does not know: kept whole as an UnknownTool below
+                return null; // a shape this library does not know
             }
         }
-        return new UnknownTool(type instanceof String t ? t : "", fields);
+        return null;
     }
 
     static void writeToolChoice(JsonOut out, ToolChoice choice) {
@@ -203,22 +236,29 @@ final class CommonJson {
             return null;
         }
         if (in.isString()) {
-            return in.string(TOOL_CHOICE_MODES);
+            ToolChoice mode = in.string(TOOL_CHOICE_MODES);
+            return mode != null ? mode : in.keep(); // a blank mode
         }
-        Map<String, Object> fields = in.anyObject();
+        if (!in.isObject()) {
+            return in.keep();
+        }
+        Object mark = in.objectMark();
+        Map<String, Object> fields = in.anyFields();
         Object type = fields.get("type");
         Object name = fields.get("name");
         Object serverLabel = fields.get("server_label");
         if ("function".equals(type) && name instanceof String n && !n.isBlank()) {
             return ToolChoice.function(n);
         }
-        if ("mcp".equals(type) && serverLabel instanceof String label && !label.isBlank()) {
-            return ToolChoice.mcp(label, name instanceof String n ? n : null);
+        if ("mcp".equals(type) && serverLabel instanceof String label && !label.isBlank()
+                && (name == null || name instanceof String)) {
+            return ToolChoice.mcp(label, (String) name);
         }
-        throw new JsonShapeException("tool_choice has an unknown shape (type " + type + ")");
+        in.keepObject(mark, fields);
+        return null;
     }
 
-    /** A tool choice mode other than the documented ones; a blank one reads as no choice. */
+    /** A tool choice mode other than the documented ones; a blank one cannot be a mode and reads as none. */
     private static @Nullable ToolChoice toolChoiceMode(String mode) {
         return mode.isBlank() ? null : ToolChoice.mode(mode);
     }
@@ -231,16 +271,25 @@ final class CommonJson {
         }
     }
 
+    /** Reads a limit or {@code "inf"}; another word, or a negative limit, is kept. */
     static @Nullable MaxOutputTokens readMaxTokens(JsonIn in) {
         if (in.isString()) {
-            return in.string(MAX_TOKENS_WORDS);
+            MaxOutputTokens word = in.string(MAX_TOKENS_WORDS);
+            return word != null ? word : in.keep();
+        }
+        if (in.isNull()) {
+            return null;
         }
         Integer limit = in.integer();
-        return limit == null ? null : MaxOutputTokens.of(Math.max(0, limit));
+        if (limit != null && limit < 0) {
+            return in.keep();
+        }
+        return limit == null ? null : MaxOutputTokens.of(limit);
     }
 
-    private static MaxOutputTokens unknownMaxTokensWord(String value) {
-        throw new JsonShapeException("max output tokens must be a number or \"inf\", but was \"" + value + "\"");
+    /** A word other than {@code "inf"}: no limit this library can hold; read as none, and kept by the caller. */
+    private static @Nullable MaxOutputTokens unknownMaxTokensWord(String value) {
+        return null;
     }
 
     static void writeTracing(JsonOut out, Tracing tracing) {
@@ -255,12 +304,14 @@ final class CommonJson {
         }
     }
 
-    static Tracing readTracing(JsonIn in) {
+    /** Reads {@code "auto"} or a tracing object; another string or shape is kept. */
+    static @Nullable Tracing readTracing(JsonIn in) {
         if (in.isString()) {
-            in.skip();
-            return Tracing.AUTO;
+            return in.string(TRACING_MODES) != null ? Tracing.AUTO : in.keep();
         }
-        in.expectObject("tracing");
+        if (!in.isObject()) {
+            return in.keep();
+        }
         String workflowName = null;
         String groupId = null;
         Map<String, Object> metadata = null;
@@ -268,8 +319,8 @@ final class CommonJson {
             switch (name) {
                 case "workflow_name" -> workflowName = in.string();
                 case "group_id" -> groupId = in.string();
-                case "metadata" -> metadata = in.isNull() ? null : in.anyObject();
-                default -> in.skip();
+                case "metadata" -> metadata = in.isObject() ? in.anyObject() : in.keep();
+                default -> in.keep();
             }
         }
         return Tracing.config(workflowName, groupId, metadata);
@@ -282,60 +333,62 @@ final class CommonJson {
         out.endObject();
     }
 
-    /** Reads {@code {"value": ..., "expires_at": ...}}; both are required. */
+    /**
+     * Reads {@code {"value": ..., "expires_at": ...}}: the two values the caller cannot do without,
+     * so the only ones whose absence fails the call.
+     */
     static ClientSecret readClientSecret(JsonIn in) {
-        in.expectObject("client_secret");
+        if (!in.isObject()) {
+            throw new JsonShapeException("the response's client_secret is not an object");
+        }
         String value = null;
-        Long expiresAt = null;
+        Instant expiresAt = null;
         for (String name = in.nextField(); name != null; name = in.nextField()) {
             switch (name) {
                 case "value" -> value = in.string();
-                case "expires_at" -> expiresAt = in.longInteger();
-                default -> in.skip();
+                case "expires_at" -> expiresAt = readExpiry(in);
+                default -> in.keep();
             }
         }
         return clientSecret(value, expiresAt, "client_secret.");
     }
 
-    static ClientSecret clientSecret(@Nullable String value, @Nullable Long expiresAt, String prefix) {
-        if (value == null || value.isEmpty()) {
-            throw new JsonShapeException("the response has no " + prefix + "value");
+    /** The secret, which must have a value and an expiry; {@code prefix} names where they were looked for. */
+    static ClientSecret clientSecret(@Nullable String value, @Nullable Instant expiresAt, String prefix) {
+        if (value == null) {
+            throw new JsonShapeException("the response has no " + prefix + "value (a string)");
         }
         if (expiresAt == null) {
-            throw new JsonShapeException("the response has no " + prefix + "expires_at");
+            throw new JsonShapeException("the response has no " + prefix + "expires_at (a number)");
         }
-        return new ClientSecret(value, epochSeconds(expiresAt, prefix + "expires_at"));
+        return new ClientSecret(value, expiresAt);
     }
 
-    /** Reads seconds since the epoch as an instant, or null for JSON null. */
-    static @Nullable Instant readEpochSeconds(JsonIn in, String field) {
+    /**
+     * Reads a secret's expiry, unix seconds: any number, a fraction cut off, one beyond what an
+     * {@link Instant} holds read as its earliest or latest; {@code null} for anything else.
+     */
+    static @Nullable Instant readExpiry(JsonIn in) {
+        Long seconds = in.clampedLong();
+        if (seconds == null) {
+            return null;
+        }
+        return seconds > Instant.MAX.getEpochSecond() ? Instant.MAX
+                : seconds < Instant.MIN.getEpochSecond() ? Instant.MIN : Instant.ofEpochSecond(seconds);
+    }
+
+    /** Reads seconds since the epoch as an instant; null for JSON null, and kept when no instant can hold it. */
+    static @Nullable Instant readEpochSeconds(JsonIn in) {
+        if (in.isNull()) {
+            return null;
+        }
         Long seconds = in.longInteger();
-        return seconds == null ? null : epochSeconds(seconds, field);
-    }
-
-    /** A unix time in seconds as an instant; one out of {@link Instant}'s range is a shape error. */
-    static Instant epochSeconds(long seconds, String field) {
-        try {
-            return Instant.ofEpochSecond(seconds);
-        } catch (DateTimeException e) {
-            throw new JsonShapeException(field + " is out of range: " + seconds);
+        if (seconds == null) {
+            return null;
         }
-    }
-
-    /** The current string value read with {@code known}, which must not be JSON null. */
-    static <T> T requireString(JsonIn in, WireConstants<T> known, String field) {
-        T value = in.string(known);
-        if (value == null) {
-            throw new JsonShapeException(field + " must not be null");
+        if (seconds < Instant.MIN.getEpochSecond() || seconds > Instant.MAX.getEpochSecond()) {
+            return in.keep();
         }
-        return value;
-    }
-
-    static String requireString(JsonIn in, String field) {
-        String value = in.string();
-        if (value == null) {
-            throw new JsonShapeException(field + " must not be null");
-        }
-        return value;
+        return Instant.ofEpochSecond(seconds);
     }
 }

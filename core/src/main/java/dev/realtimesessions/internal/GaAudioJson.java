@@ -32,15 +32,17 @@ final class GaAudioJson {
         out.endObject();
     }
 
-    static RealtimeAudioConfig readRealtimeAudio(JsonIn in) {
-        in.expectObject("audio");
+    static @Nullable RealtimeAudioConfig readRealtimeAudio(JsonIn in) {
+        if (!in.isObject()) {
+            return in.keep();
+        }
         AudioInputConfig input = null;
         AudioOutputConfig output = null;
         for (String name = in.nextField(); name != null; name = in.nextField()) {
             switch (name) {
                 case "input" -> input = in.isNull() ? null : readInput(in);
                 case "output" -> output = in.isNull() ? null : readOutput(in);
-                default -> in.skip();
+                default -> in.keep();
             }
         }
         return new RealtimeAudioConfig(input, output);
@@ -52,14 +54,16 @@ final class GaAudioJson {
         out.endObject();
     }
 
-    static TranscriptionAudioConfig readTranscriptionAudio(JsonIn in) {
-        in.expectObject("audio");
+    static @Nullable TranscriptionAudioConfig readTranscriptionAudio(JsonIn in) {
+        if (!in.isObject()) {
+            return in.keep();
+        }
         AudioInputConfig input = null;
         for (String name = in.nextField(); name != null; name = in.nextField()) {
             if (name.equals("input")) {
                 input = in.isNull() ? null : readInput(in);
             } else {
-                in.skip();
+                in.keep();
             }
         }
         return new TranscriptionAudioConfig(input);
@@ -74,8 +78,10 @@ final class GaAudioJson {
         out.endObject();
     }
 
-    private static AudioInputConfig readInput(JsonIn in) {
-        in.expectObject("audio.input");
+    private static @Nullable AudioInputConfig readInput(JsonIn in) {
+        if (!in.isObject()) {
+            return in.keep();
+        }
         RealtimeAudioFormat format = null;
         Tristate<AudioTranscription> transcription = Tristate.absent();
         Tristate<NoiseReduction> noiseReduction = Tristate.absent();
@@ -86,7 +92,7 @@ final class GaAudioJson {
                 case "transcription" -> transcription = in.tristate(CommonJson::readTranscription);
                 case "noise_reduction" -> noiseReduction = in.tristate(CommonJson::readNoiseReduction);
                 case "turn_detection" -> turnDetection = in.tristate(CommonJson::readTurnDetection);
-                default -> in.skip();
+                default -> in.keep();
             }
         }
         return new AudioInputConfig(format, transcription, noiseReduction, turnDetection);
@@ -100,8 +106,10 @@ final class GaAudioJson {
         out.endObject();
     }
 
-    private static AudioOutputConfig readOutput(JsonIn in) {
-        in.expectObject("audio.output");
+    private static @Nullable AudioOutputConfig readOutput(JsonIn in) {
+        if (!in.isObject()) {
+            return in.keep();
+        }
         RealtimeAudioFormat format = null;
         Voice voice = null;
         Double speed = null;
@@ -110,7 +118,7 @@ final class GaAudioJson {
                 case "format" -> format = readFormat(in);
                 case "voice" -> voice = readVoice(in);
                 case "speed" -> speed = in.number();
-                default -> in.skip();
+                default -> in.keep();
             }
         }
         return new AudioOutputConfig(format, voice, speed);
@@ -126,14 +134,15 @@ final class GaAudioJson {
     /**
      * Reads {@code {"type": ..., "rate": ...}}. A bare string, which some answers give in place of
      * the object, is read as the format it names: the beta names {@code pcm16}, {@code g711_ulaw}
-     * and {@code g711_alaw} as their GA equivalents, anything else as a type without a rate.
+     * and {@code g711_alaw} as their GA equivalents, anything else as a type without a rate. An
+     * object without a type is no format: its rate is kept.
      */
     private static @Nullable RealtimeAudioFormat readFormat(JsonIn in) {
         if (in.isNull()) {
             return null;
         }
         if (in.isString()) {
-            String name = CommonJson.requireString(in, "format");
+            String name = in.string();
             return switch (name) {
                 case "pcm16" -> RealtimeAudioFormat.PCM_24KHZ;
                 case "g711_ulaw" -> RealtimeAudioFormat.PCMU;
@@ -141,18 +150,24 @@ final class GaAudioJson {
                 default -> RealtimeAudioFormat.of(RealtimeAudioFormatType.of(name));
             };
         }
-        in.expectObject("format");
+        if (!in.isObject()) {
+            return in.keep();
+        }
+        Object mark = in.objectMark();
         RealtimeAudioFormatType type = null;
         Integer rate = null;
         for (String name = in.nextField(); name != null; name = in.nextField()) {
             switch (name) {
                 case "type" -> type = in.string(WireEnums.REALTIME_AUDIO_FORMAT_TYPES);
                 case "rate" -> rate = in.integer();
-                default -> in.skip();
+                default -> in.keep();
             }
         }
         if (type == null) {
-            throw new JsonShapeException("the audio format has no type");
+            if (rate != null) {
+                in.keepField(mark, "rate", rate);
+            }
+            return null;
         }
         for (RealtimeAudioFormat known : KNOWN_FORMATS) {
             if (known.type().equals(type) && Objects.equals(known.rate(), rate)) {
@@ -172,25 +187,28 @@ final class GaAudioJson {
         }
     }
 
-    /** Reads a voice name, or a custom voice reference {@code {"id": ...}}. */
+    /** Reads a voice name, or a custom voice reference {@code {"id": ...}}; one without an id is kept. */
     private static @Nullable Voice readVoice(JsonIn in) {
-        if (in.isNull()) {
-            return null;
+        if (in.isNull() || in.isString()) {
+            return in.string(WireEnums.VOICES);
         }
-        if (in.isString()) {
-            return CommonJson.requireString(in, WireEnums.VOICES, "voice");
+        if (!in.isObject()) {
+            return in.keep();
         }
-        in.expectObject("voice");
+        Object mark = in.objectMark();
         String id = null;
         for (String name = in.nextField(); name != null; name = in.nextField()) {
             if (name.equals("id")) {
                 id = in.string();
             } else {
-                in.skip();
+                in.keep();
             }
         }
         if (id == null || id.isBlank()) {
-            throw new JsonShapeException("the custom voice has no id");
+            if (id != null) {
+                in.keepField(mark, "id", id);
+            }
+            return null;
         }
         return Voice.custom(id);
     }

@@ -59,13 +59,13 @@ final class GaRealtimeSessionJson {
         MaxOutputTokens maxOutputTokens = null;
         Truncation truncation = null;
         Tristate<Prompt> prompt = Tristate.absent();
-        UnknownFields unknown = new UnknownFields();
+        in.keepFrom();
         for (String name = in.nextField(); name != null; name = in.nextField()) {
             switch (name) {
                 case "type" -> in.skip();
                 case "id" -> id = in.string();
                 case "object" -> object = in.string(CommonJson.OBJECT_TYPES);
-                case "expires_at" -> expiresAt = CommonJson.readEpochSeconds(in, "session.expires_at");
+                case "expires_at" -> expiresAt = CommonJson.readEpochSeconds(in);
                 case "model" -> model = in.string(WireEnums.REALTIME_MODELS);
                 case "output_modalities" -> outputModalities = in.list(CommonJson::readModality);
                 case "instructions" -> instructions = in.string();
@@ -78,11 +78,11 @@ final class GaRealtimeSessionJson {
                 case "max_output_tokens" -> maxOutputTokens = CommonJson.readMaxTokens(in);
                 case "truncation" -> truncation = GaSessionFields.readTruncation(in);
                 case "prompt" -> prompt = in.tristate(PromptJson::readPrompt);
-                default -> unknown.add(name, in);
+                default -> in.keep();
             }
         }
         return new RealtimeSessionDetails(id, object, expiresAt, model, outputModalities, instructions, audio, include,
                 tracing, tools, toolChoice, reasoning, maxOutputTokens, truncation, prompt,
-                unknown.toMap());
+                in.takeKept());
     }
 }

@@ -5,13 +5,15 @@ import dev.realtimesessions.model.Reasoning;
 import dev.realtimesessions.model.ReasoningEffort;
 import dev.realtimesessions.model.Truncation;
 import java.util.List;
+import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /** JSON of the smaller GA session fields: {@code include}, {@code reasoning}, {@code truncation}, timestamps. */
 final class GaSessionFields {
 
     private static final WireConstants<Truncation> TRUNCATION_MODES = WireConstants.of(
-            List.of(Truncation.AUTO, Truncation.DISABLED), mode -> ((Truncation.Mode) mode).value(), Truncation::mode);
+            List.of(Truncation.AUTO, Truncation.DISABLED), mode -> ((Truncation.Mode) mode).value(),
+            mode -> mode.isBlank() ? null : Truncation.mode(mode));
 
     private GaSessionFields() {
     }
@@ -21,7 +23,7 @@ final class GaSessionFields {
     }
 
     static @Nullable List<Include> readInclude(JsonIn in) {
-        return in.list(element -> CommonJson.requireString(element, WireEnums.INCLUDES, "include[]"));
+        return in.list(element -> element.string(WireEnums.INCLUDES));
     }
 
     static void writeReasoning(JsonOut out, Reasoning reasoning) {
@@ -34,13 +36,15 @@ final class GaSessionFields {
         if (in.isNull()) {
             return null;
         }
-        in.expectObject("reasoning");
+        if (!in.isObject()) {
+            return in.keep();
+        }
         ReasoningEffort effort = null;
         for (String name = in.nextField(); name != null; name = in.nextField()) {
             if (name.equals("effort")) {
                 effort = in.string(WireEnums.REASONING_EFFORTS);
             } else {
-                in.skip();
+                in.keep();
             }
         }
         return new Reasoning(effort);
@@ -62,42 +66,41 @@ final class GaSessionFields {
         }
     }
 
-    /** Reads a mode string, or {@code {"type": "retention_ratio", ...}}; another object type is a shape error. */
+    /**
+     * Reads a mode string, or {@code {"type": "retention_ratio", ...}}; a blank mode, or an object
+     * of another type or shape, is kept.
+     */
     static @Nullable Truncation readTruncation(JsonIn in) {
-        if (in.isNull()) {
-            return null;
+        if (in.isNull() || in.isString()) {
+            Truncation mode = in.string(TRUNCATION_MODES);
+            return mode != null || in.isNull() ? mode : in.keep();
         }
-        if (in.isString()) {
-            return CommonJson.requireString(in, TRUNCATION_MODES, "truncation");
+        if (!in.isObject()) {
+            return in.keep();
         }
-        in.expectObject("truncation");
-        String type = null;
-        Double ratio = null;
-        Truncation.TokenLimits limits = null;
-        for (String name = in.nextField(); name != null; name = in.nextField()) {
-            switch (name) {
-                case "type" -> type = in.string();
-                case "retention_ratio" -> ratio = in.number();
-                case "token_limits" -> limits = in.isNull() ? null : readTokenLimits(in);
-                default -> in.skip();
-            }
+        Object mark = in.objectMark();
+        Map<String, Object> fields = in.anyFields();
+        Truncation truncation = retentionRatio(fields);
+        if (truncation == null) {
+            in.keepObject(mark, fields);
         }
-        if (!"retention_ratio".equals(type) || ratio == null) {
-            throw new JsonShapeException("truncation has an unknown shape (type " + type + ")");
-        }
-        return new Truncation.RetentionRatio(ratio, limits);
+        return truncation;
     }
 
-    private static Truncation.TokenLimits readTokenLimits(JsonIn in) {
-        in.expectObject("truncation.token_limits");
-        Integer postInstructions = null;
-        for (String name = in.nextField(); name != null; name = in.nextField()) {
-            if (name.equals("post_instructions")) {
-                postInstructions = in.integer();
-            } else {
-                in.skip();
-            }
+    private static Truncation.@Nullable RetentionRatio retentionRatio(Map<String, Object> fields) {
+        Object limits = fields.get("token_limits");
+        if (!"retention_ratio".equals(fields.get("type")) || !(fields.get("retention_ratio") instanceof Number ratio)
+                || fields.size() > 3 || limits != null && !(limits instanceof Map<?, ?>)) {
+            return null;
         }
-        return new Truncation.TokenLimits(postInstructions);
+        Truncation.TokenLimits tokenLimits = null;
+        if (limits instanceof Map<?, ?> limitFields) {
+            Object postInstructions = limitFields.get("post_instructions");
+            if (limitFields.size() > 1 || postInstructions != null && !(postInstructions instanceof Integer)) {
+                return null;
+            }
+            tokenLimits = new Truncation.TokenLimits((Integer) postInstructions);
+        }
+        return new Truncation.RetentionRatio(ratio.doubleValue(), tokenLimits);
     }
 }

@@ -31,19 +31,19 @@ final class GaTranscriptionSessionJson {
         Instant expiresAt = null;
         List<Include> include = null;
         TranscriptionAudioConfig audio = null;
-        UnknownFields unknown = new UnknownFields();
+        in.keepFrom();
         for (String name = in.nextField(); name != null; name = in.nextField()) {
             switch (name) {
                 case "type" -> in.skip();
                 case "id" -> id = in.string();
                 case "object" -> object = in.string(CommonJson.OBJECT_TYPES);
-                case "expires_at" -> expiresAt = CommonJson.readEpochSeconds(in, "session.expires_at");
+                case "expires_at" -> expiresAt = CommonJson.readEpochSeconds(in);
                 case "include" -> include = GaSessionFields.readInclude(in);
                 case "audio" -> audio = in.isNull() ? null : GaAudioJson.readTranscriptionAudio(in);
-                default -> unknown.add(name, in);
+                default -> in.keep();
             }
         }
         return new TranscriptionSessionDetails(id, object, expiresAt, include, audio,
-                unknown.toMap());
+                in.takeKept());
     }
 }

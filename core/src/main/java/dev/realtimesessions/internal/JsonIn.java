@@ -11,10 +11,19 @@ import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
+import tools.jackson.core.TokenStreamContext;
 
 /**
- * A thin reading layer over a streaming {@link JsonParser}: field iteration, typed values,
- * tolerance for unknown fields. Every value method reads the parser's current token.
+ * A thin reading layer over a streaming {@link JsonParser}: field iteration and typed values,
+ * read tolerantly. Every value method reads the parser's current token.
+ *
+ * <p>The tolerant reader's rule lives here: a value whose JSON type the typed method cannot return
+ * (an object where a string was expected, an integer too large for an {@code int}, ...) reads as
+ * {@code null} and is <em>kept</em>: consumed as plain JSON values and recorded under its path
+ * (such as {@code audio.output.voice} or {@code tools[2]}) relative to the object given to
+ * {@link #keepFrom()}, a session whose record holds what was kept as its additional properties.
+ * Object readers keep unknown fields the same way ({@link #keep()}), and keep what they read but
+ * cannot make a record of ({@link #keepField}). Outside such an object, a kept value is dropped.
  */
 public final class JsonIn {
 
@@ -22,6 +31,10 @@ public final class JsonIn {
     private static final int SHORT_LIST = 4;
 
     private final JsonParser parser;
+    /** The nesting depth of the object whose fields' names start the kept values' paths; -1 when not keeping. */
+    private int keepDepth = -1;
+    /** The values kept so far, by path; made at the first one. */
+    private @Nullable Map<String, Object> kept;
 
     JsonIn(JsonParser parser) {
         this.parser = parser;
@@ -76,10 +89,102 @@ public final class JsonIn {
         return parser.currentToken() == JsonToken.START_OBJECT;
     }
 
-    /** Checks that the current value opens an object, naming {@code what} otherwise. */
-    public void expectObject(String what) {
-        if (!isObject()) {
-            throw mismatch(what, "an object");
+    /** Whether the current value opens an array. */
+    public boolean isArray() {
+        return parser.currentToken() == JsonToken.START_ARRAY;
+    }
+
+    /**
+     * From here on, keeps values under paths relative to the object the parser is in (a session
+     * being read), until {@link #takeKept()}.
+     */
+    void keepFrom() {
+        keepDepth = parser.streamReadContext().getNestingDepth();
+        kept = null;
+    }
+
+    /** The values kept since {@link #keepFrom()}, by path, empty when none; stops keeping. */
+    Map<String, Object> takeKept() {
+        Map<String, Object> values = kept;
+        keepDepth = -1;
+        kept = null;
+        return values == null ? Map.of() : values;
+    }
+
+    /**
+     * Keeps the current value, with everything nested in it, under its path; for a field a reader
+     * does not model, or a value of a type it cannot hold.
+     *
+     * @return {@code null}, which the typed reader returns in the value's place
+     */
+    public <T> @Nullable T keep() {
+        if (keepDepth < 0) {
+            parser.skipChildren();
+            return null;
+        }
+        TokenStreamContext context = parser.streamReadContext();
+        JsonToken token = parser.currentToken();
+        if (token == JsonToken.START_OBJECT || token == JsonToken.START_ARRAY) {
+            context = context.getParent(); // the container's own context is already the current one
+        }
+        String path = path(context, null);
+        put(path, any());
+        return null;
+    }
+
+    /**
+     * The object the parser is in, to name it in {@link #keepField} once it has been read; call it
+     * on the object's first token. Costs nothing: the parser's own context is the mark.
+     */
+    Object objectMark() {
+        return parser.streamReadContext();
+    }
+
+    /** Keeps a value already read from field {@code name} of the object {@code mark} names. */
+    void keepField(Object mark, String name, @Nullable Object value) {
+        if (keepDepth >= 0) {
+            put(path(((TokenStreamContext) mark).getParent(), name), value);
+        }
+    }
+
+    /** Keeps a whole object already read as plain values, under the path of the object {@code mark} names. */
+    void keepObject(Object mark, Map<String, Object> value) {
+        if (keepDepth >= 0) {
+            put(path(((TokenStreamContext) mark).getParent(), null), value);
+        }
+    }
+
+    private void put(String path, @Nullable Object value) {
+        Map<String, Object> values = kept;
+        if (values == null) {
+            values = new LinkedHashMap<>();
+            kept = values;
+        }
+        values.put(path, value);
+    }
+
+    /** The path of the value {@code context} is at, plus {@code field} when given, relative to the kept-from object. */
+    private String path(TokenStreamContext context, @Nullable String field) {
+        StringBuilder path = new StringBuilder(32);
+        appendPath(path, context);
+        if (field != null) {
+            path.append(path.length() == 0 ? "" : ".").append(field);
+        }
+        return path.toString();
+    }
+
+    private void appendPath(StringBuilder path, TokenStreamContext context) {
+        if (context.getNestingDepth() <= keepDepth) {
+            if (context.getNestingDepth() == keepDepth && context.inObject()) {
+                path.append(context.currentName());
+            }
+            return;
+        }
+        appendPath(path, context.getParent());
+        if (context.inArray()) {
+            path.append('[').append(context.getCurrentIndex()).append(']');
+        } else {
+            path.append(path.length() == 0 ? "" : ".").append(context.currentName());
         }
     }
 
@@ -92,7 +197,7 @@ public final class JsonIn {
         if (token == JsonToken.VALUE_NULL) {
             return null;
         }
-        throw mismatch(parser.currentName(), "a string");
+        return keep();
     }
 
     /** The current value as text whatever its scalar type (for codes that may be numbers). */
@@ -104,7 +209,7 @@ public final class JsonIn {
         if (token != null && token.isScalarValue()) {
             return parser.getString();
         }
-        throw mismatch(parser.currentName(), "a string");
+        return keep();
     }
 
     /**
@@ -120,31 +225,53 @@ public final class JsonIn {
         if (token == JsonToken.VALUE_NULL) {
             return null;
         }
-        throw mismatch(parser.currentName(), "a string");
+        return keep();
     }
 
-    /** The current integer value, or {@code null} for JSON null. */
+    /** The current integer value, or {@code null} for JSON null; one beyond an {@code int} is kept. */
     public @Nullable Integer integer() {
         JsonToken token = parser.currentToken();
-        if (token == JsonToken.VALUE_NUMBER_INT) {
+        if (token == JsonToken.VALUE_NUMBER_INT && parser.getNumberType() == JsonParser.NumberType.INT) {
             return parser.getIntValue();
         }
         if (token == JsonToken.VALUE_NULL) {
             return null;
         }
-        throw mismatch(parser.currentName(), "an integer");
+        return keep();
     }
 
-    /** The current integer value as a long, or {@code null} for JSON null. */
+    /** The current integer value as a long, or {@code null} for JSON null; one beyond a {@code long} is kept. */
     public @Nullable Long longInteger() {
         JsonToken token = parser.currentToken();
-        if (token == JsonToken.VALUE_NUMBER_INT) {
+        if (token == JsonToken.VALUE_NUMBER_INT && parser.getNumberType() != JsonParser.NumberType.BIG_INTEGER) {
             return parser.getLongValue();
         }
         if (token == JsonToken.VALUE_NULL) {
             return null;
         }
-        throw mismatch(parser.currentName(), "an integer");
+        return keep();
+    }
+
+    /**
+     * The current number as a long: a fraction cut off towards negative infinity, one beyond a
+     * {@code long} read as {@code Long.MIN_VALUE} or {@code Long.MAX_VALUE}; {@code null} for JSON
+     * null, and for a value that is not a number (which is kept).
+     */
+    public @Nullable Long clampedLong() {
+        JsonToken token = parser.currentToken();
+        if (token == JsonToken.VALUE_NUMBER_INT) {
+            if (parser.getNumberType() != JsonParser.NumberType.BIG_INTEGER) {
+                return parser.getLongValue();
+            }
+            return parser.getBigIntegerValue().signum() < 0 ? Long.MIN_VALUE : Long.MAX_VALUE;
+        }
+        if (token == JsonToken.VALUE_NUMBER_FLOAT) {
+            return (long) Math.floor(parser.getDoubleValue()); // the cast saturates
+        }
+        if (token == JsonToken.VALUE_NULL) {
+            return null;
+        }
+        return keep();
     }
 
     /** The current numeric value, or {@code null} for JSON null. */
@@ -156,7 +283,7 @@ public final class JsonIn {
         if (token == JsonToken.VALUE_NULL) {
             return null;
         }
-        throw mismatch(parser.currentName(), "a number");
+        return keep();
     }
 
     /** The current boolean value, or {@code null} for JSON null. */
@@ -168,12 +295,14 @@ public final class JsonIn {
         if (token == JsonToken.VALUE_NULL) {
             return null;
         }
-        throw mismatch(parser.currentName(), "true or false");
+        return keep();
     }
 
     /**
      * The current array, each element read by {@code element}; {@code null} for JSON null. The list
-     * is for a record to copy: an empty array reads as a shared empty list.
+     * is for a record to copy: an empty array reads as a shared empty list. An element that reads as
+     * {@code null} is left out of the list; a JSON null element, like one {@code element} could not
+     * read, is kept under its path.
      */
     public <T> @Nullable List<T> list(Function<JsonIn, @Nullable T> element) {
         JsonToken token = parser.currentToken();
@@ -181,11 +310,11 @@ public final class JsonIn {
             return null;
         }
         if (token != JsonToken.START_ARRAY) {
-            throw mismatch(parser.currentName(), "an array");
+            return keep();
         }
         List<T> values = null;
         while (parser.nextToken() != JsonToken.END_ARRAY) {
-            T value = element.apply(this);
+            T value = parser.currentToken() == JsonToken.VALUE_NULL ? keep() : element.apply(this);
             if (value != null) {
                 if (values == null) {
                     values = new ArrayList<>(SHORT_LIST);
@@ -196,9 +325,16 @@ public final class JsonIn {
         return values == null ? List.of() : values;
     }
 
-    /** The current value as a {@link Tristate}: absent is the caller's business, null and values are read here. */
-    public <T> Tristate<T> tristate(Function<JsonIn, T> value) {
-        return isNull() ? Tristate.ofNull() : Tristate.of(value.apply(this));
+    /**
+     * The current value as a {@link Tristate}: absent is the caller's business, null and values are
+     * read here; a value {@code value} could not read (and kept) is absent.
+     */
+    public <T> Tristate<T> tristate(Function<JsonIn, @Nullable T> value) {
+        if (isNull()) {
+            return Tristate.ofNull();
+        }
+        T read = value.apply(this);
+        return read == null ? Tristate.absent() : Tristate.of(read);
     }
 
     /** Skips the current value, with everything nested in it. */
@@ -227,7 +363,8 @@ public final class JsonIn {
                 return parser.getNumberValue();
             }
             case VALUE_NUMBER_FLOAT -> {
-                return parser.getDoubleValue();
+                double value = parser.getDoubleValue();
+                return Double.isFinite(value) ? value : parser.getDecimalValue(); // beyond a double: kept exact
             }
             case VALUE_TRUE -> {
                 return Boolean.TRUE;
@@ -247,19 +384,16 @@ public final class JsonIn {
         return Collections.unmodifiableMap(anyFields());
     }
 
-    /** The current object as a new map of plain Java values, the caller's to change. */
+    /** The current object, which must be one, as a new map of plain Java values, the caller's to change. */
     Map<String, Object> anyFields() {
-        expectObject(String.valueOf(parser.currentName()));
+        if (!isObject()) {
+            throw new JsonShapeException("expected an object, but found " + describe(parser.currentToken()));
+        }
         Map<String, Object> values = new LinkedHashMap<>();
         for (String name = nextField(); name != null; name = nextField()) {
             values.put(name, any());
         }
         return values;
-    }
-
-    private JsonShapeException mismatch(@Nullable String field, String expected) {
-        return new JsonShapeException("expected " + expected + (field == null ? "" : " for \"" + field + "\"")
-                + ", but found " + describe(parser.currentToken()));
     }
 
     private static String describe(@Nullable JsonToken token) {

@@ -65,38 +65,45 @@ final class PromptJson {
         out.endObject();
     }
 
-    static Prompt readPrompt(JsonIn in) {
-        in.expectObject("prompt");
-        String id = null;
-        String version = null;
-        Map<String, PromptVariable> variables = null;
-        for (String name = in.nextField(); name != null; name = in.nextField()) {
-            switch (name) {
-                case "id" -> id = in.string();
-                case "version" -> version = in.string();
-                case "variables" -> variables = in.isNull() ? null : readVariables(in);
-                default -> in.skip();
-            }
+    /** Reads a prompt reference; one without a string id, or whose fields have other types, is kept whole. */
+    static @Nullable Prompt readPrompt(JsonIn in) {
+        if (!in.isObject()) {
+            return in.keep();
         }
-        if (id == null) {
-            throw new JsonShapeException("the prompt has no id");
+        Object mark = in.objectMark();
+        Map<String, Object> fields = in.anyFields();
+        Prompt prompt = prompt(fields);
+        if (prompt == null) {
+            in.keepObject(mark, fields);
         }
-        return new Prompt(id, version, variables);
+        return prompt;
     }
 
-    private static Map<String, PromptVariable> readVariables(JsonIn in) {
-        in.expectObject("prompt.variables");
-        Map<String, PromptVariable> variables = new LinkedHashMap<>();
-        for (String name = in.nextField(); name != null; name = in.nextField()) {
-            if (in.isString()) {
-                variables.put(name, PromptVariable.text(CommonJson.requireString(in, name)));
-            } else if (in.isNull()) {
-                in.skip();
-            } else {
-                variables.put(name, variable(new LinkedHashMap<>(in.anyObject())));
+    private static @Nullable Prompt prompt(Map<String, Object> fields) {
+        Object id = fields.get("id");
+        Object version = fields.get("version");
+        Object variables = fields.get("variables");
+        if (!(id instanceof String) || version != null && !(version instanceof String)
+                || variables != null && !(variables instanceof Map<?, ?>) || fields.size() > 3) {
+            return null;
+        }
+        Map<String, PromptVariable> read = null;
+        if (variables instanceof Map<?, ?> values) {
+            read = new LinkedHashMap<>();
+            for (Map.Entry<?, ?> variable : values.entrySet()) {
+                Object value = variable.getValue();
+                if (value instanceof String text) {
+                    read.put((String) variable.getKey(), PromptVariable.text(text));
+                } else if (value instanceof Map<?, ?> object) {
+                    @SuppressWarnings("unchecked")
+                    Map<String, Object> objectFields = new LinkedHashMap<>((Map<String, Object>) object);
+                    read.put((String) variable.getKey(), variable(objectFields));
+                } else {
+                    return null; // a null or another type: no variable holds it
+                }
             }
         }
-        return variables;
+        return new Prompt((String) id, (String) version, read);
     }
 
     /** The input an object describes, or an {@link PromptVariable.Unknown} for a type or shape this library does not know. */

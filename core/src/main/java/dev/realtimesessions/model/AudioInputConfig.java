@@ -68,7 +68,7 @@ public record AudioInputConfig(@Nullable RealtimeAudioFormat format, Tristate<Au
          * @return this builder
          */
         public Builder format(RealtimeAudioFormat format) {
-            this.format = Checks.notNull("audio.input.format", format);
+            this.format = RequestRules.format(Checks.notNull("audio.input.format", format));
             return this;
         }
 
@@ -121,7 +121,7 @@ public record AudioInputConfig(@Nullable RealtimeAudioFormat format, Tristate<Au
          * @return this builder
          */
         public Builder turnDetection(TurnDetection turnDetection) {
-            this.turnDetection = Tristate.of(Checks.notNull("audio.input.turn_detection", turnDetection));
+            this.turnDetection = Tristate.of(RequestRules.turnDetection(Checks.notNull("audio.input.turn_detection", turnDetection)));
             return this;
         }
 

@@ -19,20 +19,6 @@ import org.jspecify.annotations.Nullable;
 public record AudioOutputConfig(@Nullable RealtimeAudioFormat format, @Nullable Voice voice, @Nullable Double speed) {
 
     /**
-     * Creates the setting.
-     *
-     * @param format the output audio format ({@code format})
-     * @param voice the voice, a name or a custom voice ({@code voice})
-     * @param speed speech speed, 0.25 to 1.5 ({@code speed})
-     * @throws dev.realtimesessions.ValidationException if {@code speed} is not finite
-     */
-    public AudioOutputConfig {
-        if (speed != null) {
-            Checks.finite("audio.output.speed", speed);
-        }
-    }
-
-    /**
      * Output with the given voice and the server's defaults for the rest.
      *
      * @param voice the voice
@@ -67,7 +53,7 @@ public record AudioOutputConfig(@Nullable RealtimeAudioFormat format, @Nullable 
          * @return this builder
          */
         public Builder format(RealtimeAudioFormat format) {
-            this.format = Checks.notNull("audio.output.format", format);
+            this.format = RequestRules.format(Checks.notNull("audio.output.format", format));
             return this;
         }
 

@@ -1,6 +1,7 @@
 package dev.realtimesessions.model;
 
 import java.time.Instant;
+import java.util.Map;
 
 /**
  * The answer of the GA {@code POST /realtime/client_secrets}: the minted client secret, when it
@@ -15,22 +16,41 @@ import java.time.Instant;
  *
  * @param value the secret, {@code ek_...} ({@code value})
  * @param expiresAt when the secret stops being accepted for new sessions ({@code expires_at})
- * @param session the effective session configuration ({@code session})
+ * @param session the effective session configuration ({@code session}); an {@link UnknownSessionDetails}
+ *     without a type when the answer had none, or none this library could read
+ * @param additionalProperties fields of the answer beside these three, as plain JSON values
  */
-public record ClientSecretCreateResponse(String value, Instant expiresAt, SessionDetails session) {
+public record ClientSecretCreateResponse(String value, Instant expiresAt, SessionDetails session,
+        Map<String, Object> additionalProperties) {
 
     /**
-     * Creates the answer.
+     * Creates the answer, copying the map; a {@code null} map is taken as empty.
+     *
+     * @param value the secret, {@code ek_...} ({@code value})
+     * @param expiresAt when the secret stops being accepted for new sessions ({@code expires_at})
+     * @param session the effective session configuration ({@code session})
+     * @param additionalProperties fields of the answer beside these three, as plain JSON values
+     * @throws dev.realtimesessions.ValidationException if the value, expiry or session is {@code null},
+     *     or a map value is not JSON
+     */
+    public ClientSecretCreateResponse {
+        Checks.notNull("value", value);
+        Checks.notNull("expires_at", expiresAt);
+        Checks.notNull("session", session);
+        additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of()
+                : JsonValues.copyObject("additionalProperties", additionalProperties);
+    }
+
+    /**
+     * An answer with nothing beside the secret, its expiry and the session.
      *
      * @param value the secret, {@code ek_...} ({@code value})
      * @param expiresAt when the secret stops being accepted for new sessions ({@code expires_at})
      * @param session the effective session configuration ({@code session})
      * @throws dev.realtimesessions.ValidationException if a component is {@code null}
      */
-    public ClientSecretCreateResponse {
-        Checks.notNull("value", value);
-        Checks.notNull("expires_at", expiresAt);
-        Checks.notNull("session", session);
+    public ClientSecretCreateResponse(String value, Instant expiresAt, SessionDetails session) {
+        this(value, expiresAt, session, Map.of());
     }
 
     /**
@@ -50,6 +70,7 @@ public record ClientSecretCreateResponse(String value, Instant expiresAt, Sessio
     @Override
     public String toString() {
         return "ClientSecretCreateResponse[value=" + Redaction.mask(value) + ", expiresAt=" + expiresAt
-                + ", session=" + session + "]";
+                + ", session=" + session + (additionalProperties.isEmpty() ? "" : ", additionalProperties="
+                + additionalProperties) + "]";
     }
 }

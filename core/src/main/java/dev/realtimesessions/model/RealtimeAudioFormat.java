@@ -30,13 +30,11 @@ public record RealtimeAudioFormat(RealtimeAudioFormatType type, @Nullable Intege
      *
      * @param type the encoding ({@code type})
      * @param rate the sample rate in Hz, {@code 24000} for PCM, or {@code null} to leave it out ({@code rate})
-     * @throws dev.realtimesessions.ValidationException if {@code type} is null or {@code rate} is negative
+     * @throws dev.realtimesessions.ValidationException if {@code type} is null (a request also
+     *     refuses a negative {@code rate})
      */
     public RealtimeAudioFormat {
         Checks.notNull("format.type", type);
-        if (rate != null) {
-            Checks.nonNegative("format.rate", rate);
-        }
     }
 
     /**

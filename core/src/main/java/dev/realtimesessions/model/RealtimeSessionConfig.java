@@ -70,7 +70,9 @@ public record RealtimeSessionConfig(
      * @param truncation how the conversation is cut when it grows too long ({@code truncation})
      * @param prompt a prompt template, or null to clear one ({@code prompt})
      * @throws dev.realtimesessions.ValidationException naming the JSON field, if {@code model} is
-     *     blank, a list holds {@code null}, or a function tool's name or an MCP tool's server label is blank
+     *     blank, a list holds {@code null}, a function tool's name or an MCP tool's server label is
+     *     blank, or a value breaks a rule of what is sent (a negative duration, rate or token limit,
+     *     a speed, threshold or retention ratio that is not finite)
      */
     public RealtimeSessionConfig {
         if (model != null) {
@@ -90,6 +92,11 @@ public record RealtimeSessionConfig(
         }
         tracing = Checks.orAbsent(tracing);
         prompt = Checks.orAbsent(prompt);
+        if (audio != null) {
+            RequestRules.audioInput(audio.input());
+            RequestRules.audioOutput(audio.output());
+        }
+        RequestRules.truncation(truncation);
     }
 
     /**
@@ -373,7 +380,7 @@ public record RealtimeSessionConfig(
          * @return this builder
          */
         public Builder truncation(Truncation truncation) {
-            this.truncation = Checks.notNull("session.truncation", truncation);
+            this.truncation = RequestRules.truncation(Checks.notNull("session.truncation", truncation));
             return this;
         }
 

@@ -79,7 +79,8 @@ public record RealtimeSessionCreateRequest(
      * @param tracing tracing, or null to turn it off ({@code tracing})
      * @param clientSecret settings for the minted secret, such as its lifetime ({@code client_secret})
      * @throws ValidationException naming the JSON field, if {@code model} is missing or blank, a
-     *     tool is null or has a blank name, a number is not finite, or the voice is a custom one
+     *     tool is null or has a blank name, a number is not finite, a turn detection duration is
+     *     negative, or the voice is a custom one
      */
     public RealtimeSessionCreateRequest {
         if (model == null) {
@@ -99,10 +100,11 @@ public record RealtimeSessionCreateRequest(
                 }
             }
         }
-        inputAudioTranscription = orAbsent(inputAudioTranscription);
-        turnDetection = orAbsent(turnDetection);
-        inputAudioNoiseReduction = orAbsent(inputAudioNoiseReduction);
-        tracing = orAbsent(tracing);
+        inputAudioTranscription = Checks.orAbsent(inputAudioTranscription);
+        turnDetection = Checks.orAbsent(turnDetection);
+        RequestRules.turnDetection(turnDetection.toOptional().orElse(null));
+        inputAudioNoiseReduction = Checks.orAbsent(inputAudioNoiseReduction);
+        tracing = Checks.orAbsent(tracing);
         if (temperature != null) {
             Checks.finite("temperature", temperature);
         }
@@ -111,9 +113,6 @@ public record RealtimeSessionCreateRequest(
         }
     }
 
-    private static <T> Tristate<T> orAbsent(@Nullable Tristate<T> value) {
-        return value == null ? Tristate.absent() : value;
-    }
 
     /**
      * A builder with every field absent; {@code model} must be set before {@link Builder#build()}.
@@ -299,7 +298,7 @@ public record RealtimeSessionCreateRequest(
          * @return this builder
          */
         public Builder turnDetection(TurnDetection turnDetection) {
-            this.turnDetection = Tristate.of(Checks.notNull("turn_detection", turnDetection));
+            this.turnDetection = Tristate.of(RequestRules.turnDetection(Checks.notNull("turn_detection", turnDetection)));
             return this;
         }
 

@@ -30,10 +30,15 @@ public record TranscriptionSessionConfig(@Nullable TranscriptionAudioConfig audi
      *
      * @param audio the input audio ({@code audio})
      * @param include additional data in the server's events ({@code include})
-     * @throws dev.realtimesessions.ValidationException if {@code include} holds {@code null}
+     * @throws dev.realtimesessions.ValidationException naming the JSON field, if {@code include}
+     *     holds {@code null} or the input audio breaks a rule of what is sent (a negative duration or
+     *     rate, a threshold that is not finite)
      */
     public TranscriptionSessionConfig {
         include = Checks.copyOrNull("session.include", include);
+        if (audio != null) {
+            RequestRules.audioInput(audio.input());
+        }
     }
 
     /**

@@ -60,19 +60,18 @@ public record TranscriptionSessionCreateRequest(
      * @param inputAudioNoiseReduction noise reduction, or null to turn it off ({@code input_audio_noise_reduction})
      * @param include extra items for the server events ({@code include})
      * @param clientSecretExpiresAfter how long the minted secret lives, sent as {@code client_secret.expires_at}: the {@code {anchor, seconds}} object that {@code /realtime/sessions} calls {@code expires_after}; this endpoint's schema of mid-2025 and OpenAI's SDKs generated from it name it {@code expires_at} (the 2025-04 and 2026-08 schemas leave it out)
-     * @throws ValidationException naming the JSON field, if a list holds {@code null}
+     * @throws ValidationException naming the JSON field, if a list holds {@code null} or a turn
+     *     detection duration is negative
      */
     public TranscriptionSessionCreateRequest {
         modalities = Checks.copyOrNull("modalities", modalities);
         include = Checks.copyOrNull("include", include);
-        inputAudioTranscription = orAbsent(inputAudioTranscription);
-        turnDetection = orAbsent(turnDetection);
-        inputAudioNoiseReduction = orAbsent(inputAudioNoiseReduction);
+        inputAudioTranscription = Checks.orAbsent(inputAudioTranscription);
+        turnDetection = Checks.orAbsent(turnDetection);
+        RequestRules.turnDetection(turnDetection.toOptional().orElse(null));
+        inputAudioNoiseReduction = Checks.orAbsent(inputAudioNoiseReduction);
     }
 
-    private static <T> Tristate<T> orAbsent(@Nullable Tristate<T> value) {
-        return value == null ? Tristate.absent() : value;
-    }
 
     /**
      * A builder with every field absent.
@@ -176,7 +175,7 @@ public record TranscriptionSessionCreateRequest(
          * @return this builder
          */
         public Builder turnDetection(TurnDetection turnDetection) {
-            this.turnDetection = Tristate.of(Checks.notNull("turn_detection", turnDetection));
+            this.turnDetection = Tristate.of(RequestRules.turnDetection(Checks.notNull("turn_detection", turnDetection)));
             return this;
         }
 

@@ -8,6 +8,10 @@ import org.jspecify.annotations.Nullable;
  * error), or {@link RetentionRatio}, which drops more at once so that truncation happens less often
  * and more of the prompt cache survives.
  *
+ * <p>Like every record that also holds an answer, the constructor does not check values: a request
+ * checks them when it is built (and the builder's setters at once), while an answer keeps what the
+ * server said.
+ *
  * <pre>{@code
  * Truncation.AUTO
  * Truncation.retentionRatio(0.8)
@@ -37,9 +41,10 @@ public sealed interface Truncation permits Truncation.Mode, Truncation.Retention
      *
      * @param retentionRatio 0.0 to 1.0
      * @return the setting
+     * @throws dev.realtimesessions.ValidationException if {@code retentionRatio} is not finite
      */
     static Truncation retentionRatio(double retentionRatio) {
-        return new RetentionRatio(retentionRatio, null);
+        return RequestRules.truncation(new RetentionRatio(retentionRatio, null));
     }
 
     /**
@@ -49,9 +54,11 @@ public sealed interface Truncation permits Truncation.Mode, Truncation.Retention
      * @param retentionRatio 0.0 to 1.0
      * @param postInstructionsTokens the token limit after the instructions
      * @return the setting
+     * @throws dev.realtimesessions.ValidationException if {@code retentionRatio} is not finite or
+     *     {@code postInstructionsTokens} is negative
      */
     static Truncation retentionRatio(double retentionRatio, int postInstructionsTokens) {
-        return new RetentionRatio(retentionRatio, new TokenLimits(postInstructionsTokens));
+        return RequestRules.truncation(new RetentionRatio(retentionRatio, new TokenLimits(postInstructionsTokens)));
     }
 
     /**
@@ -79,17 +86,6 @@ public sealed interface Truncation permits Truncation.Mode, Truncation.Retention
      */
     record RetentionRatio(double retentionRatio, @Nullable TokenLimits tokenLimits) implements Truncation {
         /**
-         * Creates the setting.
-         *
-         * @param retentionRatio the fraction of post-instruction tokens kept, 0.0 to 1.0 ({@code retention_ratio})
-         * @param tokenLimits custom limits, or {@code null} for the model's ({@code token_limits})
-         * @throws dev.realtimesessions.ValidationException if {@code retentionRatio} is not finite
-         */
-        public RetentionRatio {
-            Checks.finite("truncation.retention_ratio", retentionRatio);
-        }
-
-        /**
          * Always {@code "retention_ratio"}.
          *
          * @return {@code "retention_ratio"}
@@ -105,17 +101,5 @@ public sealed interface Truncation permits Truncation.Mode, Truncation.Retention
      * @param postInstructions the most tokens after the instructions (tools included) before
      *     truncating ({@code post_instructions})
      */
-    record TokenLimits(@Nullable Integer postInstructions) {
-        /**
-         * Creates the limits.
-         *
-         * @param postInstructions the most tokens after the instructions (tools included) before truncating ({@code post_instructions})
-         * @throws dev.realtimesessions.ValidationException if {@code postInstructions} is negative
-         */
-        public TokenLimits {
-            if (postInstructions != null) {
-                Checks.nonNegative("truncation.token_limits.post_instructions", postInstructions);
-            }
-        }
-    }
+    record TokenLimits(@Nullable Integer postInstructions) {    }
 }

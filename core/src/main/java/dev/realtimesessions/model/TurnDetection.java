@@ -9,6 +9,10 @@ import org.jspecify.annotations.Nullable;
  * an explicit {@code null} (for example {@code RealtimeSessionCreateRequest.Builder.disableTurnDetection()}).
  * {@code null} components are absent: the server's defaults apply.
  *
+ * <p>Like every record that also holds an answer, the constructor does not check values: a request
+ * checks them when it is built (and the builder's setters at once), while an answer keeps what the
+ * server said.
+ *
  * <pre>{@code
  * TurnDetection.serverVad().silenceDurationMs(700).build()
  * TurnDetection.semanticVad().eagerness(Eagerness.LOW).build()
@@ -26,35 +30,6 @@ import org.jspecify.annotations.Nullable;
 public record TurnDetection(@Nullable TurnDetectionType type, @Nullable Double threshold,
         @Nullable Integer prefixPaddingMs, @Nullable Integer silenceDurationMs, @Nullable Integer idleTimeoutMs,
         @Nullable Boolean createResponse, @Nullable Boolean interruptResponse, @Nullable Eagerness eagerness) {
-
-    /**
-     * Validates the structure; ranges are the server's to judge.
-     *
-     * @param type {@code server_vad} or {@code semantic_vad} ({@code type})
-     * @param threshold server VAD activation threshold, 0.0 to 1.0 ({@code threshold})
-     * @param prefixPaddingMs server VAD audio kept before speech starts ({@code prefix_padding_ms})
-     * @param silenceDurationMs server VAD silence that ends a turn ({@code silence_duration_ms})
-     * @param idleTimeoutMs server VAD (GA): answer on its own after this much idle time ({@code idle_timeout_ms})
-     * @param createResponse whether a turn's end starts a response ({@code create_response})
-     * @param interruptResponse whether speech interrupts a response in progress ({@code interrupt_response})
-     * @param eagerness semantic VAD: how soon to answer ({@code eagerness})
-     * @throws dev.realtimesessions.ValidationException if a duration is negative or the threshold
-     *     is not a finite number
-     */
-    public TurnDetection {
-        if (threshold != null) {
-            Checks.finite("turn_detection.threshold", threshold);
-        }
-        if (prefixPaddingMs != null) {
-            Checks.nonNegative("turn_detection.prefix_padding_ms", prefixPaddingMs);
-        }
-        if (silenceDurationMs != null) {
-            Checks.nonNegative("turn_detection.silence_duration_ms", silenceDurationMs);
-        }
-        if (idleTimeoutMs != null) {
-            Checks.nonNegative("turn_detection.idle_timeout_ms", idleTimeoutMs);
-        }
-    }
 
     /**
      * A builder for server voice activity detection ({@code type: "server_vad"}).
