@@ -8,10 +8,12 @@ import static dev.realtimesessions.testing.WebhookDeliveries.SECRET;
 import static dev.realtimesessions.testing.WebhookDeliveries.bytes;
 import static dev.realtimesessions.testing.WebhookDeliveries.headers;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import dev.realtimesessions.testing.WebhookDeliveries.HandClock;
 import dev.realtimesessions.webhooks.InMemoryWebhookReplayStore;
 import dev.realtimesessions.webhooks.WebhookReplayStore;
+import dev.realtimesessions.webhooks.WebhookVerificationException;
 import dev.realtimesessions.webhooks.WebhookVerificationException.Reason;
 import dev.realtimesessions.webhooks.WebhookVerifier;
 import java.time.Duration;
@@ -140,7 +142,7 @@ class WebhookReplayTest {
                         try {
                             verifier.verify(headers, bytes(CALL_INCOMING));
                             return true;
-                        } catch (dev.realtimesessions.webhooks.WebhookVerificationException e) {
+                        } catch (WebhookVerificationException e) {
                             assertThat(e.reason()).isEqualTo(Reason.REPLAYED);
                             return false;
                         }
@@ -200,9 +202,18 @@ class WebhookReplayTest {
     }
 
     @Test
-    void theInMemoryStoreRefusesANonPositiveCapacity() {
-        assertThat(org.assertj.core.api.Assertions.catchThrowableOfType(ValidationException.class,
-                () -> InMemoryWebhookReplayStore.create(0)).field()).isEqualTo("maxIds");
+    void theInMemoryStoreRefusesBadArgumentsWithValidationErrors() {
+        InMemoryWebhookReplayStore store = InMemoryWebhookReplayStore.create();
+        Instant now = Instant.ofEpochSecond(NOW);
+
+        assertThat(catchThrowableOfType(ValidationException.class, () -> InMemoryWebhookReplayStore.create(0)).field())
+                .isEqualTo("maxIds");
+        assertThat(catchThrowableOfType(ValidationException.class,
+                () -> store.markSeenSynchronously(null, now, Duration.ofSeconds(1))).field()).isEqualTo("webhookId");
+        assertThat(catchThrowableOfType(ValidationException.class,
+                () -> store.markSeenSynchronously(ID, null, Duration.ofSeconds(1))).field()).isEqualTo("now");
+        assertThat(catchThrowableOfType(ValidationException.class,
+                () -> store.markSeenSynchronously(ID, now, null)).field()).isEqualTo("retention");
     }
 
     /** A real in-memory store that also records what the verifier asked of it. */

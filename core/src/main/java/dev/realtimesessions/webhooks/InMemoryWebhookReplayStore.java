@@ -7,6 +7,7 @@ import java.util.Queue;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 
 /**
@@ -84,9 +85,9 @@ public final class InMemoryWebhookReplayStore implements WebhookReplayStore {
      */
     @Override
     public boolean markSeenSynchronously(String webhookId, Instant now, Duration retention) {
-        if (webhookId == null || now == null || retention == null) {
-            throw new ValidationException("webhookId, now and retention", "must not be null");
-        }
+        notNull("webhookId", webhookId);
+        notNull("now", now);
+        notNull("retention", retention);
         Entry fresh = new Entry(webhookId, now.plus(retention));
         for (Entry existing = seen.putIfAbsent(webhookId, fresh); existing != null;
                 existing = seen.putIfAbsent(webhookId, fresh)) {
@@ -121,6 +122,12 @@ public final class InMemoryWebhookReplayStore implements WebhookReplayStore {
      */
     public int size() {
         return seen.size();
+    }
+
+    private static void notNull(String field, @Nullable Object value) {
+        if (value == null) {
+            throw new ValidationException(field, "must not be null");
+        }
     }
 
     /** Drops the oldest entries beyond the capacity, then those at the head whose retention has ended. */

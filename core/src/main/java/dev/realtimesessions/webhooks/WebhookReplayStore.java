@@ -35,8 +35,9 @@ public interface WebhookReplayStore {
     /**
      * {@link #markSeen} for {@link WebhookVerifier#verify}, answering on the caller's thread. This
      * default waits for {@code markSeen}, so with a store that answers over the network, the
-     * synchronous {@code verify} must not run on an event loop; a store that answers from memory
-     * overrides it to answer without waiting.
+     * synchronous {@code verify} must not run on an event loop, and the store bounds how long it
+     * takes to answer (a command timeout) so that a hung backend cannot hang a caller; a store that
+     * answers from memory overrides it to answer without waiting.
      *
      * @param webhookId the delivery's {@code webhook-id} header, as received
      * @param now the verifier's clock reading

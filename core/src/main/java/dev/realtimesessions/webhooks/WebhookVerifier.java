@@ -55,9 +55,10 @@ import reactor.core.publisher.Mono;
  * }</pre>
  *
  * <p>To rotate the signing secret, configure the old and the new one: a delivery signed with either
- * is accepted. Share one verifier per endpoint: it is immutable and thread-safe, and its replay store
- * remembers ids only for the verifiers it is given to. Its {@link #toString()} never shows a secret,
- * and no message of its exceptions holds a secret or the signature it expected.
+ * is accepted. Build one verifier per endpoint and share it: it is immutable and thread-safe, and a
+ * verifier built per request would start with an empty replay store every time. Its
+ * {@link #toString()} never shows a secret, and no message of its exceptions holds a secret or the
+ * signature it expected.
  */
 public final class WebhookVerifier {
 
