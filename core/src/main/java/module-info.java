@@ -28,4 +28,5 @@ module dev.realtimesessions {
 
     exports dev.realtimesessions;
     exports dev.realtimesessions.model;
+    exports dev.realtimesessions.webhooks;
 }
