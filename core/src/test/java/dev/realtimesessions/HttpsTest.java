@@ -20,6 +20,7 @@ import reactor.netty.http.client.HttpClient;
 import reactor.test.StepVerifier;
 
 /** Over TLS with HTTP/2 negotiated by ALPN, as against api.openai.com. */
+@SuppressWarnings("deprecation") // also calls the beta endpoints, which stay supported and tested
 class HttpsTest {
 
     private final HeldCertificate certificate = new HeldCertificate.Builder()
