@@ -52,6 +52,7 @@ final class EndpointRequests {
         return builder.build();
     }
 
+    @SuppressWarnings("deprecation") // also configures the beta mode's request, kept while OpenAI serves it
     static RealtimeTokenEndpoint.Builder builder(RealtimeSessions sessions, RealtimeSessionsProperties.Endpoint properties) {
         RealtimeSessionConfig.Builder config = RealtimeSessionConfig.builder().model(properties.getModel());
         RealtimeSessionCreateRequest.Builder beta = RealtimeSessionCreateRequest.builder().model(properties.getModel());
