@@ -208,7 +208,7 @@ class RealtimeSessionsAutoConfigurationTest {
     }
 
     @Test
-@SuppressWarnings("deprecation") // the beta mode stays configurable
+    @SuppressWarnings("deprecation") // the beta mode stays configurable
     void theEndpointIsRegisteredOnlyWhenEnabledInAReactiveWebApp() {
         reactive.withPropertyValues("realtime.openai.api-key=sk-test").withUserConfiguration(WithAuthorizer.class)
                 .run(context -> assertThat(context).hasNotFailed().doesNotHaveBean(RealtimeTokenEndpoint.class)
