@@ -20,7 +20,6 @@ import reactor.netty.http.client.HttpClient;
 import reactor.test.StepVerifier;
 
 /** Over TLS with HTTP/2 negotiated by ALPN, as against api.openai.com. */
-@SuppressWarnings("deprecation") // also calls the beta endpoints, which stay supported and tested
 class HttpsTest {
 
     private final HeldCertificate certificate = new HeldCertificate.Builder()
@@ -49,6 +48,7 @@ class HttpsTest {
     }
 
     @Test
+    @SuppressWarnings("deprecation") // the beta endpoint stays tested
     void mintsOverHttp2() throws Exception {
         server.enqueue(Fixtures.ok());
         try (RealtimeSessions sessions = client().build()) {
@@ -63,6 +63,7 @@ class HttpsTest {
     }
 
     @Test
+    @SuppressWarnings("deprecation") // the beta endpoint stays tested
     void theWiretapSeesPlainTextAfterTlsAndMasksTheSecret() throws Exception {
         server.enqueue(Fixtures.ok());
         try (LogCapture log = LogCapture.debug("dev.realtimesessions.wiretap");
