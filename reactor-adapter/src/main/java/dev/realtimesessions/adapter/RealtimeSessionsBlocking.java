@@ -59,7 +59,8 @@ public final class RealtimeSessionsBlocking {
     private RealtimeSessionsBlocking(RealtimeSessions sessions, Duration deadline) {
         this.sessions = sessions;
         this.deadline = deadline;
-        this.withinDeadline = RealtimeSessionsContext.withRequestOptions(RequestOptions.builder().timeout(deadline).build());
+        this.withinDeadline = RealtimeSessionsContext.withRequestOptions(
+                RequestOptions.builder().timeout(deadline).build());
     }
 
     /**

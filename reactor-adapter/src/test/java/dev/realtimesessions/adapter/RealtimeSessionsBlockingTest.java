@@ -70,8 +70,8 @@ class RealtimeSessionsBlockingTest {
             RealtimeSessionsBlocking blocking = RealtimeSessionsBlocking.of(sessions, DEADLINE);
             assertThat(blocking.createClientSecret(Upstream.request(), Upstream.withLocalKey()).value())
                     .as("minted with the options' key").startsWith("ek_local_");
-            assertThat(blocking.createClientSecretWithResponse(Upstream.request(), Upstream.withLocalKey()).value().value())
-                    .startsWith("ek_local_");
+            assertThat(blocking.createClientSecretWithResponse(Upstream.request(), Upstream.withLocalKey())
+                    .value().value()).startsWith("ek_local_");
         }
     }
 
@@ -100,8 +100,8 @@ class RealtimeSessionsBlockingTest {
     void theDeadlineIsTheOverallTimeoutOfAnAdaptedCallToo() throws Exception {
         try (MockWebServer server = new MockWebServer()) {
             server.start();
-            server.enqueue(new MockResponse.Builder(Upstream.error(429, "requests", "rate_limit_exceeded", "Slow down."))
-                    .addHeader("retry-after", "30").build());
+            MockResponse limited = Upstream.error(429, "requests", "rate_limit_exceeded", "Slow down.");
+            server.enqueue(new MockResponse.Builder(limited).addHeader("retry-after", "30").build());
             try (RealtimeSessions sessions = RealtimeSessions.builder().apiKey(Upstream.MOCK_API_KEY)
                     .baseUrl(server.url("/v1").toString()).build()) {
                 assertThatThrownBy(() -> RealtimeSessionsBlocking.of(sessions, Duration.ofSeconds(5))

@@ -92,7 +92,8 @@ class RealtimeSessionsFuturesTest {
     void anAdaptedCallFailsWithTheTypedError() throws Exception {
         try (LocalRealtimeEndpoint endpoint = LocalRealtimeEndpoint.start();
              RealtimeSessions sessions = Upstream.client(endpoint, "sk-wrong-key")) {
-            CompletableFuture<?> future = RealtimeSessionsFutures.of(sessions).adapt(Upstream.callWithoutFacadeMethod(sessions));
+            CompletableFuture<?> future = RealtimeSessionsFutures.of(sessions)
+                    .adapt(Upstream.callWithoutFacadeMethod(sessions));
             assertThatThrownBy(() -> future.get(10, TimeUnit.SECONDS)).isInstanceOf(ExecutionException.class)
                     .cause().isInstanceOf(AuthenticationException.class);
         }
@@ -101,7 +102,8 @@ class RealtimeSessionsFuturesTest {
     @Test
     void cancellingAnAdaptedFutureAbortsTheHttpExchange() throws Exception {
         try (StallingServer server = new StallingServer(); RealtimeSessions sessions = Upstream.client(server)) {
-            CompletableFuture<?> future = RealtimeSessionsFutures.of(sessions).adapt(Upstream.callWithoutFacadeMethod(sessions));
+            CompletableFuture<?> future = RealtimeSessionsFutures.of(sessions)
+                    .adapt(Upstream.callWithoutFacadeMethod(sessions));
             assertThat(server.awaitFirstRequest(10)).as("the request reached the server").isTrue();
             assertThat(future.cancel(true)).isTrue();
             assertThat(server.awaitClientClose(10)).as("the client closed the connection").isTrue();

@@ -60,7 +60,8 @@ class RealtimeSessionsRxTest {
     void eachSubscriptionIsANewCall() {
         try (LocalRealtimeEndpoint endpoint = LocalRealtimeEndpoint.start();
              RealtimeSessions sessions = Upstream.client(endpoint, LocalRealtimeEndpoint.API_KEY)) {
-            Single<ClientSecretCreateResponse> single = RealtimeSessionsRx.of(sessions).createClientSecret(Upstream.request());
+            Single<ClientSecretCreateResponse> single = RealtimeSessionsRx.of(sessions)
+                    .createClientSecret(Upstream.request());
             assertThat(single.blockingGet().value()).isNotEqualTo(single.blockingGet().value());
         }
     }
@@ -73,7 +74,8 @@ class RealtimeSessionsRxTest {
                     .createClientSecretWithResponse(Upstream.request()).test();
             assertThat(observer.await(10, TimeUnit.SECONDS)).isTrue();
             observer.assertComplete().assertValue(response -> response.status() == 200
-                    && response.requestId().orElse("").startsWith("req_local_") && response.value().value().startsWith("ek_local_"));
+                    && response.requestId().orElse("").startsWith("req_local_")
+                    && response.value().value().startsWith("ek_local_"));
         }
     }
 
@@ -84,7 +86,8 @@ class RealtimeSessionsRxTest {
             RealtimeSessionsRx rx = RealtimeSessionsRx.of(sessions);
             TestObserver<String> secret = rx.createClientSecret(Upstream.request(), Upstream.withLocalKey())
                     .map(ClientSecretCreateResponse::value).test();
-            TestObserver<String> withResponse = rx.createClientSecretWithResponse(Upstream.request(), Upstream.withLocalKey())
+            TestObserver<String> withResponse = rx
+                    .createClientSecretWithResponse(Upstream.request(), Upstream.withLocalKey())
                     .map(response -> response.value().value()).test();
             assertThat(secret.await(10, TimeUnit.SECONDS) && withResponse.await(10, TimeUnit.SECONDS)).isTrue();
             secret.assertValue(value -> value.startsWith("ek_local_"));
@@ -108,7 +111,8 @@ class RealtimeSessionsRxTest {
     void anAdaptedCallFailsWithTheTypedError() throws Exception {
         try (LocalRealtimeEndpoint endpoint = LocalRealtimeEndpoint.start();
              RealtimeSessions sessions = Upstream.client(endpoint, "sk-wrong-key")) {
-            TestObserver<?> observer = RealtimeSessionsRx.of(sessions).adapt(Upstream.callWithoutFacadeMethod(sessions)).test();
+            TestObserver<?> observer = RealtimeSessionsRx.of(sessions)
+                    .adapt(Upstream.callWithoutFacadeMethod(sessions)).test();
             assertThat(observer.await(10, TimeUnit.SECONDS)).isTrue();
             observer.assertError(AuthenticationException.class);
         }

@@ -102,7 +102,8 @@ public record RealtimeSessionsProperties(
      *
      * @param allowedModels The models the endpoint may mint; a request naming another (or none) is refused with 403.
      * @param allowedVoices The voices the endpoint may mint; a request naming another is refused with 403.
-     * @param maxSecretLifetime The longest a minted client secret may live; longer requests are refused, unset ones get this.
+     * @param maxSecretLifetime The longest a minted client secret may live; longer requests are refused,
+     *     unset ones get this.
      * @param quota The per-user quota of minted secrets.
      */
     public record Guardrails(

@@ -90,7 +90,7 @@ public final class RealtimeTokenEndpoint {
     private final RealtimeTokenAuthorizer authorizer;
     private final RealtimeTokenCustomizer customizer;
     private final TokenGuardrails guardrails;
-    private final Mint<?, ?> mint;
+    private final MintSteps<?, ?> steps;
 
     private RealtimeTokenEndpoint(Builder builder, RealtimeTokenAuthorizer authorizer) {
         this.path = builder.path;
@@ -98,19 +98,19 @@ public final class RealtimeTokenEndpoint {
         this.authorizer = authorizer;
         this.customizer = builder.customizer;
         this.guardrails = builder.guardrails;
-        this.mint = mode == MintMode.CLIENT_SECRETS ? clientSecrets(builder) : betaSessions(builder);
+        this.steps = mode == MintMode.CLIENT_SECRETS ? clientSecrets(builder) : betaSessions(builder);
     }
 
-    private Mint<ClientSecretCreateRequest, ClientSecretCreateResponse> clientSecrets(Builder builder) {
+    private MintSteps<ClientSecretCreateRequest, ClientSecretCreateResponse> clientSecrets(Builder builder) {
         ClientSecretCreateRequest defaults = builder.clientSecretRequest;
-        return new Mint<>("clientSecretRequest", request -> customizer.clientSecretRequest(request, defaults),
+        return new MintSteps<>("clientSecretRequest", request -> customizer.clientSecretRequest(request, defaults),
                 guardrails::apply, builder.sessions::createClientSecret, TokenAudit::minted, TokenJson::of);
     }
 
     @SuppressWarnings("deprecation") // the beta mode, kept while OpenAI serves it
-    private Mint<RealtimeSessionCreateRequest, RealtimeSession> betaSessions(Builder builder) {
+    private MintSteps<RealtimeSessionCreateRequest, RealtimeSession> betaSessions(Builder builder) {
         RealtimeSessionCreateRequest defaults = builder.sessionRequest;
-        return new Mint<>("sessionRequest", request -> customizer.sessionRequest(request, defaults),
+        return new MintSteps<>("sessionRequest", request -> customizer.sessionRequest(request, defaults),
                 guardrails::apply, builder.sessions::create, TokenAudit::minted, TokenJson::of);
     }
 
@@ -177,23 +177,23 @@ public final class RealtimeTokenEndpoint {
     }
 
     private Mono<ServerResponse> mint(ServerRequest request) {
-        return guardrails.user(request).flatMap(user -> mint(request, user, mint))
+        return guardrails.user(request).flatMap(user -> mint(request, user, steps))
                 .flatMap(json -> ErrorAnswers.base(HttpStatus.OK).bodyValue(json));
     }
 
     /** The one mint pipeline: shape the request, check it, take the user's quota, mint, audit, write the answer. */
-    private <Q, R> Mono<byte[]> mint(ServerRequest request, String user, Mint<Q, R> mint) {
+    private <Q, R> Mono<byte[]> mint(ServerRequest request, String user, MintSteps<Q, R> steps) {
         Mono<RequestOptions> options = Mono.defer(() -> customizer.requestOptions(request))
                 .defaultIfEmpty(RequestOptions.none());
-        return Mono.defer(() -> mint.request().apply(request))
-                .switchIfEmpty(Mono.error(() -> new ValidationException(mint.field(),
+        return Mono.defer(() -> steps.request().apply(request))
+                .switchIfEmpty(Mono.error(() -> new ValidationException(steps.field(),
                         "completed empty: the RealtimeTokenCustomizer must emit a request")))
-                .map(mint.check())
+                .map(steps.check())
                 .flatMap(checked -> guardrails.acquire(user).thenReturn(checked))
                 .zipWith(options)
-                .flatMap(tuple -> mint.call().apply(tuple.getT1(), tuple.getT2()))
-                .doOnNext(minted -> mint.audit().accept(user, minted))
-                .map(mint.answer());
+                .flatMap(tuple -> steps.call().apply(tuple.getT1(), tuple.getT2()))
+                .doOnNext(minted -> steps.audit().accept(user, minted))
+                .map(steps.answer());
     }
 
     /**
@@ -216,7 +216,7 @@ public final class RealtimeTokenEndpoint {
      * What a mint mode brings to the pipeline: its request for a caller (named {@code field} in
      * errors), the guardrail check of that request, the client's call, the audit line and the answer.
      */
-    private record Mint<Q, R>(String field, Function<ServerRequest, Mono<Q>> request, UnaryOperator<Q> check,
+    private record MintSteps<Q, R>(String field, Function<ServerRequest, Mono<Q>> request, UnaryOperator<Q> check,
             BiFunction<Q, RequestOptions, Mono<R>> call, BiConsumer<String, R> audit, Function<R, byte[]> answer) {
     }
 

@@ -28,7 +28,7 @@ public final class Upstream {
                 .instructions("Be brief.").build());
     }
 
-    /** A client of the local endpoint with {@code apiKey}: the endpoint's own key, or a wrong one to make calls fail. */
+    /** A client of the local endpoint with {@code apiKey}: the endpoint's own, or a wrong one to make calls fail. */
     public static RealtimeSessions client(LocalRealtimeEndpoint endpoint, String apiKey) {
         return RealtimeSessions.builder().apiKey(apiKey).baseUrl(endpoint.baseUrl()).build();
     }
