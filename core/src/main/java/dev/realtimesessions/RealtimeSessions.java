@@ -86,7 +86,12 @@ public final class RealtimeSessions implements AutoCloseable {
      *     {@link ApiException} subclasses for error answers, {@link ApiConnectionException},
      *     {@link ApiTimeoutException}, {@link ResponseDecodingException}, or
      *     {@link ValidationException} for a null request or unusable API key
+     * @deprecated OpenAI has deprecated the beta Realtime interface: use
+     *     {@link #createClientSecret(ClientSecretCreateRequest)} with a
+     *     {@link dev.realtimesessions.model.RealtimeSessionConfig}. This method keeps working as long as
+     *     OpenAI serves the beta endpoint.
      */
+    @Deprecated
     public Mono<RealtimeSession> create(RealtimeSessionCreateRequest request) {
         return create(request, RequestOptions.none());
     }
@@ -97,7 +102,12 @@ public final class RealtimeSessions implements AutoCloseable {
      * @param request the session configuration
      * @param options overrides for this call
      * @return the session, or an error as for {@link #create(RealtimeSessionCreateRequest)}
+     * @deprecated OpenAI has deprecated the beta Realtime interface: use
+     *     {@link #createClientSecret(ClientSecretCreateRequest, RequestOptions)} with a
+     *     {@link dev.realtimesessions.model.RealtimeSessionConfig}. This method keeps working as long as
+     *     OpenAI serves the beta endpoint.
      */
+    @Deprecated
     public Mono<RealtimeSession> create(RealtimeSessionCreateRequest request, RequestOptions options) {
         return executor.execute(Endpoint.BETA_SESSIONS, request, orNone(options)).map(result -> result.value());
     }
@@ -108,7 +118,12 @@ public final class RealtimeSessions implements AutoCloseable {
      *
      * @param request the session configuration
      * @return the session with its response details
+     * @deprecated OpenAI has deprecated the beta Realtime interface: use
+     *     {@link #createClientSecretWithResponse(ClientSecretCreateRequest)} with a
+     *     {@link dev.realtimesessions.model.RealtimeSessionConfig}. This method keeps working as long as
+     *     OpenAI serves the beta endpoint.
      */
+    @Deprecated
     public Mono<ApiResponse<RealtimeSession>> createWithResponse(RealtimeSessionCreateRequest request) {
         return createWithResponse(request, RequestOptions.none());
     }
@@ -120,7 +135,12 @@ public final class RealtimeSessions implements AutoCloseable {
      * @param request the session configuration
      * @param options overrides for this call
      * @return the session with its response details
+     * @deprecated OpenAI has deprecated the beta Realtime interface: use
+     *     {@link #createClientSecretWithResponse(ClientSecretCreateRequest, RequestOptions)} with a
+     *     {@link dev.realtimesessions.model.RealtimeSessionConfig}. This method keeps working as long as
+     *     OpenAI serves the beta endpoint.
      */
+    @Deprecated
     public Mono<ApiResponse<RealtimeSession>> createWithResponse(RealtimeSessionCreateRequest request,
             RequestOptions options) {
         return executor.execute(Endpoint.BETA_SESSIONS, request, orNone(options)).map(result -> result.toApiResponse());
@@ -196,7 +216,12 @@ public final class RealtimeSessions implements AutoCloseable {
      * @return the session with its {@link TranscriptionSession#clientSecret() client secret} (which
      *     may be {@code null}, see {@link TranscriptionSession}), or an error as for
      *     {@link #create(RealtimeSessionCreateRequest)}
+     * @deprecated OpenAI has deprecated the beta Realtime interface: use
+     *     {@link #createClientSecret(ClientSecretCreateRequest)} with a
+     *     {@link dev.realtimesessions.model.TranscriptionSessionConfig}. This method keeps working as long as
+     *     OpenAI serves the beta endpoint.
      */
+    @Deprecated
     public Mono<TranscriptionSession> createTranscriptionSession(TranscriptionSessionCreateRequest request) {
         return createTranscriptionSession(request, RequestOptions.none());
     }
@@ -208,7 +233,12 @@ public final class RealtimeSessions implements AutoCloseable {
      * @param request the transcription session configuration
      * @param options overrides for this call
      * @return the session, or an error as for {@link #create(RealtimeSessionCreateRequest)}
+     * @deprecated OpenAI has deprecated the beta Realtime interface: use
+     *     {@link #createClientSecret(ClientSecretCreateRequest, RequestOptions)} with a
+     *     {@link dev.realtimesessions.model.TranscriptionSessionConfig}. This method keeps working as long as
+     *     OpenAI serves the beta endpoint.
      */
+    @Deprecated
     public Mono<TranscriptionSession> createTranscriptionSession(TranscriptionSessionCreateRequest request,
             RequestOptions options) {
         return executor.execute(Endpoint.BETA_TRANSCRIPTION_SESSIONS, request, orNone(options))
@@ -221,7 +251,12 @@ public final class RealtimeSessions implements AutoCloseable {
      *
      * @param request the transcription session configuration
      * @return the session with its response details
+     * @deprecated OpenAI has deprecated the beta Realtime interface: use
+     *     {@link #createClientSecretWithResponse(ClientSecretCreateRequest)} with a
+     *     {@link dev.realtimesessions.model.TranscriptionSessionConfig}. This method keeps working as long as
+     *     OpenAI serves the beta endpoint.
      */
+    @Deprecated
     public Mono<ApiResponse<TranscriptionSession>> createTranscriptionSessionWithResponse(
             TranscriptionSessionCreateRequest request) {
         return createTranscriptionSessionWithResponse(request, RequestOptions.none());
@@ -234,7 +269,12 @@ public final class RealtimeSessions implements AutoCloseable {
      * @param request the transcription session configuration
      * @param options overrides for this call
      * @return the session with its response details
+     * @deprecated OpenAI has deprecated the beta Realtime interface: use
+     *     {@link #createClientSecretWithResponse(ClientSecretCreateRequest, RequestOptions)} with a
+     *     {@link dev.realtimesessions.model.TranscriptionSessionConfig}. This method keeps working as long as
+     *     OpenAI serves the beta endpoint.
      */
+    @Deprecated
     public Mono<ApiResponse<TranscriptionSession>> createTranscriptionSessionWithResponse(
             TranscriptionSessionCreateRequest request, RequestOptions options) {
         return executor.execute(Endpoint.BETA_TRANSCRIPTION_SESSIONS, request, orNone(options))

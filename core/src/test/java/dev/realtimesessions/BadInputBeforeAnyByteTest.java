@@ -18,6 +18,7 @@ import reactor.test.StepVerifier;
  * ClientValidationTest does not already cover (other endpoints, a key source that fails or never
  * answers).
  */
+@SuppressWarnings("deprecation") // also calls the beta endpoints, which stay supported and tested
 class BadInputBeforeAnyByteTest {
 
     private HostileServer server;

@@ -38,6 +38,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 import tools.jackson.databind.JsonNode;
 
 /** How the answer of the beta {@code POST /realtime/sessions} is read, served by MockWebServer with status 200. */
+@SuppressWarnings("deprecation") // also calls the beta endpoints, which stay supported and tested
 class BetaSessionResponseParsingTest {
 
     private static final OpenApiSpec SPEC = OpenApiSpec.load(OpenApiSpec.BETA_2025_04);

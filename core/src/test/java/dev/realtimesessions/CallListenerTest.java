@@ -24,6 +24,7 @@ import reactor.core.Disposable;
 import reactor.util.context.ContextView;
 
 /** The {@link CallListener} hook: which events a call reports, in what order, and what a listener can and cannot do. */
+@SuppressWarnings("deprecation") // also calls the beta endpoints, which stay supported and tested
 class CallListenerTest {
 
     private static final RetryPolicy QUICK_RETRIES = RetryPolicy.defaults().withBackoff(Duration.ofMillis(5),

@@ -42,6 +42,7 @@ import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Mono;
 
 /** {@code RealtimeSessions.createClientSecret} end to end against a loopback server. */
+@SuppressWarnings("deprecation") // also calls the beta endpoints, which stay supported and tested
 class ClientSecretEndToEndTest {
 
     private static final String SECRET = "ek_68af296e8e408191a1120ab6383263c2";

@@ -27,6 +27,7 @@ import reactor.netty.http.client.HttpClient;
  * call's arguments: a {@link ValidationException} naming the option, never a
  * {@link NullPointerException}, and nothing sent.
  */
+@SuppressWarnings("deprecation") // also calls the beta endpoints, which stay supported and tested
 class ClientValidationTest {
 
     private static final String KEY = Fixtures.API_KEY;

@@ -10,6 +10,7 @@ import reactor.netty.http.client.HttpClient;
 import reactor.netty.resources.ConnectionProvider;
 import reactor.test.StepVerifier;
 
+@SuppressWarnings("deprecation") // also calls the beta endpoints, which stay supported and tested
 class ConnectionPoolTest {
 
     @Test

@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import reactor.test.StepVerifier;
 import reactor.util.context.Context;
 
+@SuppressWarnings("deprecation") // also calls the beta endpoints, which stay supported and tested
 class ContextRequestOptionsTest {
 
     private MockWebServer server;

@@ -17,6 +17,7 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import reactor.test.StepVerifier;
 
+@SuppressWarnings("deprecation") // also calls the beta endpoints, which stay supported and tested
 class ErrorMappingTest {
 
     private final MockWebServer server = new MockWebServer();

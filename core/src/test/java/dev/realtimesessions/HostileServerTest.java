@@ -27,6 +27,7 @@ import reactor.test.StepVerifier;
  * Every way {@link HostileServer} misbehaves ends in the documented outcome: the typed exception
  * (or success), the number of attempts, no hang, and a message a person can act on.
  */
+@SuppressWarnings("deprecation") // also calls the beta endpoints, which stay supported and tested
 class HostileServerTest {
 
     private static final Duration BOUND = Duration.ofSeconds(30);

@@ -48,6 +48,7 @@ class HttpsTest {
     }
 
     @Test
+    @SuppressWarnings("deprecation") // the beta endpoint stays tested
     void mintsOverHttp2() throws Exception {
         server.enqueue(Fixtures.ok());
         try (RealtimeSessions sessions = client().build()) {
@@ -62,6 +63,7 @@ class HttpsTest {
     }
 
     @Test
+    @SuppressWarnings("deprecation") // the beta endpoint stays tested
     void theWiretapSeesPlainTextAfterTlsAndMasksTheSecret() throws Exception {
         server.enqueue(Fixtures.ok());
         try (LogCapture log = LogCapture.debug("dev.realtimesessions.wiretap");

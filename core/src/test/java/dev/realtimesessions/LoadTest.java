@@ -35,6 +35,7 @@ import reactor.netty.resources.ConnectionProvider;
  * durations; real-time bounds are generous ceilings against a hang, not expectations.
  */
 @Tag("load")
+@SuppressWarnings("deprecation") // also calls the beta endpoints, which stay supported and tested
 class LoadTest {
 
     private static final Duration CEILING = Duration.ofSeconds(120);

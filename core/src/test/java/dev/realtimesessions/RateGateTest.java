@@ -19,6 +19,7 @@ import reactor.test.StepVerifier;
 import reactor.test.scheduler.VirtualTimeScheduler;
 
 /** The rate gate: calls sharing a key and project hold back together after the server says the key is out of requests. */
+@SuppressWarnings("deprecation") // also calls the beta endpoints, which stay supported and tested
 class RateGateTest {
 
     private static final String OTHER_KEY = "sk-test-other-fedcba9876543210";

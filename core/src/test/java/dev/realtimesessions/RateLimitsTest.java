@@ -19,6 +19,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** The {@code x-ratelimit-*} headers as {@link RateLimits} on answers and on {@link RateLimitException}. */
+@SuppressWarnings("deprecation") // also calls the beta endpoints, which stay supported and tested
 class RateLimitsTest {
 
     private final MockWebServer server = new MockWebServer();

@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Mono;
 
 /** The HTTP request line and headers of {@code POST /realtime/sessions}, as MockWebServer receives them. */
+@SuppressWarnings("deprecation") // also calls the beta endpoints, which stay supported and tested
 class RequestHeadersTest {
 
     private static final RealtimeSessionCreateRequest REQUEST =

@@ -25,6 +25,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import reactor.test.StepVerifier;
 
+@SuppressWarnings("deprecation") // also calls the beta endpoints, which stay supported and tested
 class RetryTest {
 
     private static final Pattern RETRY_LOG = Pattern.compile("retry (\\d+) of \\d+ in (\\d+) ms");

@@ -19,6 +19,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 import reactor.core.publisher.Mono;
 
 /** The API key and minted client secrets never show in {@code toString()} or exception messages. */
+@SuppressWarnings("deprecation") // also calls the beta endpoints, which stay supported and tested
 class SecretRedactionTest {
 
     private static final String KEY = Fixtures.API_KEY;

@@ -18,6 +18,7 @@ import reactor.netty.transport.logging.AdvancedByteBufFormat;
  * With everything at DEBUG (the library, Reactor Netty, Netty) and the wiretap on, a run through the
  * hostile server's faults logs neither the API key nor a client secret, not even in pieces.
  */
+@SuppressWarnings("deprecation") // also calls the beta endpoints, which stay supported and tested
 class SecretsInHostileLogsTest {
 
     private static final RetryPolicy FAST = RetryPolicy.defaults().withBackoff(Duration.ofMillis(1), Duration.ofMillis(5));

@@ -12,6 +12,7 @@ import mockwebserver3.MockWebServer;
 import org.junit.jupiter.api.Test;
 import reactor.test.StepVerifier;
 
+@SuppressWarnings("deprecation") // also calls the beta endpoints, which stay supported and tested
 class SecretsInLogsTest {
 
     @Test

@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import reactor.core.Disposable;
 import reactor.test.StepVerifier;
 
+@SuppressWarnings("deprecation") // also calls the beta endpoints, which stay supported and tested
 class TimeoutAndCancellationTest {
 
     private StallingServer server;

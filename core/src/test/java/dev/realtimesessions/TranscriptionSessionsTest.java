@@ -32,6 +32,7 @@ import reactor.test.StepVerifier;
 import tools.jackson.databind.JsonNode;
 
 /** {@code createTranscriptionSession} end to end against a local server: the exchange, the answer, the errors. */
+@SuppressWarnings("deprecation") // also calls the beta endpoints, which stay supported and tested
 class TranscriptionSessionsTest {
 
     private static final String SECRET = "ek_68af2c9f1d8c8190a1b2c3d4e5f6";

@@ -139,6 +139,7 @@ public final class Fixtures {
         }
 
         /** Sends {@code request}, answered with {@code answer}, and returns the parsed session. */
+        @SuppressWarnings("deprecation") // the beta endpoint stays tested
         public RealtimeSession mint(RealtimeSessionCreateRequest request, String answer) {
             answer(200, answer);
             return await(client.create(request));
@@ -179,6 +180,7 @@ public final class Fixtures {
         }
 
         /** Sends {@code request} (answered with {@link #MINIMAL_TRANSCRIPTION_SESSION}) and returns its body as the server saw it. */
+        @SuppressWarnings("deprecation") // the beta endpoint stays tested
         public JsonNode sentBody(TranscriptionSessionCreateRequest request) {
             answer(200, MINIMAL_TRANSCRIPTION_SESSION);
             await(client.createTranscriptionSession(request));

@@ -79,7 +79,8 @@ public final class MintToken {
         print(secret.clientSecret(), showSecret, response);
     }
 
-    /** The beta endpoint the library was first asked for. */
+    /** The beta endpoint the library was first asked for, which OpenAI has deprecated. */
+    @SuppressWarnings("deprecation") // shows the beta endpoint on purpose, with --beta
     private static void mintBeta(RealtimeSessions sessions, boolean showSecret) {
         RealtimeSessionCreateRequest request = RealtimeSessionCreateRequest.builder()
                 .model(RealtimeModel.GPT_REALTIME)

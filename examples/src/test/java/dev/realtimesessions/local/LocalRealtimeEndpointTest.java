@@ -49,6 +49,7 @@ import reactor.test.StepVerifier;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
+@SuppressWarnings("deprecation") // also calls the beta endpoints, which stay supported and tested
 class LocalRealtimeEndpointTest {
 
     private static final Instant NOW = Instant.parse("2026-01-01T00:00:00Z");

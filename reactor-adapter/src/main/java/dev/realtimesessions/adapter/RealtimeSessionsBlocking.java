@@ -16,8 +16,11 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
+import reactor.util.context.Context;
 
 /**
  * A blocking view of a {@link RealtimeSessions} client with a deadline, for servlet code and
@@ -28,6 +31,9 @@ import reactor.core.scheduler.Schedulers;
  * ClientSecretCreateResponse secret = blocking.createClientSecret(ClientSecretCreateRequest.of(config));
  * response.getWriter().write(secret.value());
  * }</pre>
+ *
+ * <p>The GA calls have methods here; {@link #adapt(Mono)} runs any other call of the client the
+ * same way.
  *
  * <p>Each method waits at most the deadline given to {@link #of(RealtimeSessions, Duration)}; when
  * it passes, the call is cancelled (aborting the HTTP exchange) and an
@@ -47,13 +53,14 @@ public final class RealtimeSessionsBlocking {
 
     private final RealtimeSessions sessions;
     private final Duration deadline;
-    /** The deadline as the calls' overall timeout, so that retries never plan past it. */
-    private final RequestOptions withinDeadline;
+    /** Puts the deadline in the call's Context as its overall timeout, so that retries never plan past it. */
+    private final Function<Context, Context> withinDeadline;
 
     private RealtimeSessionsBlocking(RealtimeSessions sessions, Duration deadline) {
         this.sessions = sessions;
         this.deadline = deadline;
-        this.withinDeadline = RequestOptions.builder().timeout(deadline).build();
+        this.withinDeadline = RealtimeSessionsContext.withRequestOptions(
+                RequestOptions.builder().timeout(deadline).build());
     }
 
     /**
@@ -79,26 +86,33 @@ public final class RealtimeSessionsBlocking {
     }
 
     /**
-     * Subscribes to any {@code Mono} and waits for its value at most {@code deadline}: the adapter
-     * the other methods use, for calls this class does not list.
+     * Runs any call of the client and waits for its value at most the {@link #deadline()}: the one
+     * adapter every other method uses, so that a call this class does not list needs no method of
+     * its own. The deadline is also the call's overall timeout, beneath options given to the call
+     * itself (as {@link RequestOptions} in the Reactor {@code Context} are), so retries never plan
+     * past it.
      *
-     * @param mono the call
-     * @param deadline how long to wait, positive
+     * <pre>{@code
+     * ApiResponse<ClientSecretCreateResponse> answer =
+     *     blocking.adapt(sessions.createClientSecretWithResponse(request));
+     * }</pre>
+     *
+     * @param call a {@code Mono} the client returned; it is subscribed at once
      * @param <T> the value type
      * @return the value, or {@code null} if the {@code Mono} completed empty
      * @throws IllegalStateException if called on an event loop or other non-blocking thread
      * @throws ApiTimeoutException if the deadline passed (the call is then cancelled)
      * @throws RealtimeSessionsException the call's own failure, or if the thread was interrupted
+     * @throws dev.realtimesessions.ValidationException if {@code call} is {@code null}
      */
-    public static <T> T block(Mono<T> mono, Duration deadline) {
-        Arguments.notNull("mono", mono);
-        Arguments.positive("deadline", deadline);
+    public <T> @Nullable T adapt(Mono<T> call) {
+        Arguments.notNull("call", call);
         if (Schedulers.isInNonBlockingThread()) {
             throw new IllegalStateException("RealtimeSessionsBlocking called on the non-blocking thread "
                     + Thread.currentThread().getName() + ", which would stall every connection it serves;"
                     + " return the Mono from RealtimeSessions instead, or call from a worker or virtual thread");
         }
-        CompletableFuture<T> future = mono.toFuture();
+        CompletableFuture<T> future = call.contextWrite(withinDeadline).toFuture();
         try {
             return future.get(deadline.toNanos(), TimeUnit.NANOSECONDS);
         } catch (TimeoutException e) {
@@ -129,7 +143,7 @@ public final class RealtimeSessionsBlocking {
      * @throws RealtimeSessionsException a subclass for each failure, {@link ApiTimeoutException} past the deadline
      */
     public ClientSecretCreateResponse createClientSecret(ClientSecretCreateRequest request) {
-        return block(sessions.createClientSecret(request, withinDeadline), deadline);
+        return adapt(sessions.createClientSecret(request));
     }
 
     /**
@@ -142,7 +156,20 @@ public final class RealtimeSessionsBlocking {
      * @throws RealtimeSessionsException a subclass for each failure, {@link ApiTimeoutException} past the deadline
      */
     public ClientSecretCreateResponse createClientSecret(ClientSecretCreateRequest request, RequestOptions options) {
-        return block(sessions.createClientSecret(request, within(options)), deadline);
+        return adapt(sessions.createClientSecret(request, options));
+    }
+
+    /**
+     * Like {@link #createClientSecret(ClientSecretCreateRequest)}, with the HTTP status, headers,
+     * request id and attempt count.
+     *
+     * @param request the secret's lifetime and the session it opens
+     * @return the answer with its response details
+     * @throws IllegalStateException if called on an event loop
+     * @throws RealtimeSessionsException a subclass for each failure, {@link ApiTimeoutException} past the deadline
+     */
+    public ApiResponse<ClientSecretCreateResponse> createClientSecretWithResponse(ClientSecretCreateRequest request) {
+        return adapt(sessions.createClientSecretWithResponse(request));
     }
 
     /**
@@ -157,7 +184,7 @@ public final class RealtimeSessionsBlocking {
      */
     public ApiResponse<ClientSecretCreateResponse> createClientSecretWithResponse(ClientSecretCreateRequest request,
             RequestOptions options) {
-        return block(sessions.createClientSecretWithResponse(request, within(options)), deadline);
+        return adapt(sessions.createClientSecretWithResponse(request, options));
     }
 
     /**
@@ -167,9 +194,13 @@ public final class RealtimeSessionsBlocking {
      * @return the session with its client secret
      * @throws IllegalStateException if called on an event loop
      * @throws RealtimeSessionsException a subclass for each failure, {@link ApiTimeoutException} past the deadline
+     * @deprecated OpenAI has deprecated the beta Realtime interface: use
+     *     {@link #createClientSecret(ClientSecretCreateRequest)}. Works as long as OpenAI serves the
+     *     beta endpoint.
      */
+    @Deprecated
     public RealtimeSession create(RealtimeSessionCreateRequest request) {
-        return block(sessions.create(request, withinDeadline), deadline);
+        return adapt(sessions.create(request));
     }
 
     /**
@@ -180,9 +211,13 @@ public final class RealtimeSessionsBlocking {
      * @return the session with its client secret
      * @throws IllegalStateException if called on an event loop
      * @throws RealtimeSessionsException a subclass for each failure, {@link ApiTimeoutException} past the deadline
+     * @deprecated OpenAI has deprecated the beta Realtime interface: use
+     *     {@link #createClientSecret(ClientSecretCreateRequest, RequestOptions)}. Works as long as
+     *     OpenAI serves the beta endpoint.
      */
+    @Deprecated
     public RealtimeSession create(RealtimeSessionCreateRequest request, RequestOptions options) {
-        return block(sessions.create(request, within(options)), deadline);
+        return adapt(sessions.create(request, options));
     }
 
     /**
@@ -193,10 +228,15 @@ public final class RealtimeSessionsBlocking {
      * @return the transcription session
      * @throws IllegalStateException if called on an event loop
      * @throws RealtimeSessionsException a subclass for each failure, {@link ApiTimeoutException} past the deadline
+     * @deprecated OpenAI has deprecated the beta Realtime interface: use
+     *     {@link #createClientSecret(ClientSecretCreateRequest, RequestOptions)} with a
+     *     {@link dev.realtimesessions.model.TranscriptionSessionConfig}. Works as long as OpenAI
+     *     serves the beta endpoint.
      */
+    @Deprecated
     public TranscriptionSession createTranscriptionSession(TranscriptionSessionCreateRequest request,
             RequestOptions options) {
-        return block(sessions.createTranscriptionSession(request, within(options)), deadline);
+        return adapt(sessions.createTranscriptionSession(request, options));
     }
 
     /**
@@ -207,10 +247,5 @@ public final class RealtimeSessionsBlocking {
     @Override
     public String toString() {
         return "RealtimeSessionsBlocking{deadline=" + deadline + ", " + sessions + "}";
-    }
-
-    /** The caller's options, with the deadline as the overall timeout unless they set one. */
-    private RequestOptions within(RequestOptions options) {
-        return options == null ? withinDeadline : options.orElse(withinDeadline);
     }
 }

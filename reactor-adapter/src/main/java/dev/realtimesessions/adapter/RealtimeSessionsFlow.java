@@ -1,5 +1,6 @@
 package dev.realtimesessions.adapter;
 
+import dev.realtimesessions.ApiResponse;
 import dev.realtimesessions.RealtimeSessions;
 import dev.realtimesessions.RequestOptions;
 import dev.realtimesessions.model.ClientSecretCreateRequest;
@@ -19,6 +20,9 @@ import reactor.core.publisher.Mono;
  *     .createClientSecret(ClientSecretCreateRequest.of(config));
  * secret.subscribe(subscriber);   // one call per subscription
  * }</pre>
+ *
+ * <p>The GA calls have methods here; {@link #adapt(Mono)} turns any other call of the client into a
+ * publisher the same way.
  *
  * <p>Each publisher is cold, like the {@code Mono} it wraps: every subscription is a new call,
  * started when the subscriber requests. It emits one value then completes, or fails with the
@@ -46,15 +50,21 @@ public final class RealtimeSessionsFlow {
     }
 
     /**
-     * Adapts any {@code Mono}, keeping cancellation and errors: the adapter the other methods use.
+     * Adapts any call of the client, keeping cancellation and errors: the one adapter every other
+     * method uses, so that a call this class does not list needs no method of its own.
      *
-     * @param mono the call
+     * <pre>{@code
+     * Flow.Publisher<ApiResponse<ClientSecretCreateResponse>> answer =
+     *     flow.adapt(sessions.createClientSecretWithResponse(request));
+     * }</pre>
+     *
+     * @param call a {@code Mono} the client returned
      * @param <T> the value type
-     * @return a cold publisher of at most one value
-     * @throws dev.realtimesessions.ValidationException if {@code mono} is {@code null}
+     * @return a cold publisher of at most one value: each subscription subscribes to {@code call} anew
+     * @throws dev.realtimesessions.ValidationException if {@code call} is {@code null}
      */
-    public static <T> Flow.Publisher<T> toPublisher(Mono<T> mono) {
-        return JdkFlowAdapter.publisherToFlowPublisher(Arguments.notNull("mono", mono));
+    public <T> Flow.Publisher<T> adapt(Mono<T> call) {
+        return JdkFlowAdapter.publisherToFlowPublisher(Arguments.notNull("call", call));
     }
 
     /**
@@ -64,7 +74,7 @@ public final class RealtimeSessionsFlow {
      * @return a cold publisher of the answer
      */
     public Flow.Publisher<ClientSecretCreateResponse> createClientSecret(ClientSecretCreateRequest request) {
-        return toPublisher(sessions.createClientSecret(request));
+        return adapt(sessions.createClientSecret(request));
     }
 
     /**
@@ -76,7 +86,32 @@ public final class RealtimeSessionsFlow {
      */
     public Flow.Publisher<ClientSecretCreateResponse> createClientSecret(ClientSecretCreateRequest request,
             RequestOptions options) {
-        return toPublisher(sessions.createClientSecret(request, options));
+        return adapt(sessions.createClientSecret(request, options));
+    }
+
+    /**
+     * Like {@link #createClientSecret(ClientSecretCreateRequest)}, with the HTTP status, headers,
+     * request id and attempt count.
+     *
+     * @param request the secret's lifetime and the session it opens
+     * @return a cold publisher of the answer with its response details
+     */
+    public Flow.Publisher<ApiResponse<ClientSecretCreateResponse>> createClientSecretWithResponse(
+            ClientSecretCreateRequest request) {
+        return adapt(sessions.createClientSecretWithResponse(request));
+    }
+
+    /**
+     * Like {@link #createClientSecret(ClientSecretCreateRequest, RequestOptions)}, with the HTTP
+     * status, headers, request id and attempt count.
+     *
+     * @param request the secret's lifetime and the session it opens
+     * @param options overrides for this call
+     * @return a cold publisher of the answer with its response details
+     */
+    public Flow.Publisher<ApiResponse<ClientSecretCreateResponse>> createClientSecretWithResponse(
+            ClientSecretCreateRequest request, RequestOptions options) {
+        return adapt(sessions.createClientSecretWithResponse(request, options));
     }
 
     /**
@@ -85,9 +120,13 @@ public final class RealtimeSessionsFlow {
      * @param request the session configuration
      * @param options overrides for this call; {@link RequestOptions#none()} for none
      * @return a cold publisher of the session
+     * @deprecated OpenAI has deprecated the beta Realtime interface: use
+     *     {@link #createClientSecret(ClientSecretCreateRequest, RequestOptions)}. Works as long as
+     *     OpenAI serves the beta endpoint.
      */
+    @Deprecated
     public Flow.Publisher<RealtimeSession> create(RealtimeSessionCreateRequest request, RequestOptions options) {
-        return toPublisher(sessions.create(request, options));
+        return adapt(sessions.create(request, options));
     }
 
     /**

@@ -22,6 +22,9 @@ import reactor.core.publisher.Mono;
  *     .thenAccept(secret -> respond(secret.value(), secret.expiresAt()));
  * }</pre>
  *
+ * <p>The GA calls have methods here; {@link #adapt(Mono)} turns any other call of the client into
+ * a future the same way.
+ *
  * <p>Each method starts the call at once (the future is hot) and returns without blocking.
  * {@link CompletableFuture#cancel(boolean) Cancelling} a future that has not completed cancels the
  * underlying subscription, which aborts the HTTP exchange (and any retry wait) and frees the
@@ -56,16 +59,22 @@ public final class RealtimeSessionsFutures {
     }
 
     /**
-     * Subscribes to any {@code Mono} and returns a future whose cancellation cancels the
-     * subscription: the adapter the other methods use, for calls this class does not list.
+     * Adapts any call of the client to a future: the one adapter every other method uses, so that a
+     * call this class does not list needs no method of its own.
      *
-     * @param mono the call
+     * <pre>{@code
+     * CompletableFuture<ApiResponse<ClientSecretCreateResponse>> answer =
+     *     futures.adapt(sessions.createClientSecretWithResponse(request));
+     * }</pre>
+     *
+     * @param call a {@code Mono} the client returned; it is subscribed at once
      * @param <T> the value type
-     * @return a future of the value; completes with {@code null} if the {@code Mono} is empty
-     * @throws dev.realtimesessions.ValidationException if {@code mono} is {@code null}
+     * @return a future of the value, completed with {@code null} if the {@code Mono} completes empty;
+     *     cancelling it cancels the subscription
+     * @throws dev.realtimesessions.ValidationException if {@code call} is {@code null}
      */
-    public static <T> CompletableFuture<T> toFuture(Mono<T> mono) {
-        return Arguments.notNull("mono", mono).toFuture();
+    public <T> CompletableFuture<T> adapt(Mono<T> call) {
+        return Arguments.notNull("call", call).toFuture();
     }
 
     /**
@@ -75,7 +84,7 @@ public final class RealtimeSessionsFutures {
      * @return the secret with its expiry and the effective session
      */
     public CompletableFuture<ClientSecretCreateResponse> createClientSecret(ClientSecretCreateRequest request) {
-        return sessions.createClientSecret(request).toFuture();
+        return adapt(sessions.createClientSecret(request));
     }
 
     /**
@@ -87,7 +96,19 @@ public final class RealtimeSessionsFutures {
      */
     public CompletableFuture<ClientSecretCreateResponse> createClientSecret(ClientSecretCreateRequest request,
             RequestOptions options) {
-        return sessions.createClientSecret(request, options).toFuture();
+        return adapt(sessions.createClientSecret(request, options));
+    }
+
+    /**
+     * Like {@link #createClientSecret(ClientSecretCreateRequest)}, with the HTTP status, headers,
+     * request id and attempt count.
+     *
+     * @param request the secret's lifetime and the session it opens
+     * @return the answer with its response details
+     */
+    public CompletableFuture<ApiResponse<ClientSecretCreateResponse>> createClientSecretWithResponse(
+            ClientSecretCreateRequest request) {
+        return adapt(sessions.createClientSecretWithResponse(request));
     }
 
     /**
@@ -100,7 +121,7 @@ public final class RealtimeSessionsFutures {
      */
     public CompletableFuture<ApiResponse<ClientSecretCreateResponse>> createClientSecretWithResponse(
             ClientSecretCreateRequest request, RequestOptions options) {
-        return sessions.createClientSecretWithResponse(request, options).toFuture();
+        return adapt(sessions.createClientSecretWithResponse(request, options));
     }
 
     /**
@@ -108,9 +129,13 @@ public final class RealtimeSessionsFutures {
      *
      * @param request the session configuration
      * @return the session with its client secret
+     * @deprecated OpenAI has deprecated the beta Realtime interface: use
+     *     {@link #createClientSecret(ClientSecretCreateRequest)}. Works as long as OpenAI serves the
+     *     beta endpoint.
      */
+    @Deprecated
     public CompletableFuture<RealtimeSession> create(RealtimeSessionCreateRequest request) {
-        return sessions.create(request).toFuture();
+        return adapt(sessions.create(request));
     }
 
     /**
@@ -119,9 +144,13 @@ public final class RealtimeSessionsFutures {
      * @param request the session configuration
      * @param options overrides for this call
      * @return the session with its client secret
+     * @deprecated OpenAI has deprecated the beta Realtime interface: use
+     *     {@link #createClientSecret(ClientSecretCreateRequest, RequestOptions)}. Works as long as
+     *     OpenAI serves the beta endpoint.
      */
+    @Deprecated
     public CompletableFuture<RealtimeSession> create(RealtimeSessionCreateRequest request, RequestOptions options) {
-        return sessions.create(request, options).toFuture();
+        return adapt(sessions.create(request, options));
     }
 
     /**
@@ -130,10 +159,15 @@ public final class RealtimeSessionsFutures {
      * @param request the transcription session configuration
      * @param options overrides for this call; {@link RequestOptions#none()} for none
      * @return the transcription session
+     * @deprecated OpenAI has deprecated the beta Realtime interface: use
+     *     {@link #createClientSecret(ClientSecretCreateRequest, RequestOptions)} with a
+     *     {@link dev.realtimesessions.model.TranscriptionSessionConfig}. Works as long as OpenAI
+     *     serves the beta endpoint.
      */
+    @Deprecated
     public CompletableFuture<TranscriptionSession> createTranscriptionSession(TranscriptionSessionCreateRequest request,
             RequestOptions options) {
-        return sessions.createTranscriptionSession(request, options).toFuture();
+        return adapt(sessions.createTranscriptionSession(request, options));
     }
 
     /**

@@ -1,5 +1,6 @@
 package dev.realtimesessions.adapter;
 
+import dev.realtimesessions.ApiResponse;
 import dev.realtimesessions.RealtimeSessions;
 import dev.realtimesessions.RequestOptions;
 import dev.realtimesessions.model.ClientSecretCreateRequest;
@@ -20,6 +21,9 @@ import reactor.core.publisher.Mono;
  * Disposable call = secret.subscribe(s -> show(s.value()), error -> report(error));
  * call.dispose();                  // aborts the HTTP exchange
  * }</pre>
+ *
+ * <p>The GA calls have methods here; {@link #adapt(Mono)} turns any other call of the client into a
+ * {@code Single} the same way.
  *
  * <p>Each {@code Single} is cold: every subscription is a new call. It succeeds with the value or
  * fails with the core's {@link dev.realtimesessions.RealtimeSessionsException} subclass, unchanged;
@@ -46,16 +50,22 @@ public final class RealtimeSessionsRx {
     }
 
     /**
-     * Adapts any {@code Mono} that emits a value, keeping cancellation and errors: the adapter the
-     * other methods use.
+     * Adapts any call of the client, keeping cancellation and errors: the one adapter every other
+     * method uses, so that a call this class does not list needs no method of its own.
      *
-     * @param mono the call
+     * <pre>{@code
+     * Single<ApiResponse<ClientSecretCreateResponse>> answer =
+     *     rx.adapt(sessions.createClientSecretWithResponse(request));
+     * }</pre>
+     *
+     * @param call a {@code Mono} the client returned
      * @param <T> the value type
-     * @return a cold {@code Single}; fails with {@link java.util.NoSuchElementException} if the {@code Mono} is empty
-     * @throws dev.realtimesessions.ValidationException if {@code mono} is {@code null}
+     * @return a cold {@code Single}: each subscription subscribes to {@code call} anew; it fails with
+     *     {@link java.util.NoSuchElementException} if the {@code Mono} completes empty
+     * @throws dev.realtimesessions.ValidationException if {@code call} is {@code null}
      */
-    public static <T> Single<T> toSingle(Mono<T> mono) {
-        return Single.fromPublisher(Arguments.notNull("mono", mono));
+    public <T> Single<T> adapt(Mono<T> call) {
+        return Single.fromPublisher(Arguments.notNull("call", call));
     }
 
     /**
@@ -65,7 +75,7 @@ public final class RealtimeSessionsRx {
      * @return a cold {@code Single} of the answer
      */
     public Single<ClientSecretCreateResponse> createClientSecret(ClientSecretCreateRequest request) {
-        return toSingle(sessions.createClientSecret(request));
+        return adapt(sessions.createClientSecret(request));
     }
 
     /**
@@ -77,7 +87,32 @@ public final class RealtimeSessionsRx {
      */
     public Single<ClientSecretCreateResponse> createClientSecret(ClientSecretCreateRequest request,
             RequestOptions options) {
-        return toSingle(sessions.createClientSecret(request, options));
+        return adapt(sessions.createClientSecret(request, options));
+    }
+
+    /**
+     * Like {@link #createClientSecret(ClientSecretCreateRequest)}, with the HTTP status, headers,
+     * request id and attempt count.
+     *
+     * @param request the secret's lifetime and the session it opens
+     * @return a cold {@code Single} of the answer with its response details
+     */
+    public Single<ApiResponse<ClientSecretCreateResponse>> createClientSecretWithResponse(
+            ClientSecretCreateRequest request) {
+        return adapt(sessions.createClientSecretWithResponse(request));
+    }
+
+    /**
+     * Like {@link #createClientSecret(ClientSecretCreateRequest, RequestOptions)}, with the HTTP
+     * status, headers, request id and attempt count.
+     *
+     * @param request the secret's lifetime and the session it opens
+     * @param options overrides for this call
+     * @return a cold {@code Single} of the answer with its response details
+     */
+    public Single<ApiResponse<ClientSecretCreateResponse>> createClientSecretWithResponse(
+            ClientSecretCreateRequest request, RequestOptions options) {
+        return adapt(sessions.createClientSecretWithResponse(request, options));
     }
 
     /**
@@ -86,9 +121,13 @@ public final class RealtimeSessionsRx {
      * @param request the session configuration
      * @param options overrides for this call; {@link RequestOptions#none()} for none
      * @return a cold {@code Single} of the session
+     * @deprecated OpenAI has deprecated the beta Realtime interface: use
+     *     {@link #createClientSecret(ClientSecretCreateRequest, RequestOptions)}. Works as long as
+     *     OpenAI serves the beta endpoint.
      */
+    @Deprecated
     public Single<RealtimeSession> create(RealtimeSessionCreateRequest request, RequestOptions options) {
-        return toSingle(sessions.create(request, options));
+        return adapt(sessions.create(request, options));
     }
 
     /**

@@ -22,6 +22,7 @@ public final class Consumer {
     private Consumer() {
     }
 
+    @SuppressWarnings("deprecation") // checks that the beta endpoint still works for a consumer
     public static void main(String[] args) throws InterruptedException, ExecutionException, TimeoutException {
         String where = Consumer.class.getModule().isNamed() ? "module path" : "class path";
         try (LocalRealtimeEndpoint endpoint = LocalRealtimeEndpoint.start();

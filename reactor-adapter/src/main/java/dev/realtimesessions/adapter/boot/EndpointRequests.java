@@ -31,19 +31,19 @@ final class EndpointRequests {
         }
         TokenGuardrails.Builder builder = TokenGuardrails.builder();
         try {
-            if (!properties.getAllowedModels().isEmpty()) {
-                builder.allowedModels(properties.getAllowedModels());
+            if (!properties.allowedModels().isEmpty()) {
+                builder.allowedModels(properties.allowedModels());
             }
-            if (!properties.getAllowedVoices().isEmpty()) {
-                builder.allowedVoices(properties.getAllowedVoices());
+            if (!properties.allowedVoices().isEmpty()) {
+                builder.allowedVoices(properties.allowedVoices());
             }
-            if (properties.getMaxSecretLifetime() != null) {
-                builder.maxSecretLifetime(properties.getMaxSecretLifetime());
+            if (properties.maxSecretLifetime() != null) {
+                builder.maxSecretLifetime(properties.maxSecretLifetime());
             }
             if (quotaBean != null) {
                 builder.quota(quotaBean);
-            } else if (properties.getQuota().getRequests() != null) {
-                builder.quota(RealtimeTokenQuota.inMemory(properties.getQuota().getRequests(), properties.getQuota().getPer()));
+            } else if (properties.quota().requests() != null) {
+                builder.quota(RealtimeTokenQuota.inMemory(properties.quota().requests(), properties.quota().per()));
             }
         } catch (ValidationException e) {
             throw new InvalidConfigurationPropertyValueException(RealtimeSessionsProperties.PREFIX
@@ -52,27 +52,28 @@ final class EndpointRequests {
         return builder.build();
     }
 
+    @SuppressWarnings("deprecation") // also configures the beta mode's request, kept while OpenAI serves it
     static RealtimeTokenEndpoint.Builder builder(RealtimeSessions sessions, RealtimeSessionsProperties.Endpoint properties) {
-        RealtimeSessionConfig.Builder config = RealtimeSessionConfig.builder().model(properties.getModel());
-        RealtimeSessionCreateRequest.Builder beta = RealtimeSessionCreateRequest.builder().model(properties.getModel());
-        String instructions = properties.getInstructions();
+        RealtimeSessionConfig.Builder config = RealtimeSessionConfig.builder().model(properties.model());
+        RealtimeSessionCreateRequest.Builder beta = RealtimeSessionCreateRequest.builder().model(properties.model());
+        String instructions = properties.instructions();
         if (instructions != null && !instructions.isBlank()) {
             config.instructions(instructions);
             beta.instructions(instructions);
         }
-        String voice = properties.getVoice();
+        String voice = properties.voice();
         if (voice != null && !voice.isBlank()) {
             config.audioOutput(AudioOutputConfig.ofVoice(Voice.of(voice)));
             beta.voice(voice);
         }
         ClientSecretCreateRequest.Builder request = ClientSecretCreateRequest.builder().session(config.build());
-        if (properties.getSecretLifetime() != null) {
-            request.expiresAfter(properties.getSecretLifetime());
-            beta.clientSecretExpiresAfter(properties.getSecretLifetime());
+        if (properties.secretLifetime() != null) {
+            request.expiresAfter(properties.secretLifetime());
+            beta.clientSecretExpiresAfter(properties.secretLifetime());
         }
         return RealtimeTokenEndpoint.builder(sessions)
-                .path(properties.getPath())
-                .mode(properties.getMode())
+                .path(properties.path())
+                .mode(properties.mode())
                 .clientSecretRequest(request.build())
                 .sessionRequest(beta.build());
     }

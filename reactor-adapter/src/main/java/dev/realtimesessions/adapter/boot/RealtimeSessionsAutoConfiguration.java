@@ -90,7 +90,7 @@ public final class RealtimeSessionsAutoConfiguration {
     @ConditionalOnMissingBean
     public RealtimeSessions realtimeSessions(RealtimeSessionsProperties properties, BeanFactory beanFactory,
             ObjectProvider<CallListener.Factory> callListener) {
-        String apiKey = properties.getApiKey();
+        String apiKey = properties.apiKey();
         if (apiKey == null || apiKey.isBlank()) {
             throw new InvalidConfigurationPropertyValueException(RealtimeSessionsProperties.PREFIX + ".api-key", null,
                     "realtime.openai.api-key is required to build the RealtimeSessions client: set it, for example"
@@ -99,18 +99,18 @@ public final class RealtimeSessionsAutoConfiguration {
         RealtimeSessions.Builder builder = RealtimeSessions.builder();
         try {
             builder.apiKey(apiKey)
-                    .baseUrl(properties.getBaseUrl())
-                    .connectTimeout(properties.getConnectTimeout())
-                    .attemptTimeout(properties.getAttemptTimeout())
-                    .timeout(properties.getTimeout())
-                    .retryPolicy(RetryPolicy.defaults().withMaxRetries(properties.getMaxRetries()))
-                    .maxConnections(properties.getMaxConnections())
-                    .maxPendingAcquires(properties.getMaxPendingAcquires());
-            if (properties.getOrganization() != null && !properties.getOrganization().isBlank()) {
-                builder.organization(properties.getOrganization());
+                    .baseUrl(properties.baseUrl())
+                    .connectTimeout(properties.connectTimeout())
+                    .attemptTimeout(properties.attemptTimeout())
+                    .timeout(properties.timeout())
+                    .retryPolicy(RetryPolicy.defaults().withMaxRetries(properties.maxRetries()))
+                    .maxConnections(properties.maxConnections())
+                    .maxPendingAcquires(properties.maxPendingAcquires());
+            if (properties.organization() != null && !properties.organization().isBlank()) {
+                builder.organization(properties.organization());
             }
-            if (properties.getProject() != null && !properties.getProject().isBlank()) {
-                builder.project(properties.getProject());
+            if (properties.project() != null && !properties.project().isBlank()) {
+                builder.project(properties.project());
             }
             callListener.ifUnique(builder::callListener);
             if (ClassUtils.isPresent(REACTOR_RESOURCE_FACTORY, getClass().getClassLoader())) {
@@ -190,10 +190,10 @@ public final class RealtimeSessionsAutoConfiguration {
                         + " bean that says who may have a client secret (each costs money); define one, or use"
                         + " RealtimeTokenAuthorizer.permitAll() only behind something that already authenticates callers");
             }
-            return EndpointRequests.builder(sessions, properties.getEndpoint())
+            return EndpointRequests.builder(sessions, properties.endpoint())
                     .authorizer(theAuthorizer)
                     .customizer(customizer.getIfUnique(() -> new RealtimeTokenCustomizer() { }))
-                    .guardrails(EndpointRequests.guardrails(properties.getEndpoint().getGuardrails(),
+                    .guardrails(EndpointRequests.guardrails(properties.endpoint().guardrails(),
                             guardrails.getIfUnique(), quota.getIfUnique()))
                     .build();
         }

@@ -23,8 +23,8 @@ final class SpringReactorResources {
             return;
         }
         ConnectionProvider pool = ConnectionProvider.builder("realtime-sessions")
-                .maxConnections(properties.getMaxConnections())
-                .pendingAcquireMaxCount(properties.getMaxPendingAcquires())
+                .maxConnections(properties.maxConnections())
+                .pendingAcquireMaxCount(properties.maxPendingAcquires())
                 .build();
         registry.registerDisposableBean("realtimeSessionsConnectionPool", pool::dispose);
         builder.httpClient(HttpClient.create(pool).runOn(factory.getLoopResources()));

@@ -9,6 +9,12 @@ public enum MintMode {
     /** The generally available {@code POST /realtime/client_secrets}: the default. */
     CLIENT_SECRETS,
 
-    /** The deprecated beta {@code POST /realtime/sessions}, for apps still on the beta Realtime interface. */
+    /**
+     * The beta {@code POST /realtime/sessions}, for apps still on the beta Realtime interface.
+     *
+     * @deprecated OpenAI has deprecated the beta Realtime interface: use {@link #CLIENT_SECRETS}.
+     *     Works as long as OpenAI serves the beta endpoint.
+     */
+    @Deprecated
     BETA_SESSIONS
 }

@@ -46,7 +46,11 @@ public interface RealtimeTokenCustomizer {
      * @param request the browser's request
      * @param defaults the endpoint's configured beta request
      * @return the request for this caller; by default {@code defaults}
+     * @deprecated OpenAI has deprecated the beta Realtime interface: mint in
+     *     {@link MintMode#CLIENT_SECRETS} mode and override
+     *     {@link #clientSecretRequest(ServerRequest, ClientSecretCreateRequest)}.
      */
+    @Deprecated
     default Mono<RealtimeSessionCreateRequest> sessionRequest(ServerRequest request, RealtimeSessionCreateRequest defaults) {
         return Mono.just(defaults);
     }

@@ -4,9 +4,15 @@ import dev.realtimesessions.RealtimeSessions;
 import dev.realtimesessions.RequestOptions;
 import dev.realtimesessions.ValidationException;
 import dev.realtimesessions.model.ClientSecretCreateRequest;
+import dev.realtimesessions.model.ClientSecretCreateResponse;
 import dev.realtimesessions.model.RealtimeModel;
+import dev.realtimesessions.model.RealtimeSession;
 import dev.realtimesessions.model.RealtimeSessionConfig;
 import dev.realtimesessions.model.RealtimeSessionCreateRequest;
+import java.util.function.BiConsumer;
+import java.util.function.BiFunction;
+import java.util.function.Function;
+import java.util.function.UnaryOperator;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.reactive.function.server.RequestPredicates;
@@ -79,24 +85,33 @@ public final class RealtimeTokenEndpoint {
     /** The path served unless {@link Builder#path(String)} says otherwise. */
     public static final String DEFAULT_PATH = "/realtime/session";
 
-    private final RealtimeSessions sessions;
     private final String path;
     private final MintMode mode;
     private final RealtimeTokenAuthorizer authorizer;
     private final RealtimeTokenCustomizer customizer;
-    private final ClientSecretCreateRequest clientSecretRequest;
-    private final RealtimeSessionCreateRequest sessionRequest;
     private final TokenGuardrails guardrails;
+    private final MintSteps<?, ?> steps;
 
     private RealtimeTokenEndpoint(Builder builder, RealtimeTokenAuthorizer authorizer) {
-        this.sessions = builder.sessions;
         this.path = builder.path;
         this.mode = builder.mode;
         this.authorizer = authorizer;
         this.customizer = builder.customizer;
-        this.clientSecretRequest = builder.clientSecretRequest;
-        this.sessionRequest = builder.sessionRequest;
         this.guardrails = builder.guardrails;
+        this.steps = mode == MintMode.CLIENT_SECRETS ? clientSecrets(builder) : betaSessions(builder);
+    }
+
+    private MintSteps<ClientSecretCreateRequest, ClientSecretCreateResponse> clientSecrets(Builder builder) {
+        ClientSecretCreateRequest defaults = builder.clientSecretRequest;
+        return new MintSteps<>("clientSecretRequest", request -> customizer.clientSecretRequest(request, defaults),
+                guardrails::apply, builder.sessions::createClientSecret, TokenAudit::minted, TokenJson::of);
+    }
+
+    @SuppressWarnings("deprecation") // the beta mode, kept while OpenAI serves it
+    private MintSteps<RealtimeSessionCreateRequest, RealtimeSession> betaSessions(Builder builder) {
+        RealtimeSessionCreateRequest defaults = builder.sessionRequest;
+        return new MintSteps<>("sessionRequest", request -> customizer.sessionRequest(request, defaults),
+                guardrails::apply, builder.sessions::create, TokenAudit::minted, TokenJson::of);
     }
 
     /**
@@ -162,33 +177,23 @@ public final class RealtimeTokenEndpoint {
     }
 
     private Mono<ServerResponse> mint(ServerRequest request) {
-        return guardrails.user(request).flatMap(user -> mint(request, user))
+        return guardrails.user(request).flatMap(user -> mint(request, user, steps))
                 .flatMap(json -> ErrorAnswers.base(HttpStatus.OK).bodyValue(json));
     }
 
-    private Mono<byte[]> mint(ServerRequest request, String user) {
+    /** The one mint pipeline: shape the request, check it, take the user's quota, mint, audit, write the answer. */
+    private <Q, R> Mono<byte[]> mint(ServerRequest request, String user, MintSteps<Q, R> steps) {
         Mono<RequestOptions> options = Mono.defer(() -> customizer.requestOptions(request))
                 .defaultIfEmpty(RequestOptions.none());
-        if (mode == MintMode.CLIENT_SECRETS) {
-            return Mono.defer(() -> customizer.clientSecretRequest(request, clientSecretRequest))
-                    .switchIfEmpty(Mono.error(() -> new ValidationException("clientSecretRequest",
-                            "completed empty: the RealtimeTokenCustomizer must emit a request")))
-                    .map(guardrails::apply)
-                    .flatMap(checked -> guardrails.acquire(user).thenReturn(checked))
-                    .zipWith(options)
-                    .flatMap(tuple -> sessions.createClientSecret(tuple.getT1(), tuple.getT2()))
-                    .doOnNext(response -> TokenAudit.minted(user, response))
-                    .map(TokenJson::of);
-        }
-        return Mono.defer(() -> customizer.sessionRequest(request, sessionRequest))
-                .switchIfEmpty(Mono.error(() -> new ValidationException("sessionRequest",
+        return Mono.defer(() -> steps.request().apply(request))
+                .switchIfEmpty(Mono.error(() -> new ValidationException(steps.field(),
                         "completed empty: the RealtimeTokenCustomizer must emit a request")))
-                .map(guardrails::apply)
+                .map(steps.check())
                 .flatMap(checked -> guardrails.acquire(user).thenReturn(checked))
                 .zipWith(options)
-                .flatMap(tuple -> sessions.create(tuple.getT1(), tuple.getT2()))
-                .doOnNext(session -> TokenAudit.minted(user, session))
-                .map(TokenJson::of);
+                .flatMap(tuple -> steps.call().apply(tuple.getT1(), tuple.getT2()))
+                .doOnNext(minted -> steps.audit().accept(user, minted))
+                .map(steps.answer());
     }
 
     /**
@@ -205,6 +210,14 @@ public final class RealtimeTokenEndpoint {
         static Authorization of(Boolean allowed) {
             return new Authorization(allowed, null);
         }
+    }
+
+    /**
+     * What a mint mode brings to the pipeline: its request for a caller (named {@code field} in
+     * errors), the guardrail check of that request, the client's call, the audit line and the answer.
+     */
+    private record MintSteps<Q, R>(String field, Function<ServerRequest, Mono<Q>> request, UnaryOperator<Q> check,
+            BiFunction<Q, RequestOptions, Mono<R>> call, BiConsumer<String, R> audit, Function<R, byte[]> answer) {
     }
 
     /**
@@ -312,7 +325,10 @@ public final class RealtimeTokenEndpoint {
          * @param request the request
          * @return this builder
          * @throws ValidationException if {@code request} is null
+         * @deprecated OpenAI has deprecated the beta Realtime interface: mint in
+         *     {@link MintMode#CLIENT_SECRETS} mode with {@link #clientSecretRequest(ClientSecretCreateRequest)}.
          */
+        @Deprecated
         public Builder sessionRequest(RealtimeSessionCreateRequest request) {
             if (request == null) {
                 throw new ValidationException("sessionRequest", "must not be null");

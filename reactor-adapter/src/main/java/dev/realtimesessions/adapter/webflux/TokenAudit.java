@@ -38,6 +38,7 @@ final class TokenAudit {
         log(user, id, model, response.expiresAt(), MintMode.CLIENT_SECRETS);
     }
 
+    @SuppressWarnings("deprecation") // names the beta mode, kept while OpenAI serves it
     static void minted(String user, RealtimeSession session) {
         log(user, session.id(), session.model() == null ? null : session.model().value(),
                 session.clientSecret().expiresAt(), MintMode.BETA_SESSIONS);

@@ -80,12 +80,12 @@ class GuardrailPropertiesTest {
                 .run(context -> {
                     assertThat(context).hasNotFailed();
                     RealtimeSessionsProperties.Guardrails guardrails = context.getBean(RealtimeSessionsProperties.class)
-                            .getEndpoint().getGuardrails();
-                    assertThat(guardrails.getAllowedModels()).containsExactly("gpt-realtime", "gpt-realtime-2");
-                    assertThat(guardrails.getAllowedVoices()).containsExactly("marin");
-                    assertThat(guardrails.getMaxSecretLifetime()).isEqualTo(Duration.ofMinutes(2));
-                    assertThat(guardrails.getQuota().getRequests()).isEqualTo(10);
-                    assertThat(guardrails.getQuota().getPer()).isEqualTo(Duration.ofHours(1));
+                            .endpoint().guardrails();
+                    assertThat(guardrails.allowedModels()).containsExactly("gpt-realtime", "gpt-realtime-2");
+                    assertThat(guardrails.allowedVoices()).containsExactly("marin");
+                    assertThat(guardrails.maxSecretLifetime()).isEqualTo(Duration.ofMinutes(2));
+                    assertThat(guardrails.quota().requests()).isEqualTo(10);
+                    assertThat(guardrails.quota().per()).isEqualTo(Duration.ofHours(1));
                     assertThat(context.getBean(RealtimeTokenEndpoint.class).toString())
                             .contains("allowedModels=[gpt-realtime, gpt-realtime-2]", "allowedVoices=[marin]",
                                     "maxSecretLifetime=PT2M", "RealtimeTokenQuota.inMemory(10 per PT1H)");
@@ -96,7 +96,7 @@ class GuardrailPropertiesTest {
     void withoutThePropertiesThereAreNoLimits() {
         endpoint().run(context -> {
             assertThat(context).hasNotFailed();
-            assertThat(context.getBean(RealtimeSessionsProperties.class).getEndpoint().getGuardrails().getQuota().getPer())
+            assertThat(context.getBean(RealtimeSessionsProperties.class).endpoint().guardrails().quota().per())
                     .isEqualTo(Duration.ofMinutes(1));
             assertThat(context.getBean(RealtimeTokenEndpoint.class).toString())
                     .contains("allowedModels=null", "allowedVoices=null", "quota=null");

@@ -87,10 +87,10 @@ class RealtimeSessionsAutoConfigurationTest {
                     assertThat(context).hasNotFailed().hasSingleBean(RealtimeSessions.class)
                             .doesNotHaveBean(RealtimeTokenEndpoint.class);
                     RealtimeSessionsProperties properties = context.getBean(RealtimeSessionsProperties.class);
-                    assertThat(properties.getProject()).isEqualTo("proj_123");
-                    assertThat(properties.getOrganization()).isEqualTo("org-123");
-                    assertThat(properties.getTimeout()).isEqualTo(Duration.ofSeconds(7));
-                    assertThat(properties.getMaxRetries()).isEqualTo(1);
+                    assertThat(properties.project()).isEqualTo("proj_123");
+                    assertThat(properties.organization()).isEqualTo("org-123");
+                    assertThat(properties.timeout()).isEqualTo(Duration.ofSeconds(7));
+                    assertThat(properties.maxRetries()).isEqualTo(1);
                     assertThat(properties.toString()).doesNotContain(LocalRealtimeEndpoint.API_KEY);
                     RealtimeSessions sessions = context.getBean(RealtimeSessions.class);
                     assertThat(sessions.toString()).contains("timeout=PT7S").contains("attemptTimeout=PT3S")
@@ -174,9 +174,13 @@ class RealtimeSessionsAutoConfigurationTest {
     void theDefaultsAreTheLibrarys() {
         plain.withPropertyValues("realtime.openai.api-key=sk-test").run(context -> {
             RealtimeSessionsProperties properties = context.getBean(RealtimeSessionsProperties.class);
-            assertThat(properties.getBaseUrl()).isEqualTo(RealtimeSessions.DEFAULT_BASE_URL);
-            assertThat(properties.getEndpoint().getPath()).isEqualTo(RealtimeTokenEndpoint.DEFAULT_PATH);
-            assertThat(properties.getEndpoint().getMode()).isEqualTo(MintMode.CLIENT_SECRETS);
+            assertThat(properties.baseUrl()).isEqualTo(RealtimeSessions.DEFAULT_BASE_URL);
+            assertThat(properties.endpoint().path()).isEqualTo(RealtimeTokenEndpoint.DEFAULT_PATH);
+            assertThat(properties.endpoint().mode()).isEqualTo(MintMode.CLIENT_SECRETS);
+            assertThat(properties.endpoint().enabled()).isFalse();
+            assertThat(properties.endpoint().guardrails().allowedModels()).isEmpty();
+            assertThat(properties.endpoint().guardrails().quota().requests()).isNull();
+            assertThat(properties.endpoint().guardrails().quota().per()).isEqualTo(Duration.ofMinutes(1));
             assertThat(context.getBean(RealtimeSessions.class).toString()).contains("timeout=PT45S")
                     .contains("attemptTimeout=PT15S").contains("connectTimeout=PT5S").contains("maxConnections=2000");
         });
@@ -204,6 +208,7 @@ class RealtimeSessionsAutoConfigurationTest {
     }
 
     @Test
+    @SuppressWarnings("deprecation") // the beta mode stays configurable
     void theEndpointIsRegisteredOnlyWhenEnabledInAReactiveWebApp() {
         reactive.withPropertyValues("realtime.openai.api-key=sk-test").withUserConfiguration(WithAuthorizer.class)
                 .run(context -> assertThat(context).hasNotFailed().doesNotHaveBean(RealtimeTokenEndpoint.class)

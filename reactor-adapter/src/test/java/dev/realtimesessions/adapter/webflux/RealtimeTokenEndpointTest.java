@@ -65,6 +65,7 @@ class RealtimeTokenEndpointTest {
     }
 
     @BeforeAll
+    @SuppressWarnings("deprecation") // also serves the beta mode, which stays supported
     static void startApp() throws Exception {
         local = LocalRealtimeEndpoint.start();
         stalling = new StallingServer();

@@ -88,6 +88,7 @@ class TokenGuardrailsTest {
         }
 
         @Override
+        @SuppressWarnings("deprecation") // shapes the beta mode's request, which stays supported
         public Mono<RealtimeSessionCreateRequest> sessionRequest(ServerRequest request, RealtimeSessionCreateRequest defaults) {
             RealtimeSessionCreateRequest.Builder builder = defaults.toBuilder()
                     .model(request.queryParam("model").orElse("gpt-realtime"))
@@ -105,6 +106,7 @@ class TokenGuardrailsTest {
     }
 
     @BeforeAll
+    @SuppressWarnings("deprecation") // also serves the beta mode, which stays supported
     static void startApp() throws Exception {
         mock = new MockWebServer();
         mock.start();
