@@ -2,7 +2,8 @@
  * realtime-sessions core: a reactive, non-blocking client that mints OpenAI Realtime client secrets.
  *
  * <p>{@code dev.realtimesessions} holds the client and its errors, {@code dev.realtimesessions.model}
- * the request and response records. Everything under {@code dev.realtimesessions.internal} is an
+ * the request and response records, {@code dev.realtimesessions.webhooks} the verification of
+ * OpenAI's webhooks and their events. Everything under {@code dev.realtimesessions.internal} is an
  * implementation detail and is not exported.
  */
 module dev.realtimesessions {
