@@ -239,22 +239,20 @@ final class CommonJson {
             ToolChoice mode = in.string(TOOL_CHOICE_MODES);
             return mode != null ? mode : in.keep(); // a blank mode
         }
-        if (!in.isObject()) {
-            return in.keep();
-        }
-        Object mark = in.objectMark();
-        Map<String, Object> fields = in.anyFields();
+        return in.object(CommonJson::toolChoice);
+    }
+
+    private static @Nullable ToolChoice toolChoice(Map<String, Object> fields) {
         Object type = fields.get("type");
         Object name = fields.get("name");
         Object serverLabel = fields.get("server_label");
-        if ("function".equals(type) && name instanceof String n && !n.isBlank()) {
+        if ("function".equals(type) && name instanceof String n && !n.isBlank() && fields.size() == 2) {
             return ToolChoice.function(n);
         }
         if ("mcp".equals(type) && serverLabel instanceof String label && !label.isBlank()
-                && (name == null || name instanceof String)) {
+                && (name == null || name instanceof String) && fields.size() <= 3) {
             return ToolChoice.mcp(label, (String) name);
         }
-        in.keepObject(mark, fields);
         return null;
     }
 

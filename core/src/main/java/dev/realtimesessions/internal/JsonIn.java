@@ -23,7 +23,8 @@ import tools.jackson.core.TokenStreamContext;
  * (such as {@code audio.output.voice} or {@code tools[2]}) relative to the object given to
  * {@link #keepFrom()}, a session whose record holds what was kept as its additional properties.
  * Object readers keep unknown fields the same way ({@link #keep()}), and keep what they read but
- * cannot make a record of ({@link #keepField}). Outside such an object, a kept value is dropped.
+ * cannot make a record of ({@link #keepField}, {@link #object}). Outside such an object, a kept
+ * value is dropped.
  */
 public final class JsonIn {
 
@@ -147,11 +148,23 @@ public final class JsonIn {
         }
     }
 
-    /** Keeps a whole object already read as plain values, under the path of the object {@code mark} names. */
-    void keepObject(Object mark, Map<String, Object> value) {
-        if (keepDepth >= 0) {
-            put(path(((TokenStreamContext) mark).getParent(), null), value);
+    /**
+     * Reads the current object whole, as plain values, and makes a value of it with
+     * {@code interpret}; for objects whose {@code type} decides their shape. When {@code interpret}
+     * gives {@code null} (no record holds that shape), or the current value is not an object, it is
+     * kept.
+     */
+    <T> @Nullable T object(Function<Map<String, Object>, @Nullable T> interpret) {
+        if (!isObject()) {
+            return keep();
         }
+        TokenStreamContext mark = parser.streamReadContext();
+        Map<String, Object> fields = anyFields();
+        T value = interpret.apply(fields);
+        if (value == null && keepDepth >= 0) {
+            put(path(mark.getParent(), null), fields);
+        }
+        return value;
     }
 
     private void put(String path, @Nullable Object value) {
