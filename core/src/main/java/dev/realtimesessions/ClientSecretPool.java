@@ -107,13 +107,7 @@ public final class ClientSecretPool implements AutoCloseable {
      * @throws ValidationException if an argument is null
      */
     public static Builder builder(RealtimeSessions sessions, ClientSecretCreateRequest template) {
-        if (sessions == null) {
-            throw new ValidationException("sessions", "must not be null");
-        }
-        if (template == null) {
-            throw new ValidationException("template", "must not be null");
-        }
-        return new Builder(sessions, template);
+        return new Builder(Arguments.notNull("sessions", sessions), Arguments.notNull("template", template));
     }
 
     /**
@@ -278,7 +272,7 @@ public final class ClientSecretPool implements AutoCloseable {
             return null;
         }
         int failures = failuresInARow.incrementAndGet();
-        long delay = backoffMillis(failures);
+        long delay = dev.realtimesessions.internal.Backoff.exponential(initialBackoff, maxBackoff, failures).toMillis();
         Backoff pause = new Backoff(failures);
         @Nullable Backoff current;
         do {
@@ -292,15 +286,6 @@ public final class ClientSecretPool implements AutoCloseable {
         schedule(pause, delay);
         return "a refill mint of the ClientSecretPool failed (" + failures + " in a row); refilling again in "
                 + Duration.ofMillis(delay) + ": " + error;
-    }
-
-    private long backoffMillis(int failures) {
-        long max = maxBackoff.toMillis();
-        long delay = initialBackoff.toMillis();
-        for (int i = 1; i < failures && delay < max; i++) {
-            delay *= 2;
-        }
-        return Math.min(delay, max);
     }
 
     /** Discards every stocked secret whose margin has been reached, then refills. */
@@ -437,10 +422,7 @@ public final class ClientSecretPool implements AutoCloseable {
          * @return this builder
          */
         public Builder size(int size) {
-            if (size <= 0) {
-                throw new ValidationException("size", "must be positive, but was " + size);
-            }
-            this.size = size;
+            this.size = Arguments.positive("size", size);
             return this;
         }
 
@@ -453,7 +435,7 @@ public final class ClientSecretPool implements AutoCloseable {
          * @return this builder
          */
         public Builder expiryMargin(Duration expiryMargin) {
-            this.expiryMargin = Durations.requireNonNegative("expiryMargin", expiryMargin);
+            this.expiryMargin = Arguments.nonNegative("expiryMargin", expiryMargin);
             return this;
         }
 
@@ -464,10 +446,7 @@ public final class ClientSecretPool implements AutoCloseable {
          * @return this builder
          */
         public Builder refillConcurrency(int refillConcurrency) {
-            if (refillConcurrency <= 0) {
-                throw new ValidationException("refillConcurrency", "must be positive, but was " + refillConcurrency);
-            }
-            this.refillConcurrency = refillConcurrency;
+            this.refillConcurrency = Arguments.positive("refillConcurrency", refillConcurrency);
             return this;
         }
 
@@ -481,8 +460,8 @@ public final class ClientSecretPool implements AutoCloseable {
          * @return this builder
          */
         public Builder refillBackoff(Duration initial, Duration max) {
-            Durations.requirePositive("refillBackoff.initial", initial);
-            Durations.requirePositive("refillBackoff.max", max);
+            Arguments.positive("refillBackoff.initial", initial);
+            Arguments.positive("refillBackoff.max", max);
             if (max.compareTo(initial) < 0) {
                 throw new ValidationException("refillBackoff.max", "must not be shorter than the initial backoff "
                         + initial + ", but was " + max);
@@ -500,10 +479,7 @@ public final class ClientSecretPool implements AutoCloseable {
          * @return this builder
          */
         public Builder requestOptions(RequestOptions options) {
-            if (options == null) {
-                throw new ValidationException("requestOptions", "must not be null; use RequestOptions.none()");
-            }
-            this.options = options;
+            this.options = Arguments.notNull("requestOptions", options, "use RequestOptions.none()");
             return this;
         }
 
