@@ -123,9 +123,9 @@ final class Call<Q, R> implements Function<String, Mono<CallResult<R>>> {
                     + " ms, past the call's deadline (rate gate; see RealtimeSessions.Builder.rateGate)",
                     null, Duration.ofMillis(wait)), false, true, null));
         }
-        listener.rateGateHeld(Duration.ofMillis(wait));
         return Mono.<Long>create(sink -> {
             sink.onDispose(timer.schedule(() -> sink.success(wait), wait, TimeUnit.MILLISECONDS));
+            listener.rateGateHeld(Duration.ofMillis(wait));
             if (log.isDebugEnabled()) {
                 log.debug("{} waits {} ms: the rate gate holds this API key", endpoint.describe(), wait);
             }
@@ -223,9 +223,11 @@ final class Call<Q, R> implements Function<String, Mono<CallResult<R>>> {
             return Mono.error(withEarlierFailures(exception));
         }
         earlierFailures = new EarlierFailure(exception, earlierFailures);
-        listener.retryScheduled(attempts, delay, exception);
+        int failedAttempt = attempts;
         return Mono.create(sink -> {
             sink.onDispose(timer.schedule(() -> sink.success(retriesSoFar), delay.toNanos(), TimeUnit.NANOSECONDS));
+            // Told once the timer is set: a listener that drives a virtual clock finds the wait in place.
+            listener.retryScheduled(failedAttempt, delay, exception);
             if (log.isDebugEnabled()) {
                 log.debug("{} failed ({}); retry {} of {} in {} ms", endpoint.describe(), exception.getMessage(),
                         retriesSoFar + 1, policy.maxRetries(), delay.toMillis());
