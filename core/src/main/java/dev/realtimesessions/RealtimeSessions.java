@@ -452,6 +452,7 @@ public final class RealtimeSessions implements AutoCloseable {
          * {@link #maxPendingAcquires(int)}, idle connections closed after 30 s), HTTP/2 negotiated over
          * TLS, the inflation cap, compression, the connect timeout and the redacting wiretap.
          * {@link RealtimeSessions#close()} closes the pool, never the loops, which stay the caller's.
+         * Replaces an {@link #httpClient(HttpClient)} set before: the two choose the transport.
          *
          * @param loops the event loops to run on
          * @return this builder
@@ -459,6 +460,7 @@ public final class RealtimeSessions implements AutoCloseable {
          */
         public Builder runOn(LoopResources loops) {
             this.loops = Arguments.notNull("runOn", loops);
+            this.httpClient = null;
             return this;
         }
 
@@ -492,14 +494,15 @@ public final class RealtimeSessions implements AutoCloseable {
          * time, the pending-acquire timeout), HTTP/2 negotiation, the cap on inflation per read
          * (set {@code httpResponseDecoder(spec -> spec.maxDecompressionBufferSize(maxResponseBytes + 1))}
          * yourself, or a gzip answer is inflated a read at a time before the cap is checked), and
-         * {@link #trustManager(TrustManagerFactory)}. Cannot be combined with
-         * {@link #runOn(LoopResources)} or {@link #trustManager(TrustManagerFactory)}.
+         * {@link #trustManager(TrustManagerFactory)}, which cannot be combined with it. Replaces a
+         * {@link #runOn(LoopResources)} set before: the two choose the transport.
          *
          * @param httpClient the client to send requests with
          * @return this builder
          */
         public Builder httpClient(HttpClient httpClient) {
             this.httpClient = Arguments.notNull("httpClient", httpClient);
+            this.loops = null;
             return this;
         }
 
@@ -567,8 +570,7 @@ public final class RealtimeSessions implements AutoCloseable {
          * @return a new client; share it
          * @throws ValidationException if no API key was set, the base URL is plain {@code http}
          *     to a host that is not loopback without {@link #allowInsecureHttp(boolean)}, or
-         *     {@link #httpClient(HttpClient)} is combined with {@link #runOn(LoopResources)} or
-         *     {@link #trustManager(TrustManagerFactory)}
+         *     {@link #httpClient(HttpClient)} is combined with {@link #trustManager(TrustManagerFactory)}
          */
         public RealtimeSessions build() {
             if (apiKey == null) {
@@ -576,10 +578,9 @@ public final class RealtimeSessions implements AutoCloseable {
                         + " or apiKey(Mono<String>)");
             }
             BaseUrls.requireSecure(baseUrl, allowInsecureHttp);
-            if (httpClient != null && (loops != null || trustManager != null)) {
-                throw new ValidationException(loops != null ? "runOn" : "trustManager", "configures the library's own"
-                        + " transport and cannot be combined with httpClient(...): set event loops and TLS on that"
-                        + " HttpClient instead, or drop httpClient(...)");
+            if (httpClient != null && trustManager != null) {
+                throw new ValidationException("trustManager", "configures the library's own transport and cannot be"
+                        + " combined with httpClient(...): set TLS on that HttpClient instead, or drop httpClient(...)");
             }
             ClientSettings settings = new ClientSettings(baseUrl, apiKey,
                     Collections.unmodifiableMap(new LinkedHashMap<>(headers)), retryPolicy, attemptTimeout, timeout,
