@@ -68,7 +68,7 @@ public final class ClientSecretPool implements AutoCloseable {
         this.size = builder.size;
         this.expiryMargin = builder.expiryMargin;
         this.refillConcurrency = builder.refillConcurrency;
-        this.stock = new SecretStock(expiryMargin, resources, this::refill);
+        this.stock = new SecretStock(expiryMargin, resources, this::mintIfShort);
         this.refill = new SecretRefill(this::mint, stock, resources, size, refillConcurrency, builder.initialBackoff,
                 builder.maxBackoff);
     }
@@ -120,7 +120,7 @@ public final class ClientSecretPool implements AutoCloseable {
             }
             refill.start();
             ClientSecretCreateResponse secret = stock.takeFresh();
-            refill.refill();
+            refill.mintIfShort();
             return secret != null ? Mono.just(secret) : mint();
         });
     }
@@ -161,8 +161,9 @@ public final class ClientSecretPool implements AutoCloseable {
         return sessions.createClientSecret(template, options);
     }
 
-    private void refill() {
-        refill.refill();
+    /** After the stock discarded expired secrets. */
+    private void mintIfShort() {
+        refill.mintIfShort();
     }
 
     private static RealtimeSessionsException closedException() {

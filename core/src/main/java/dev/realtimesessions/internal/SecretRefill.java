@@ -60,7 +60,7 @@ public final class SecretRefill {
     /** Starts refilling, if not started yet. */
     public void start() {
         if (started.compareAndSet(false, true)) {
-            refill();
+            mintIfShort();
         }
     }
 
@@ -81,7 +81,7 @@ public final class SecretRefill {
      * many mints to start, then starts them all: a mint that fails at once does not cut short the
      * round it belongs to, so each round is the same whatever the timing.
      */
-    public void refill() {
+    public void mintIfShort() {
         if (!started.get() || drainWork.getAndIncrement() != 0) {
             return;
         }
@@ -152,7 +152,7 @@ public final class SecretRefill {
         @Override
         public void run() {
             if (pause.compareAndSet(this, null)) {
-                refill();
+                mintIfShort();
             }
         }
     }
@@ -192,7 +192,7 @@ public final class SecretRefill {
             if (failure != null) {
                 log.warn(failure);
             }
-            refill();
+            mintIfShort();
         }
     }
 }
