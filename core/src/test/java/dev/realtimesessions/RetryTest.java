@@ -6,16 +6,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.realtimesessions.model.RealtimeSession;
 import dev.realtimesessions.testing.Fixtures;
+import dev.realtimesessions.testing.RecordedWaits;
 import java.time.Duration;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.TimeUnit;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
 import org.junit.jupiter.api.AfterEach;
@@ -24,7 +19,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import reactor.test.StepVerifier;
-import reactor.util.context.ContextView;
 
 /**
  * The retry policy's rules, seen through the public API: which answers are retried, how many
@@ -37,7 +31,7 @@ class RetryTest {
     private static final RetryPolicy NO_JITTER = RetryPolicy.defaults().withJitter(0);
 
     private final MockWebServer server = new MockWebServer();
-    private final RetryDelays delays = new RetryDelays();
+    private final RecordedWaits waits = new RecordedWaits();
 
     @BeforeEach
     void start() throws Exception {
@@ -50,7 +44,7 @@ class RetryTest {
     }
 
     private RealtimeSessions.Builder recorded() {
-        return client(server).callListener(delays);
+        return client(server).callListener(waits);
     }
 
     @ParameterizedTest
@@ -67,7 +61,7 @@ class RetryTest {
                     .verifyComplete();
         }
         assertThat(server.getRequestCount()).isEqualTo(2);
-        assertThat(delays.all()).hasSize(1);
+        assertThat(waits.retries()).hasSize(1);
     }
 
     @ParameterizedTest
@@ -83,7 +77,7 @@ class RetryTest {
                     .verify(Duration.ofSeconds(10));
         }
         assertThat(server.getRequestCount()).isEqualTo(1);
-        assertThat(delays.all()).isEmpty();
+        assertThat(waits.retries()).isEmpty();
     }
 
     @Test
@@ -103,7 +97,7 @@ class RetryTest {
                     .verify(Duration.ofSeconds(10));
         }
         assertThat(server.getRequestCount()).isEqualTo(3);
-        assertThat(delays.all()).hasSize(2);
+        assertThat(waits.retries()).hasSize(2);
     }
 
     @Test
@@ -139,11 +133,11 @@ class RetryTest {
         try (RealtimeSessions sessions = recorded().retryPolicy(NO_JITTER).build()) {
             StepVerifier.withVirtualTime(() -> sessions.createWithResponse(request()))
                     .expectSubscription()
-                    .then(() -> assertThat(delays.next()).isEqualTo(Duration.ofMillis(500)))
+                    .then(() -> assertThat(waits.nextRetry()).isEqualTo(Duration.ofMillis(500)))
                     .thenAwait(Duration.ofMillis(499))
                     .then(() -> assertThat(server.getRequestCount()).as("still waiting").isEqualTo(1))
                     .thenAwait(Duration.ofMillis(1))
-                    .then(() -> assertThat(delays.next()).isEqualTo(Duration.ofSeconds(1)))
+                    .then(() -> assertThat(waits.nextRetry()).isEqualTo(Duration.ofSeconds(1)))
                     .thenAwait(Duration.ofMillis(999))
                     .then(() -> assertThat(server.getRequestCount()).as("still waiting").isEqualTo(2))
                     .thenAwait(Duration.ofMillis(1))
@@ -164,7 +158,7 @@ class RetryTest {
             var verifier = StepVerifier.withVirtualTime(() -> sessions.createWithResponse(request())).expectSubscription();
             for (long seconds : new long[] {1, 2, 3, 3, 3}) {
                 Duration expected = Duration.ofSeconds(seconds);
-                verifier = verifier.then(() -> assertThat(delays.next()).isEqualTo(expected)).thenAwait(expected);
+                verifier = verifier.then(() -> assertThat(waits.nextRetry()).isEqualTo(expected)).thenAwait(expected);
             }
             verifier.assertNext(response -> assertThat(response.attempts()).isEqualTo(6))
                     .expectComplete()
@@ -174,22 +168,22 @@ class RetryTest {
 
     @Test
     void jitterShortensTheBackoffByUpToAQuarter() {
-        List<Duration> waits = new ArrayList<>();
         try (RealtimeSessions sessions = recorded().build()) {
             for (int call = 0; call < 8; call++) {
                 server.enqueue(Fixtures.status(500).build());
                 server.enqueue(Fixtures.ok());
                 StepVerifier.withVirtualTime(() -> sessions.create(request()))
                         .expectSubscription()
-                        .then(() -> waits.add(delays.next()))
+                        .then(waits::nextRetry)
                         .thenAwait(Duration.ofMillis(500))
                         .expectNextCount(1)
                         .expectComplete()
                         .verify(Duration.ofSeconds(30));
             }
         }
-        assertThat(waits).allSatisfy(wait -> assertThat(wait).isBetween(Duration.ofMillis(375), Duration.ofMillis(500)));
-        assertThat(waits.stream().distinct().count()).as("jitter varies the wait").isGreaterThan(1);
+        assertThat(waits.retries()).hasSize(8)
+                .allSatisfy(wait -> assertThat(wait).isBetween(Duration.ofMillis(375), Duration.ofMillis(500)));
+        assertThat(waits.retries().stream().distinct().count()).as("jitter varies the wait").isGreaterThan(1);
     }
 
     @Test
@@ -214,7 +208,7 @@ class RetryTest {
         try (RealtimeSessions sessions = recorded().build()) {
             StepVerifier.withVirtualTime(() -> sessions.create(request()))
                     .expectSubscription()
-                    .then(() -> assertThat(delays.next()).as("an HTTP date 20 s ahead, read a moment later")
+                    .then(() -> assertThat(waits.nextRetry()).as("an HTTP date 20 s ahead, read a moment later")
                             .isBetween(Duration.ofSeconds(17), Duration.ofSeconds(20)))
                     .thenAwait(Duration.ofSeconds(20))
                     .expectNextCount(1)
@@ -230,7 +224,7 @@ class RetryTest {
         try (RealtimeSessions sessions = recorded().retryPolicy(NO_JITTER).timeout(Duration.ofMinutes(5)).build()) {
             StepVerifier.withVirtualTime(() -> sessions.create(request()))
                     .expectSubscription()
-                    .then(() -> assertThat(delays.next()).isEqualTo(Duration.ofMillis(500)))
+                    .then(() -> assertThat(waits.nextRetry()).isEqualTo(Duration.ofMillis(500)))
                     .thenAwait(Duration.ofMillis(500))
                     .expectNextCount(1)
                     .expectComplete()
@@ -253,7 +247,7 @@ class RetryTest {
                     .verify(Duration.ofSeconds(10));
         }
         assertThat(server.getRequestCount()).as("no second attempt").isEqualTo(1);
-        assertThat(delays.all()).as("no retry scheduled").isEmpty();
+        assertThat(waits.retries()).as("no retry scheduled").isEmpty();
     }
 
     private void assertServerDelayIsWaited(MockResponse first, Duration expected) {
@@ -262,7 +256,7 @@ class RetryTest {
         try (RealtimeSessions sessions = recorded().build()) {
             StepVerifier.withVirtualTime(() -> sessions.create(request()))
                     .expectSubscription()
-                    .then(() -> assertThat(delays.next()).isEqualTo(expected))
+                    .then(() -> assertThat(waits.nextRetry()).isEqualTo(expected))
                     .thenAwait(expected.minusMillis(1))
                     .then(() -> assertThat(server.getRequestCount()).as("still waiting").isEqualTo(1))
                     .thenAwait(Duration.ofMillis(1))
@@ -276,38 +270,5 @@ class RetryTest {
     /** A fast policy for tests that only count attempts. */
     private static RetryPolicy fast() {
         return RetryPolicy.defaults().withBackoff(Duration.ofMillis(1), Duration.ofMillis(5));
-    }
-
-    /** Records the wait of every retry the call path schedules, in order, for every call of a client. */
-    private static final class RetryDelays implements CallListener.Factory, CallListener {
-        private final BlockingQueue<Duration> scheduled = new LinkedBlockingQueue<>();
-        private final List<Duration> all = new CopyOnWriteArrayList<>();
-
-        @Override
-        public CallListener callStarted(String endpoint, ContextView context) {
-            return this;
-        }
-
-        @Override
-        public void retryScheduled(int failedAttempt, Duration delay, RealtimeSessionsException cause) {
-            all.add(delay);
-            scheduled.add(delay);
-        }
-
-        /** The next retry's wait, once the failed attempt's answer has arrived. */
-        Duration next() {
-            try {
-                Duration delay = scheduled.poll(Fixtures.WAIT.toMillis(), TimeUnit.MILLISECONDS);
-                assertThat(delay).as("a retry was scheduled").isNotNull();
-                return delay;
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError(e);
-            }
-        }
-
-        List<Duration> all() {
-            return all;
-        }
     }
 }
