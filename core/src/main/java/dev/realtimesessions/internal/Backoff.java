@@ -9,7 +9,7 @@ import org.jspecify.annotations.Nullable;
  * before a retry, and the client secret pool's pause after failed refills, both double from an
  * initial wait up to a cap.
  */
-public final class Backoff {
+final class Backoff {
 
     private Backoff() {
     }
@@ -18,7 +18,7 @@ public final class Backoff {
      * {@code initial * 2^(step-1)}, at most {@code max}: the wait before retry {@code step} (from 1)
      * or after {@code step} failures in a row.
      */
-    public static Duration exponential(Duration initial, Duration max, int step) {
+    static Duration exponential(Duration initial, Duration max, int step) {
         long cap = max.toNanos();
         long wait = initial.toNanos();
         for (int i = 1; i < step && wait < cap; i++) {
