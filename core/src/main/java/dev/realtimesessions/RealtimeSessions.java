@@ -1,5 +1,9 @@
+// Over 300 lines on purpose: this is the public facade, with one Javadoc'd method per call and
+// overload, and its builder with one Javadoc'd setter per option. The work lives in internal
+// (CallExecutor, Call, HttpTransport; the URL checks in BaseUrls).
 package dev.realtimesessions;
 
+import dev.realtimesessions.internal.BaseUrls;
 import dev.realtimesessions.internal.CallExecutor;
 import dev.realtimesessions.internal.ClientSettings;
 import dev.realtimesessions.internal.Endpoint;
@@ -10,17 +14,15 @@ import dev.realtimesessions.model.RealtimeSession;
 import dev.realtimesessions.model.RealtimeSessionCreateRequest;
 import dev.realtimesessions.model.TranscriptionSession;
 import dev.realtimesessions.model.TranscriptionSessionCreateRequest;
-import io.netty.util.NetUtil;
-import java.net.URI;
-import java.net.URISyntaxException;
 import java.time.Duration;
 import java.util.Collections;
 import java.util.LinkedHashMap;
-import java.util.Locale;
 import java.util.Map;
+import javax.net.ssl.TrustManagerFactory;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 import reactor.netty.http.client.HttpClient;
+import reactor.netty.resources.LoopResources;
 
 /**
  * Mints OpenAI Realtime client secrets, reactively and without blocking.
@@ -317,6 +319,8 @@ public final class RealtimeSessions implements AutoCloseable {
         private int maxConnections = 2000;
         private int maxPendingAcquires = 20_000;
         private @Nullable HttpClient httpClient;
+        private @Nullable LoopResources loops;
+        private @Nullable TrustManagerFactory trustManager;
         private boolean allowInsecureHttp;
         private boolean wiretap;
         private boolean rateGate = true;
@@ -333,7 +337,7 @@ public final class RealtimeSessions implements AutoCloseable {
          * @throws ValidationException if the key is null, blank or holds whitespace
          */
         public Builder apiKey(String apiKey) {
-            this.apiKey = Mono.just(Headers.checkApiKey(apiKey));
+            this.apiKey = Mono.just(Arguments.apiKey(apiKey));
             return this;
         }
 
@@ -345,10 +349,7 @@ public final class RealtimeSessions implements AutoCloseable {
          * @return this builder
          */
         public Builder apiKey(Mono<String> apiKey) {
-            if (apiKey == null) {
-                throw new ValidationException("apiKey", "must not be null");
-            }
-            this.apiKey = apiKey;
+            this.apiKey = Arguments.notNull("apiKey", apiKey);
             return this;
         }
 
@@ -360,7 +361,7 @@ public final class RealtimeSessions implements AutoCloseable {
          * @return this builder
          */
         public Builder baseUrl(String baseUrl) {
-            this.baseUrl = checkBaseUrl(baseUrl);
+            this.baseUrl = BaseUrls.normalize(baseUrl);
             return this;
         }
 
@@ -371,7 +372,7 @@ public final class RealtimeSessions implements AutoCloseable {
          * @return this builder
          */
         public Builder organization(String organization) {
-            return putHeader(Headers.ORGANIZATION, organization);
+            return putHeader(Arguments.ORGANIZATION, organization);
         }
 
         /**
@@ -381,7 +382,7 @@ public final class RealtimeSessions implements AutoCloseable {
          * @return this builder
          */
         public Builder project(String project) {
-            return putHeader(Headers.PROJECT, project);
+            return putHeader(Arguments.PROJECT, project);
         }
 
         /**
@@ -396,7 +397,7 @@ public final class RealtimeSessions implements AutoCloseable {
         }
 
         private Builder putHeader(String name, String value) {
-            Headers.check(name, value);
+            Arguments.header(name, value);
             headers.put(name, value);
             return this;
         }
@@ -408,10 +409,7 @@ public final class RealtimeSessions implements AutoCloseable {
          * @return this builder
          */
         public Builder retryPolicy(RetryPolicy retryPolicy) {
-            if (retryPolicy == null) {
-                throw new ValidationException("retryPolicy", "must not be null; use RetryPolicy.none() to disable retries");
-            }
-            this.retryPolicy = retryPolicy;
+            this.retryPolicy = Arguments.notNull("retryPolicy", retryPolicy, "use RetryPolicy.none() to disable retries");
             return this;
         }
 
@@ -423,7 +421,7 @@ public final class RealtimeSessions implements AutoCloseable {
          * @return this builder
          */
         public Builder attemptTimeout(Duration attemptTimeout) {
-            this.attemptTimeout = Durations.requirePositive("attemptTimeout", attemptTimeout);
+            this.attemptTimeout = Arguments.positive("attemptTimeout", attemptTimeout);
             return this;
         }
 
@@ -435,7 +433,7 @@ public final class RealtimeSessions implements AutoCloseable {
          * @return this builder
          */
         public Builder timeout(Duration timeout) {
-            this.timeout = Durations.requirePositive("timeout", timeout);
+            this.timeout = Arguments.positive("timeout", timeout);
             return this;
         }
 
@@ -446,7 +444,7 @@ public final class RealtimeSessions implements AutoCloseable {
          * @return this builder
          */
         public Builder connectTimeout(Duration connectTimeout) {
-            this.connectTimeout = Durations.requirePositive("connectTimeout", connectTimeout);
+            this.connectTimeout = Arguments.positive("connectTimeout", connectTimeout);
             return this;
         }
 
@@ -458,10 +456,7 @@ public final class RealtimeSessions implements AutoCloseable {
          * @return this builder
          */
         public Builder maxResponseBytes(int maxResponseBytes) {
-            if (maxResponseBytes <= 0) {
-                throw new ValidationException("maxResponseBytes", "must be positive, but was " + maxResponseBytes);
-            }
-            this.maxResponseBytes = maxResponseBytes;
+            this.maxResponseBytes = Arguments.positive("maxResponseBytes", maxResponseBytes);
             return this;
         }
 
@@ -473,10 +468,7 @@ public final class RealtimeSessions implements AutoCloseable {
          * @return this builder
          */
         public Builder maxConnections(int maxConnections) {
-            if (maxConnections <= 0) {
-                throw new ValidationException("maxConnections", "must be positive, but was " + maxConnections);
-            }
-            this.maxConnections = maxConnections;
+            this.maxConnections = Arguments.positive("maxConnections", maxConnections);
             return this;
         }
 
@@ -489,26 +481,68 @@ public final class RealtimeSessions implements AutoCloseable {
          * @return this builder
          */
         public Builder maxPendingAcquires(int maxPendingAcquires) {
-            if (maxPendingAcquires <= 0) {
-                throw new ValidationException("maxPendingAcquires", "must be positive, but was " + maxPendingAcquires);
-            }
-            this.maxPendingAcquires = maxPendingAcquires;
+            this.maxPendingAcquires = Arguments.positive("maxPendingAcquires", maxPendingAcquires);
             return this;
         }
 
         /**
-         * Uses the caller's Reactor Netty client, to share its connection pool, event loops, TLS
-         * or proxy settings. The library still sets compression and the connect timeout on it,
-         * and does not close it.
+         * Runs the library's own transport on these event loops instead of Reactor Netty's global
+         * ones (default): an application's own loops, such as Spring's {@code ReactorResourceFactory}'s.
+         * Everything else stays the library's: its own connection pool ({@link #maxConnections(int)},
+         * {@link #maxPendingAcquires(int)}, idle connections closed after 30 s), HTTP/2 negotiated over
+         * TLS, the inflation cap, compression, the connect timeout and the redacting wiretap.
+         * {@link RealtimeSessions#close()} closes the pool, never the loops, which stay the caller's.
+         * Replaces an {@link #httpClient(HttpClient)} set before: the two choose the transport.
+         *
+         * @param loops the event loops to run on
+         * @return this builder
+         * @throws ValidationException if {@code loops} is null
+         */
+        public Builder runOn(LoopResources loops) {
+            this.loops = Arguments.notNull("runOn", loops);
+            this.httpClient = null;
+            return this;
+        }
+
+        /**
+         * Makes the library's own transport trust the certificates {@code trustManager} trusts
+         * instead of the JDK's default trust store: a private CA, a TLS-inspecting proxy, a test
+         * server. HTTP/2 is still negotiated by ALPN. (A Spring Boot SSL bundle's
+         * {@code getManagers().getTrustManagerFactory()} fits.)
+         *
+         * @param trustManager an initialized trust manager factory
+         * @return this builder
+         * @throws ValidationException if {@code trustManager} is null
+         */
+        public Builder trustManager(TrustManagerFactory trustManager) {
+            this.trustManager = Arguments.notNull("trustManager", trustManager);
+            return this;
+        }
+
+        /**
+         * Sends with the caller's Reactor Netty client instead of the library's own transport, to
+         * share its connection pool, event loops, TLS or proxy settings; the client is not closed.
+         * To keep the library's transport and only choose its event loops, use
+         * {@link #runOn(LoopResources)}.
+         *
+         * <p><strong>What still applies</strong> to a caller's client: compression
+         * ({@code Accept-Encoding: gzip}), the connect timeout, the redacting wiretap (which also
+         * replaces Reactor Netty's own wiretap, as that would log the key in clear),
+         * {@link #maxResponseBytes(int)} (checked on the inflated body), the timeouts, retries,
+         * rate gate, headers and listener. <strong>What does not</strong>: the library's pool and
+         * its sizes ({@link #maxConnections(int)}, {@link #maxPendingAcquires(int)}, the 30 s idle
+         * time, the pending-acquire timeout), HTTP/2 negotiation, the cap on inflation per read
+         * (set {@code httpResponseDecoder(spec -> spec.maxDecompressionBufferSize(maxResponseBytes + 1))}
+         * yourself, or a gzip answer is inflated a read at a time before the cap is checked), and
+         * {@link #trustManager(TrustManagerFactory)}, which cannot be combined with it. Replaces a
+         * {@link #runOn(LoopResources)} set before: the two choose the transport.
          *
          * @param httpClient the client to send requests with
          * @return this builder
          */
         public Builder httpClient(HttpClient httpClient) {
-            if (httpClient == null) {
-                throw new ValidationException("httpClient", "must not be null");
-            }
-            this.httpClient = httpClient;
+            this.httpClient = Arguments.notNull("httpClient", httpClient);
+            this.loops = null;
             return this;
         }
 
@@ -566,10 +600,7 @@ public final class RealtimeSessions implements AutoCloseable {
          * @throws ValidationException if {@code factory} is null
          */
         public Builder callListener(CallListener.Factory factory) {
-            if (factory == null) {
-                throw new ValidationException("callListener", "must not be null");
-            }
-            this.callListener = factory;
+            this.callListener = Arguments.notNull("callListener", factory);
             return this;
         }
 
@@ -577,96 +608,33 @@ public final class RealtimeSessions implements AutoCloseable {
          * Builds the client.
          *
          * @return a new client; share it
-         * @throws ValidationException if no API key was set, or the base URL is plain {@code http}
-         *     to a host that is not loopback without {@link #allowInsecureHttp(boolean)}
+         * @throws ValidationException if no API key was set, the base URL is plain {@code http}
+         *     to a host that is not loopback without {@link #allowInsecureHttp(boolean)}, or
+         *     {@link #httpClient(HttpClient)} is combined with {@link #trustManager(TrustManagerFactory)}
          */
         public RealtimeSessions build() {
             if (apiKey == null) {
                 throw new ValidationException("apiKey", "is required: call apiKey(System.getenv(\"OPENAI_API_KEY\"))"
                         + " or apiKey(Mono<String>)");
             }
-            URI uri = URI.create(baseUrl);
-            if (uri.getScheme().equals("http") && !allowInsecureHttp && !isLoopback(uri.getHost())) {
-                throw new ValidationException("baseUrl", "is plain http to " + uri.getHost()
-                        + ", which would send the API key unencrypted; use https, or allowInsecureHttp(true)"
-                        + " for a trusted gateway");
+            BaseUrls.requireSecure(baseUrl, allowInsecureHttp);
+            if (httpClient != null && trustManager != null) {
+                throw new ValidationException("trustManager", "configures the library's own transport and cannot be"
+                        + " combined with httpClient(...): set TLS on that HttpClient instead, or drop httpClient(...)");
             }
             ClientSettings settings = new ClientSettings(baseUrl, apiKey,
                     Collections.unmodifiableMap(new LinkedHashMap<>(headers)), retryPolicy, attemptTimeout, timeout,
-                    connectTimeout, maxResponseBytes, maxConnections, maxPendingAcquires, httpClient, wiretap,
-                    LibraryVersion.userAgent(), rateGate, callListener);
+                    connectTimeout, maxResponseBytes, maxConnections, maxPendingAcquires, httpClient, loops, trustManager,
+                    wiretap, LibraryVersion.userAgent(), rateGate, callListener);
             String description = "baseUrl=" + baseUrl + ", headers=" + headers.keySet() + ", retryPolicy=" + retryPolicy
                     + ", attemptTimeout=" + attemptTimeout + ", timeout=" + timeout + ", connectTimeout=" + connectTimeout
                     + ", maxResponseBytes=" + maxResponseBytes
                     + (httpClient == null ? ", maxConnections=" + maxConnections + ", maxPendingAcquires="
-                    + maxPendingAcquires : ", httpClient=caller's") + ", rateGate=" + rateGate
+                    + maxPendingAcquires + (loops == null ? "" : ", runOn=caller's loops")
+                    + (trustManager == null ? "" : ", trustManager=caller's") : ", httpClient=caller's")
+                    + ", rateGate=" + rateGate
                     + (callListener == null ? "" : ", callListener=" + callListener.getClass().getName());
             return new RealtimeSessions(new CallExecutor(settings), description);
-        }
-
-        private static String checkBaseUrl(@Nullable String baseUrl) {
-            if (baseUrl == null || baseUrl.isBlank()) {
-                throw new ValidationException("baseUrl", "must not be " + (baseUrl == null ? "null" : "blank"));
-            }
-            URI uri;
-            try {
-                uri = new URI(baseUrl.trim());
-            } catch (URISyntaxException e) {
-                throw new ValidationException("baseUrl", "is not a valid URL (" + e.getReason() + " at index "
-                        + e.getIndex() + "): \"" + shown(baseUrl) + "\"");
-            }
-            String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-            if (!scheme.equals("https") && !scheme.equals("http")) {
-                throw new ValidationException("baseUrl", "must start with https:// (or http:// for a local server),"
-                        + " but was \"" + shown(baseUrl) + "\"");
-            }
-            if (uri.getHost() == null || uri.getHost().isEmpty()) {
-                throw new ValidationException("baseUrl", "has no host: \"" + shown(baseUrl) + "\"");
-            }
-            if (uri.getRawQuery() != null || uri.getRawFragment() != null || uri.getRawUserInfo() != null) {
-                throw new ValidationException("baseUrl", "must not have a query, fragment or user info: \""
-                        + shown(baseUrl) + "\"");
-            }
-            String normalized = scheme + baseUrl.trim().substring(scheme.length());
-            while (normalized.endsWith("/")) {
-                normalized = normalized.substring(0, normalized.length() - 1);
-            }
-            return normalized;
-        }
-
-        /**
-         * The URL as an error message may show it: user info, query and fragment, which can hold
-         * credentials (a key pasted as {@code ?api-key=...}), are masked.
-         */
-        private static String shown(String baseUrl) {
-            String shown = baseUrl.trim();
-            int query = shown.indexOf('?');
-            int fragment = shown.indexOf('#');
-            int cut = query < 0 ? fragment : fragment < 0 ? query : Math.min(query, fragment);
-            if (cut >= 0) {
-                shown = shown.substring(0, cut + 1) + "***";
-            }
-            return shown.replaceFirst("^([^/]*//)[^/]*@", "$1***@");
-        }
-
-        private static boolean isLoopback(String host) {
-            String bare = host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host;
-            if (bare.equalsIgnoreCase("localhost") || bare.toLowerCase(Locale.ROOT).endsWith(".localhost")) {
-                return true;
-            }
-            byte[] address = NetUtil.createByteArrayFromIpAddressString(bare);
-            if (address == null) {
-                return false;
-            }
-            if (address.length == 4) {
-                return address[0] == 127;
-            }
-            for (int i = 0; i < 15; i++) {
-                if (address[i] != 0) {
-                    return false;
-                }
-            }
-            return address[15] == 1;
         }
     }
 }

@@ -4,9 +4,11 @@ import dev.realtimesessions.CallListener;
 import dev.realtimesessions.RetryPolicy;
 import java.time.Duration;
 import java.util.Map;
+import javax.net.ssl.TrustManagerFactory;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 import reactor.netty.http.client.HttpClient;
+import reactor.netty.resources.LoopResources;
 
 /**
  * Everything a {@code RealtimeSessions} client was built with, validated by its builder.
@@ -21,7 +23,9 @@ import reactor.netty.http.client.HttpClient;
  * @param maxResponseBytes the largest response body accepted
  * @param maxConnections the size of the client's own connection pool
  * @param maxPendingAcquires how many calls may wait for a pooled connection
- * @param httpClient the caller's HTTP client, or null for the client's own
+ * @param httpClient the caller's HTTP client, or null for the client's own transport
+ * @param loops the event loops the client's own transport runs on, or null for Reactor Netty's global ones
+ * @param trustManager what the client's own transport trusts over TLS, or null for the JDK's default trust store
  * @param wiretap whether to log every exchange, redacted, at DEBUG
  * @param userAgent the User-Agent header
  * @param rateGate whether calls sharing a key and project hold back together after a 429 or an exhausted request limit
@@ -29,6 +33,7 @@ import reactor.netty.http.client.HttpClient;
  */
 public record ClientSettings(String baseUrl, Mono<String> apiKey, Map<String, String> headers, RetryPolicy retryPolicy,
         Duration attemptTimeout, Duration timeout, Duration connectTimeout, int maxResponseBytes, int maxConnections,
-        int maxPendingAcquires, @Nullable HttpClient httpClient, boolean wiretap, String userAgent,
-        boolean rateGate, CallListener.@Nullable Factory callListener) {
+        int maxPendingAcquires, @Nullable HttpClient httpClient, @Nullable LoopResources loops,
+        @Nullable TrustManagerFactory trustManager, boolean wiretap, String userAgent, boolean rateGate,
+        CallListener.@Nullable Factory callListener) {
 }

@@ -5,7 +5,6 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.LongSupplier;
 import org.jspecify.annotations.Nullable;
@@ -97,14 +96,11 @@ final class RateGate {
      * 429 with a wait ({@code retry-after-ms} or {@code retry-after}) asks for that wait;
      * {@code remaining-requests} 0 with a reset asks until the reset. A wait longer than the longest
      * honoured, and anything else, asks for nothing.
+     *
+     * @param serverDelay the wait the answer asked for, parsed once by the caller for the gate and the retry alike
      */
-    long holdMillis(RawResponse response) {
-        HttpHeaders headers = response.headers();
-        long hold = 0;
-        if (response.status() == 429) {
-            Duration serverDelay = RetryAfterHeader.parse(headers, Instant.now());
-            hold = serverDelay == null ? 0 : serverDelay.toMillis();
-        }
+    long holdMillis(int status, HttpHeaders headers, @Nullable Duration serverDelay) {
+        long hold = status == 429 && serverDelay != null ? serverDelay.toMillis() : 0;
         Long remaining = RateLimitHeaders.count(headers.get("x-ratelimit-remaining-requests"));
         if (remaining != null && remaining == 0) {
             Duration reset = RateLimitHeaders.duration(headers.get("x-ratelimit-reset-requests"));

@@ -37,10 +37,7 @@ final class RedactingWiretap extends LoggingHandler {
 
     /** HTTP/1.1 chunk framing ({@code \r\n<size>[;ext]\r\n}) that may interrupt a secret in the raw bytes. */
     private static final String FRAMING = "(?:\\r\\n[0-9A-Fa-f]{1,8}(?:;[^\\r\\n]*)?\\r\\n)";
-    private static final Pattern SECRETS = Pattern.compile(
-            "(?i)(authorization\\s*:\\s*bearer\\s+)(?:[^\\s\"',;]|" + FRAMING + ")+"
-            + "|(\"authorization\"\\s*:\\s*\")[^\"]*"
-            + "|\\b((?:s" + FRAMING + "?k|e" + FRAMING + "?k)" + FRAMING + "?[-_])(?:[A-Za-z0-9_\\-*.]|" + FRAMING + ")+");
+    private static final Pattern SECRETS = Redactor.secrets(FRAMING);
 
     private RedactingWiretap() {
         super(LOGGER, LogLevel.DEBUG);
@@ -112,8 +109,7 @@ final class RedactingWiretap extends LoggingHandler {
             if (matcher.end() <= offset) {
                 continue;
             }
-            int prefixEnd = matcher.end(matcher.group(1) != null ? 1 : matcher.group(2) != null ? 2 : 3);
-            int maskFrom = Math.max(Math.max(prefixEnd, offset), copied);
+            int maskFrom = Math.max(Math.max(Redactor.prefixEnd(matcher), offset), copied);
             result.append(combined, copied, maskFrom).append("***");
             copied = matcher.end();
         }

@@ -7,32 +7,51 @@ import java.util.regex.Pattern;
  * Masks secrets in text the library shows people: error messages from the server, log lines and
  * wiretap dumps. Covers OpenAI API keys ({@code sk-...}), client secrets ({@code ek_...}), bearer
  * credentials in an {@code Authorization} header, and JSON {@code "authorization"} fields (MCP
- * access tokens).
+ * access tokens). One definition of what a secret looks like serves both plain text and the
+ * wiretap's raw bytes ({@link #secrets(String)}).
  */
 public final class Redactor {
 
-    private static final Pattern SECRETS = Pattern.compile(
-            "(?i)(authorization\\s*:\\s*bearer\\s+)[^\\s\"',;]+"
-            + "|(\"authorization\"\\s*:\\s*\")[^\"]*"
-            + "|\\b(sk-|ek_)[A-Za-z0-9_\\-*.]{3,}");
+    private static final Pattern SECRETS = secrets("");
 
     private Redactor() {
     }
 
+    /**
+     * The pattern of a secret; group 1, 2 or 3 is the prefix that stays visible, the rest of the
+     * match is the secret. {@code gap} is a regular expression for what may interrupt a secret's
+     * characters (HTTP/1.1 chunk framing in raw bytes), or empty for plain text.
+     */
+    static Pattern secrets(String gap) {
+        String optionalGap = gap.isEmpty() ? "" : gap + "?";
+        return Pattern.compile("(?i)(authorization\\s*:\\s*bearer\\s+)" + oneOf("[^\\s\"',;]", gap) + "+"
+                + "|(\"authorization\"\\s*:\\s*\")[^\"]*"
+                + "|\\b((?:s" + optionalGap + "k|e" + optionalGap + "k)" + optionalGap + "[-_])"
+                + oneOf("[A-Za-z0-9_\\-*.]", gap) + "+");
+    }
+
+    private static String oneOf(String characters, String gap) {
+        return gap.isEmpty() ? characters : "(?:" + characters + "|" + gap + ")";
+    }
+
+    /** Where the visible prefix of a match of {@link #secrets(String)} ends: the secret starts there. */
+    static int prefixEnd(Matcher match) {
+        return match.end(match.group(1) != null ? 1 : match.group(2) != null ? 2 : 3);
+    }
+
     /** The text with every secret replaced by its prefix and {@code ***}. */
     public static String redact(String text) {
-        if (text.indexOf("sk-") < 0 && text.indexOf("ek_") < 0 && indexOfIgnoreCase(text, "authorization") < 0) {
+        if (!mayHoldSecret(text)) {
             return text;
         }
         Matcher matcher = SECRETS.matcher(text);
         StringBuilder result = new StringBuilder(text.length());
+        int copied = 0;
         while (matcher.find()) {
-            String prefix = matcher.group(1) != null ? matcher.group(1)
-                    : matcher.group(2) != null ? matcher.group(2) : matcher.group(3);
-            matcher.appendReplacement(result, Matcher.quoteReplacement(prefix + "***"));
+            result.append(text, copied, prefixEnd(matcher)).append("***");
+            copied = matcher.end();
         }
-        matcher.appendTail(result);
-        return result.toString();
+        return result.append(text, copied, text.length()).toString();
     }
 
     /**
@@ -42,6 +61,17 @@ public final class Redactor {
     public static String redact(String text, String knownSecret) {
         String masked = redact(text);
         return knownSecret.length() >= 8 ? masked.replace(knownSecret, "***") : masked;
+    }
+
+    /** A cheap look for what every secret has: {@code k-} or {@code k_} (any case), or the word authorization. */
+    private static boolean mayHoldSecret(String text) {
+        for (int i = 1; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if ((c == '-' || c == '_') && (text.charAt(i - 1) | 0x20) == 'k') {
+                return true;
+            }
+        }
+        return indexOfIgnoreCase(text, "authorization") >= 0;
     }
 
     private static int indexOfIgnoreCase(String text, String word) {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.netty.handler.codec.http.DefaultHttpHeaders;
 import io.netty.handler.codec.http.HttpHeaders;
 import java.time.Duration;
+import java.time.Instant;
 import org.junit.jupiter.api.Test;
 
 class RateGateTest {
@@ -81,7 +82,8 @@ class RateGateTest {
 
     /** What the client does with each answer: hold the credential for as long as the answer asks. */
     private void observe(RateGate.Credential credential, RawResponse answer, long now) {
-        gate.hold(credential, gate.holdMillis(answer), now);
+        gate.hold(credential, gate.holdMillis(answer.status(), answer.headers(),
+                RetryAfterHeader.parse(answer.headers(), Instant.now())), now);
     }
 
     private static RawResponse answer(int status, String... headers) {

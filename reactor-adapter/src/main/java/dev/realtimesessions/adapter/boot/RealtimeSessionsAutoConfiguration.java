@@ -50,9 +50,12 @@ import org.springframework.web.reactive.function.server.ServerResponse;
  *       {@code realtime.openai.api-key} the application fails to start with a message naming the
  *       property.</li>
  *   <li>Where Spring has Reactor Netty resources (a {@code ReactorResourceFactory} bean, as a WebFlux
- *       application on Netty does), the client runs on the application's event loops; it keeps its
- *       own connection pool, sized by {@code max-connections} and {@code max-pending-acquires}
- *       for bursts, and releases it at shutdown.</li>
+ *       application on Netty does), the client's own transport runs on the application's event loops
+ *       ({@link RealtimeSessions.Builder#runOn}): the same transport as a client built by hand, with
+ *       its own connection pool sized by {@code max-connections} and {@code max-pending-acquires}
+ *       for bursts (released at shutdown), HTTP/2 over TLS, and the same limits.</li>
+ *   <li>{@link RealtimeSessionsBuilderCustomizer} beans adjust the builder after the properties (a
+ *       trust store, say).</li>
  *   <li>With Micrometer on the class path, the client records its calls with the application's
  *       {@code ObservationRegistry} and {@code MeterRegistry} ({@link MicrometerCallListener}); a
  *       {@link CallListener.Factory} bean of the application's replaces it.</li>
@@ -82,6 +85,7 @@ public final class RealtimeSessionsAutoConfiguration {
      * @param properties the bound {@code realtime.openai.*} properties
      * @param beanFactory to find Spring's Reactor Netty resources, when there are any
      * @param callListener the listener of every call (metrics, tracing), when there is one
+     * @param customizers the application's adjustments to the builder, applied in order after the properties
      * @return the client
      * @throws InvalidConfigurationPropertyValueException if {@code realtime.openai.api-key} is
      *     missing or a property is unusable, naming the property
@@ -89,7 +93,8 @@ public final class RealtimeSessionsAutoConfiguration {
     @Bean(destroyMethod = "close")
     @ConditionalOnMissingBean
     public RealtimeSessions realtimeSessions(RealtimeSessionsProperties properties, BeanFactory beanFactory,
-            ObjectProvider<CallListener.Factory> callListener) {
+            ObjectProvider<CallListener.Factory> callListener,
+            ObjectProvider<RealtimeSessionsBuilderCustomizer> customizers) {
         String apiKey = properties.apiKey();
         if (apiKey == null || apiKey.isBlank()) {
             throw new InvalidConfigurationPropertyValueException(RealtimeSessionsProperties.PREFIX + ".api-key", null,
@@ -114,13 +119,23 @@ public final class RealtimeSessionsAutoConfiguration {
             }
             callListener.ifUnique(builder::callListener);
             if (ClassUtils.isPresent(REACTOR_RESOURCE_FACTORY, getClass().getClassLoader())) {
-                SpringReactorResources.useApplicationLoops(builder, beanFactory, properties);
+                SpringReactorResources.useApplicationLoops(builder, beanFactory);
             }
+        } catch (ValidationException e) {
+            throw invalidProperty(e);
+        }
+        customizers.orderedStream().forEach(customizer -> customizer.customize(builder));
+        try {
             return builder.build();
         } catch (ValidationException e) {
-            throw new InvalidConfigurationPropertyValueException(RealtimeSessionsProperties.PREFIX + "."
-                    + PropertyNames.of(e.field()), "(as configured)", e.getMessage());
+            // build() checks the base URL against allowInsecureHttp; anything else it refuses came from a customizer
+            throw e.field().equals("baseUrl") ? invalidProperty(e) : e;
         }
+    }
+
+    private static InvalidConfigurationPropertyValueException invalidProperty(ValidationException e) {
+        return new InvalidConfigurationPropertyValueException(RealtimeSessionsProperties.PREFIX + "."
+                + PropertyNames.of(e.field()), "(as configured)", e.getMessage());
     }
 
     /**
