@@ -8,12 +8,15 @@ import dev.realtimesessions.internal.CallExecutor;
 import dev.realtimesessions.internal.ClientSettings;
 import dev.realtimesessions.internal.Endpoint;
 import dev.realtimesessions.internal.LibraryVersion;
+import dev.realtimesessions.internal.TranslationEndpoints;
 import dev.realtimesessions.model.ClientSecretCreateRequest;
 import dev.realtimesessions.model.ClientSecretCreateResponse;
 import dev.realtimesessions.model.RealtimeSession;
 import dev.realtimesessions.model.RealtimeSessionCreateRequest;
 import dev.realtimesessions.model.TranscriptionSession;
 import dev.realtimesessions.model.TranscriptionSessionCreateRequest;
+import dev.realtimesessions.model.TranslationClientSecretCreateRequest;
+import dev.realtimesessions.model.TranslationClientSecretCreateResponse;
 import java.time.Duration;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -201,6 +204,69 @@ public final class RealtimeSessions implements AutoCloseable {
 
     private static RequestOptions orNone(@Nullable RequestOptions options) {
         return options == null ? RequestOptions.none() : options;
+    }
+
+    /**
+     * Mints a client secret for a Realtime translation session through
+     * {@code POST /realtime/translations/client_secrets}.
+     *
+     * <pre>{@code
+     * sessions.createTranslationClientSecret(TranslationClientSecretCreateRequest.of(
+     *         TranslationSessionConfig.builder()
+     *             .model(TranslationModel.GPT_REALTIME_TRANSLATE)
+     *             .outputLanguage("es")
+     *             .build()))
+     *     .map(TranslationClientSecretCreateResponse::value);   // hand this to the browser
+     * }</pre>
+     *
+     * <p>Retried like the other token endpoints: a second secret that nobody receives does no harm.
+     *
+     * @param request the secret's lifetime and the translation session it opens
+     * @return the secret with its expiry and the effective session, or an error as for
+     *     {@link #createClientSecret(ClientSecretCreateRequest)}
+     */
+    public Mono<TranslationClientSecretCreateResponse> createTranslationClientSecret(
+            TranslationClientSecretCreateRequest request) {
+        return createTranslationClientSecret(request, RequestOptions.none());
+    }
+
+    /**
+     * Mints a client secret for a Realtime translation session, with per-call options.
+     *
+     * @param request the secret's lifetime and the translation session it opens
+     * @param options overrides for this call
+     * @return the secret and session, or an error as for {@link #createClientSecret(ClientSecretCreateRequest)}
+     */
+    public Mono<TranslationClientSecretCreateResponse> createTranslationClientSecret(
+            TranslationClientSecretCreateRequest request, RequestOptions options) {
+        return executor.execute(TranslationEndpoints.CLIENT_SECRETS, request, orNone(options))
+                .map(result -> result.value());
+    }
+
+    /**
+     * Like {@link #createTranslationClientSecret(TranslationClientSecretCreateRequest)}, with the
+     * HTTP status, headers, request id and attempt count.
+     *
+     * @param request the secret's lifetime and the translation session it opens
+     * @return the secret and session with the response details
+     */
+    public Mono<ApiResponse<TranslationClientSecretCreateResponse>> createTranslationClientSecretWithResponse(
+            TranslationClientSecretCreateRequest request) {
+        return createTranslationClientSecretWithResponse(request, RequestOptions.none());
+    }
+
+    /**
+     * Like {@link #createTranslationClientSecret(TranslationClientSecretCreateRequest, RequestOptions)},
+     * with the HTTP status, headers, request id and attempt count.
+     *
+     * @param request the secret's lifetime and the translation session it opens
+     * @param options overrides for this call
+     * @return the secret and session with the response details
+     */
+    public Mono<ApiResponse<TranslationClientSecretCreateResponse>> createTranslationClientSecretWithResponse(
+            TranslationClientSecretCreateRequest request, RequestOptions options) {
+        return executor.execute(TranslationEndpoints.CLIENT_SECRETS, request, orNone(options))
+                .map(result -> result.toApiResponse());
     }
 
     /**
