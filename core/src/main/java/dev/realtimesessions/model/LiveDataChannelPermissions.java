@@ -12,8 +12,8 @@ import org.jspecify.annotations.Nullable;
  * key); the browser only gets the SDP answer, and then talks to the session over a data channel.
  * Without these permissions that browser may send <em>every</em> client event (append
  * instructions, update the delegation, close the session, ...) and receives <em>every</em> server
- * event (including delegated Responses traffic, which may carry your backend's tool results).
- * Set them whenever the browser is not trusted with all of that:
+ * event, including the events of the delegated Responses model. Set them whenever the browser is
+ * not trusted with all of that:
  *
  * <pre>{@code
  * LiveDataChannelPermissions.builder()
@@ -28,8 +28,8 @@ import org.jspecify.annotations.Nullable;
  * the stored session's setting is kept), {@link Allowed#all()} ({@code "all"}), or
  * {@link Allowed#only(List)} those events ({@code [...]}; an empty list allows none). The
  * permissions are fixed when the session starts; they apply to the browser's data channel only,
- * never to trusted sideband connections from your server. The session reports the permissions it
- * applied in an {@code info} event with code {@code data_channel_permissions}.
+ * never to trusted sideband connections from your server; the session may report the permissions it
+ * applied in an {@code info} event (code {@code data_channel_permissions}).
  *
  * <p>Source: {@code ClientConfig}, {@code DataChannelConfig} and {@code ServerEventSelector} in
  * {@code openai/openai-node} {@code src/resources/live/live.ts}; the published spec holds this

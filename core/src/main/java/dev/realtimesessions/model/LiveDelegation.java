@@ -12,7 +12,7 @@ import org.jspecify.annotations.Nullable;
  *
  * <pre>{@code
  * LiveDelegation.responses()
- *     .model("gpt-5.5")
+ *     .model("gpt-5.6")
  *     .instructions("You handle order lookups for Example Corp. ...")
  *     .tools(ResponsesTool.function("lookup_order", "Finds an order by its number", schema))
  *     .reasoning(ResponsesReasoning.of(ResponsesReasoningEffort.LOW))
@@ -169,7 +169,7 @@ public sealed interface LiveDelegation permits LiveDelegation.Client, LiveDelega
             /**
              * Sets {@code model}: required to create or accept a session.
              *
-             * @param model the Responses model, such as {@code gpt-5.5}
+             * @param model the Responses model, such as {@code gpt-5.6}
              * @return this builder
              */
             public Builder model(String model) {

@@ -17,7 +17,7 @@ import org.jspecify.annotations.Nullable;
  *     .model(LiveModel.GPT_LIVE_1)
  *     .instructions("You are Alex, a friendly concierge for Example Corp. Be concise.")
  *     .voice(LiveVoice.MARIN)
- *     .delegation(LiveDelegation.responses().model("gpt-5.5").instructions(backendPrompt).build())
+ *     .delegation(LiveDelegation.responses().model("gpt-5.6").instructions(backendPrompt).build())
  *     .dataChannel(LiveDataChannelPermissions.builder()
  *         .allowClientEvents()                                          // the browser sends nothing
  *         .allowServerEvents(LiveServerEventSelector.of("session.output_transcript.delta"))
