@@ -175,7 +175,7 @@ class LiveSessionsTest {
     @Test
     void acceptWrapsTheSessionWithTypeLiveAndAnswersWithNoContent() {
         openAi.answer(200, "");
-        openAi.await(openAi.client.acceptLiveSession("live_u0_1", sipSession()));
+        openAi.await(openAi.client.acceptLiveSession("live_u0_1", fullSession().toBuilder().clearDataChannel().build()));
 
         RecordedRequest request = openAi.takeRequest();
         assertThat(request.getUrl().encodedPath()).isEqualTo("/v1/live/sessions/live_u0_1/accept");

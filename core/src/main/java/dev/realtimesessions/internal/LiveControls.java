@@ -68,7 +68,8 @@ public final class LiveControls {
             }
             if (session.dataChannel() != null) {
                 throw new ValidationException("session.client.data_channel", "is for the browser of a WebRTC"
-                        + " session; a SIP call has no data channel, and accept does not take it");
+                        + " session; a SIP call has no data channel, and accept does not take it:"
+                        + " send session.toBuilder().clearDataChannel().build()");
             }
         }
     }

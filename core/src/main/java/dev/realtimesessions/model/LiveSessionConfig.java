@@ -240,6 +240,17 @@ public record LiveSessionConfig(
         }
 
         /**
+         * Leaves {@code client.data_channel} out again: to answer a SIP call, which has no browser,
+         * with a configuration made for WebRTC sessions ({@code toBuilder().clearDataChannel().build()}).
+         *
+         * @return this builder
+         */
+        public Builder clearDataChannel() {
+            this.dataChannel = null;
+            return this;
+        }
+
+        /**
          * Builds the configuration.
          *
          * @return the configuration
