@@ -47,7 +47,8 @@ class LiveAnswerToleranceTest {
 
     @Test
     void unknownFieldsAtEveryDepthAreKeptUnderTheirPaths() {
-        LiveSession session = read("{\"object\":\"live.session\",\"session\":{\"id\":\"live_1\",\"expires_at\":1719168000,"
+        LiveSession session = read("{\"object\":\"live.session\",\"session\":{\"id\":\"live_1\","
+                + "\"expires_at\":1719168000,"
                 + "\"model\":\"gpt-live-1\",\"audio\":{\"output\":{\"voice\":\"marin\"}}},"
                 + "\"transport\":{\"type\":\"webrtc\",\"sdp\":" + SDP + ",\"ice_servers\":[{\"urls\":[\"stun:x\"]}]},"
                 + "\"standby\":{\"after_ms\":30000,\"big\":123456789012345678901234567890}}");
@@ -66,12 +67,14 @@ class LiveAnswerToleranceTest {
 
     @Test
     void aTransportTypeThatIsNoStringIsKeptAndAnUnknownOneIsRead() {
-        LiveSession odd = read("{\"session\":{\"id\":\"live_1\"},\"transport\":{\"type\":{\"kind\":\"webrtc\"},\"sdp\":" + SDP
+        LiveSession odd = read("{\"session\":{\"id\":\"live_1\"},\"transport\":{\"type\":{\"kind\":\"webrtc\"},"
+                + "\"sdp\":" + SDP
                 + "}}");
         assertThat(odd.transportType()).isNull();
         assertThat(odd.additionalProperties()).containsOnly(entry("transport.type", Map.of("kind", "webrtc")));
 
-        LiveSession newer = read("{\"session\":{\"id\":\"live_1\"},\"transport\":{\"type\":\"webtransport\",\"sdp\":" + SDP
+        LiveSession newer = read("{\"session\":{\"id\":\"live_1\"},\"transport\":{\"type\":\"webtransport\","
+                + "\"sdp\":" + SDP
                 + "}}");
         assertThat(newer.transportType()).isEqualTo("webtransport");
         assertThat(newer.additionalProperties()).isEmpty();

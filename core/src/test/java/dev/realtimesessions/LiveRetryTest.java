@@ -76,7 +76,8 @@ class LiveRetryTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("operations")
     void aRateLimitIsRetriedOnlyByTheOperationsThatCannotActTwice(Operation operation) {
-        openAi.server.enqueue(new MockResponse.Builder(Fixtures.status(429).build()).addHeader("retry-after-ms", "1").build());
+        openAi.server.enqueue(new MockResponse.Builder(Fixtures.status(429).build()).addHeader("retry-after-ms", "1")
+                .build());
         openAi.answer(operation.okStatus(), operation.okBody());
 
         if (operation.idempotent()) {
@@ -103,7 +104,8 @@ class LiveRetryTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("operations")
     void aConnectionLostAfterSendingIsRetriedOnlyByTheOperationsThatCannotActTwice(Operation operation) {
-        openAi.server.enqueue(new MockResponse.Builder().onResponseStart(SocketEffect.ShutdownConnection.INSTANCE).build());
+        openAi.server.enqueue(new MockResponse.Builder().onResponseStart(SocketEffect.ShutdownConnection.INSTANCE)
+                .build());
         openAi.answer(operation.okStatus(), operation.okBody());
 
         if (operation.idempotent()) {

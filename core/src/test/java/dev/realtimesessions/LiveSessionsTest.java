@@ -90,9 +90,12 @@ class LiveSessionsTest {
             + "\"parallel_tool_calls\":false,\"reasoning\":{\"effort\":\"none\",\"summary\":\"auto\"},"
             + "\"service_tier\":\"priority\",\"text\":{\"verbosity\":\"low\"},"
             + "\"tool_choice\":{\"type\":\"function\",\"name\":\"lookup_order\"},"
-            + "\"tools\":[{\"type\":\"function\",\"name\":\"lookup_order\",\"description\":\"Finds an order by its number\","
-            + "\"parameters\":{\"type\":\"object\",\"properties\":{\"number\":{\"type\":\"string\"}},\"required\":[\"number\"]},"
-            + "\"strict\":true},{\"type\":\"web_search\"},{\"type\":\"shell\",\"environment\":{\"type\":\"container_auto\"}}]}},"
+            + "\"tools\":[{\"type\":\"function\",\"name\":\"lookup_order\","
+            + "\"description\":\"Finds an order by its number\","
+            + "\"parameters\":{\"type\":\"object\",\"properties\":{\"number\":{\"type\":\"string\"}},"
+            + "\"required\":[\"number\"]},"
+            + "\"strict\":true},{\"type\":\"web_search\"},{\"type\":\"shell\","
+            + "\"environment\":{\"type\":\"container_auto\"}}]}},"
             + "\"store\":true,"
             + "\"input\":[{\"type\":\"message\",\"role\":\"developer\",\"content\":[{\"type\":\"input_text\","
             + "\"text\":\"The caller is a premium customer.\"}]},"
@@ -203,7 +206,8 @@ class LiveSessionsTest {
 
         RecordedRequest request = openAi.takeRequest();
         assertThat(request.getUrl().encodedPath()).isEqualTo("/v1/live/sessions/live_u0_3/refer");
-        assertThat(json(request.getBody().utf8())).isEqualTo(json("{\"target_uri\":\"sip:agent@example.com;transport=tls\"}"));
+        assertThat(json(request.getBody().utf8()))
+                .isEqualTo(json("{\"target_uri\":\"sip:agent@example.com;transport=tls\"}"));
     }
 
     @Test
@@ -211,7 +215,8 @@ class LiveSessionsTest {
         openAi.answer(200, "");
         openAi.await(openAi.client.hangupLiveSession("live_u0_479a-2756.23b5~4bdb"));
 
-        assertThat(openAi.takeRequest().getUrl().encodedPath()).isEqualTo("/v1/live/sessions/live_u0_479a-2756.23b5~4bdb/hangup");
+        assertThat(openAi.takeRequest().getUrl().encodedPath())
+                .isEqualTo("/v1/live/sessions/live_u0_479a-2756.23b5~4bdb/hangup");
     }
 
     @Test
@@ -229,7 +234,8 @@ class LiveSessionsTest {
 
     @Test
     void aForkWithoutOverridesSendsOnlyTheTransportAndReadsTheNewSession() {
-        openAi.answer(201, "{\"session\":{\"id\":\"live_fork_1\"},\"transport\":{\"type\":\"webrtc\",\"sdp\":\"v=0\\r\\n\"}}");
+        openAi.answer(201, "{\"session\":{\"id\":\"live_fork_1\"},\"transport\":{\"type\":\"webrtc\","
+                + "\"sdp\":\"v=0\\r\\n\"}}");
         ApiResponse<LiveSession> fork = openAi.await(openAi.client.forkLiveSessionWithResponse("live_stored_1",
                 LiveForkRequest.of(OFFER)));
 

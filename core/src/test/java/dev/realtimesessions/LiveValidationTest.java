@@ -139,7 +139,8 @@ class LiveValidationTest {
     @Test
     void anOfferOfTheLongestAllowedLengthWithLfLineEndsIsAccepted() {
         String offer = "v=0\n" + "a".repeat(LiveSessionCreateRequest.MAX_SDP_OFFER_LENGTH - 4);
-        assertThat(LiveSessionCreateRequest.of(SESSION, offer).sdp()).hasSize(LiveSessionCreateRequest.MAX_SDP_OFFER_LENGTH);
+        assertThat(LiveSessionCreateRequest.of(SESSION, offer).sdp())
+                .hasSize(LiveSessionCreateRequest.MAX_SDP_OFFER_LENGTH);
     }
 
     @Test

@@ -62,9 +62,12 @@ class LiveWebhookEventsTest {
     @Test
     void unknownFieldsAndValuesNoComponentCanHoldAreKept() {
         LiveTransportIncoming call = (LiveTransportIncoming) read("{\"type\": \"live.transport.incoming\","
-                + " \"object\": \"event\", \"delivery\": 2, \"data\": {\"type\": {\"kind\": \"sip\"}, \"session_id\": \"live_1\","
-                + " \"sip_media_security\": [\"srtp\"], \"sip_trunk\": \"trunk_9\", \"sip_headers\": [{\"name\": \"From\","
-                + " \"value\": {\"uri\": \"sip:a@x\"}}, {\"value\": \"nameless\"}, null, {\"name\": \"To\", \"value\": 5}]}}");
+                + " \"object\": \"event\", \"delivery\": 2, \"data\": {\"type\": {\"kind\": \"sip\"},"
+                + " \"session_id\": \"live_1\","
+                + " \"sip_media_security\": [\"srtp\"], \"sip_trunk\": \"trunk_9\","
+                + " \"sip_headers\": [{\"name\": \"From\","
+                + " \"value\": {\"uri\": \"sip:a@x\"}}, {\"value\": \"nameless\"}, null, {\"name\": \"To\","
+                + " \"value\": 5}]}}");
 
         assertThat(call.object()).isEqualTo("event");
         assertThat(call.transportType()).isNull();
@@ -126,7 +129,8 @@ class LiveWebhookEventsTest {
     @Test
     void theRecordCopiesWhatItIsGivenAndRefusesWhatIsNotJson() {
         List<SipHeader> headers = new ArrayList<>(List.of(new SipHeader("From", "a")));
-        LiveTransportIncoming call = new LiveTransportIncoming(null, null, null, null, "live_1", headers, null, null, null);
+        LiveTransportIncoming call =
+                new LiveTransportIncoming(null, null, null, null, "live_1", headers, null, null, null);
         headers.clear();
         assertThat(call.sipHeaders()).hasSize(1);
         assertThat(call.dataAdditionalProperties()).isEmpty();

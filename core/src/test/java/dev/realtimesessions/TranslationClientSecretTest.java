@@ -78,7 +78,8 @@ class TranslationClientSecretTest {
         assertThat(request.getHeaders().get("authorization")).isEqualTo("Bearer " + Fixtures.API_KEY);
         assertThat(json(request.getBody().utf8())).isEqualTo(json("{\"expires_after\":{\"anchor\":\"created_at\","
                 + "\"seconds\":120},\"session\":{\"model\":\"gpt-realtime-translate\",\"audio\":{\"input\":{"
-                + "\"noise_reduction\":{\"type\":\"near_field\"},\"transcription\":{\"model\":\"gpt-realtime-whisper\"}},"
+                + "\"noise_reduction\":{\"type\":\"near_field\"},"
+                + "\"transcription\":{\"model\":\"gpt-realtime-whisper\"}},"
                 + "\"output\":{\"language\":\"es\"}}}}"));
     }
 
@@ -126,9 +127,12 @@ class TranslationClientSecretTest {
     @Test
     void unknownFieldsAndOddValuesAreKeptUnderTheirPaths() {
         openAi.answer(200, "{\"value\":\"" + SECRET + "\",\"expires_at\":1756310470.9,\"object\":\"secret\","
-                + "\"session\":{\"type\":\"translation\",\"model\":\"gpt-realtime-translate-next\",\"expires_at\":\"soon\","
-                + "\"audio\":{\"input\":{\"noise_reduction\":null,\"transcription\":{\"model\":\"w\",\"delay\":\"low\"},"
-                + "\"format\":{\"type\":\"audio/pcm\"}},\"output\":{\"language\":7,\"voice\":\"marin\"}},\"status\":\"ready\"}}");
+                + "\"session\":{\"type\":\"translation\",\"model\":\"gpt-realtime-translate-next\","
+                + "\"expires_at\":\"soon\","
+                + "\"audio\":{\"input\":{\"noise_reduction\":null,\"transcription\":{\"model\":\"w\","
+                + "\"delay\":\"low\"},"
+                + "\"format\":{\"type\":\"audio/pcm\"}},\"output\":{\"language\":7,\"voice\":\"marin\"}},"
+                + "\"status\":\"ready\"}}");
 
         TranslationClientSecretCreateResponse secret = openAi.await(openAi.client.createTranslationClientSecret(
                 TranslationClientSecretCreateRequest.of(session().build())));

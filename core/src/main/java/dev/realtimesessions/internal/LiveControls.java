@@ -38,8 +38,9 @@ public final class LiveControls {
         }
         for (int i = 0; i < sessionId.length(); i++) {
             char c = sessionId.charAt(i);
-            if (!(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '-' || c == '.' || c == '_'
-                    || c == '~')) {
+            boolean unreserved = c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9'
+                    || c == '-' || c == '.' || c == '_' || c == '~';
+            if (!unreserved) {
                 throw new ValidationException(SESSION_ID, "must be a session's id as the API gave it (letters, digits,"
                         + " '-', '.', '_', '~'), but has " + describe(c) + " at index " + i);
             }
@@ -118,7 +119,8 @@ public final class LiveControls {
             }
             int colon = targetUri.indexOf(':');
             String scheme = colon < 0 ? "" : targetUri.substring(0, colon).toLowerCase(Locale.ROOT);
-            if (!(scheme.equals("tel") || scheme.equals("sip") || scheme.equals("sips")) || colon == targetUri.length() - 1) {
+            boolean telOrSip = scheme.equals("tel") || scheme.equals("sip") || scheme.equals("sips");
+            if (!telOrSip || colon == targetUri.length() - 1) {
                 throw new ValidationException("target_uri", "must be a tel:, sip: or sips: URI, such as"
                         + " tel:+14155550123 or sip:agent@example.com, but was \"" + targetUri + "\"");
             }

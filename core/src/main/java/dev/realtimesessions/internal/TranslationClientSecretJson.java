@@ -106,7 +106,7 @@ final class TranslationClientSecretJson {
         return map;
     }
 
-    /** Reads the session object, keeping what no component holds under its path in the session's additional properties. */
+    /** Reads the session object; what no component holds is kept by its path in the session's additional properties. */
     private static TranslationSessionDetails readSession(JsonIn in) {
         String id = null;
         String type = null;
@@ -128,7 +128,10 @@ final class TranslationClientSecretJson {
                 audio.language, in.takeKept());
     }
 
-    /** The session's {@code audio} as it is read: {@code input.noise_reduction}, {@code input.transcription}, {@code output.language}. */
+    /**
+     * The session's {@code audio} as it is read: {@code input.noise_reduction}, {@code input.transcription}
+     * and {@code output.language}.
+     */
     private static final class Audio {
         Tristate<NoiseReduction> noiseReduction = Tristate.absent();
         Tristate<TranscriptionModel> transcription = Tristate.absent();

@@ -27,7 +27,8 @@ public final class WebhookEventJson {
 
     private static final Set<String> ENVELOPE_FIELDS = Set.of("id", "type", "created_at", "object", "data");
     private static final Set<String> CALL_DATA_FIELDS = Set.of("call_id", "sip_headers", "sip_media_security");
-    private static final Set<String> LIVE_DATA_FIELDS = Set.of("type", "session_id", "sip_headers", "sip_media_security");
+    private static final Set<String> LIVE_DATA_FIELDS =
+            Set.of("type", "session_id", "sip_headers", "sip_media_security");
 
     private WebhookEventJson() {
     }

@@ -93,7 +93,8 @@ public sealed interface LiveDelegation permits LiveDelegation.Client, LiveDelega
          * @param model the Responses model ({@code model})
          * @param instructions the backend prompt ({@code instructions})
          * @param maxOutputTokens the output limit of each delegated response ({@code max_output_tokens})
-         * @param parallelToolCalls whether the model may call several tools in one response ({@code parallel_tool_calls})
+         * @param parallelToolCalls whether the model may call several tools in one response
+         *     ({@code parallel_tool_calls})
          * @param reasoning reasoning settings ({@code reasoning})
          * @param serviceTier the service tier of the delegated requests ({@code service_tier})
          * @param verbosity how much detail the model writes ({@code text.verbosity})

@@ -11,7 +11,8 @@ import java.util.List;
  */
 public final class ReasoningSummary extends OpenEnum {
 
-    private static final KnownValues<ReasoningSummary> KNOWN = new KnownValues<>("ReasoningSummary", ReasoningSummary::new);
+    private static final KnownValues<ReasoningSummary> KNOWN =
+            new KnownValues<>("ReasoningSummary", ReasoningSummary::new);
 
     /** {@code "concise"}. */
     public static final ReasoningSummary CONCISE = KNOWN.add("concise");

@@ -12,7 +12,8 @@ import java.util.List;
  */
 public final class ResponsesReasoningEffort extends OpenEnum {
 
-    private static final KnownValues<ResponsesReasoningEffort> KNOWN = new KnownValues<>("ResponsesReasoningEffort", ResponsesReasoningEffort::new);
+    private static final KnownValues<ResponsesReasoningEffort> KNOWN =
+            new KnownValues<>("ResponsesReasoningEffort", ResponsesReasoningEffort::new);
 
     /** {@code "none"}. */
     public static final ResponsesReasoningEffort NONE = KNOWN.add("none");

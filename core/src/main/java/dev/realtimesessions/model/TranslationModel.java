@@ -15,7 +15,8 @@ import java.util.List;
  */
 public final class TranslationModel extends OpenEnum {
 
-    private static final KnownValues<TranslationModel> KNOWN = new KnownValues<>("TranslationModel", TranslationModel::new);
+    private static final KnownValues<TranslationModel> KNOWN =
+            new KnownValues<>("TranslationModel", TranslationModel::new);
 
     /** {@code "gpt-realtime-translate"}. */
     public static final TranslationModel GPT_REALTIME_TRANSLATE = KNOWN.add("gpt-realtime-translate");

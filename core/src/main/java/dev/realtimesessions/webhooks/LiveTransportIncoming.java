@@ -1,6 +1,7 @@
 package dev.realtimesessions.webhooks;
 
 import dev.realtimesessions.ValidationException;
+import dev.realtimesessions.model.LiveSessionConfig;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -9,8 +10,9 @@ import org.jspecify.annotations.Nullable;
 /**
  * {@code live.transport.incoming}: a SIP call reached the project's SIP address and waits to be
  * answered through the GPT-Live API (an alpha API). Accept it with
- * {@link dev.realtimesessions.RealtimeSessions#acceptLiveSession(String, dev.realtimesessions.model.LiveSessionConfig)},
- * or reject or refer it, passing {@link #sessionId()} unchanged, before the caller gives up.
+ * {@link dev.realtimesessions.RealtimeSessions#acceptLiveSession(String, LiveSessionConfig)
+ * RealtimeSessions.acceptLiveSession}, or reject or refer it, passing {@link #sessionId()} unchanged,
+ * before the caller gives up.
  *
  * <pre>{@code
  * if (event instanceof LiveTransportIncoming call) {
