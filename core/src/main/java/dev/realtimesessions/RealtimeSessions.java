@@ -349,7 +349,8 @@ public final class RealtimeSessions implements AutoCloseable {
      * {@code {"session": {"type": "live", ...}}}; a SIP call has no browser, so
      * {@link LiveSessionConfig#dataChannel()} must be absent.
      *
-     * <p>Retried like an idempotent request: a repeated accept cannot answer the call twice.
+     * <p>Not retried once the server may have processed it: a repeated accept could start a second
+     * session on the line (OpenAI does not document what it does), as for a Realtime call.
      *
      * @param sessionId the pending session's id, {@code live_...}, unchanged
      * @param session how the session starts
@@ -380,7 +381,7 @@ public final class RealtimeSessions implements AutoCloseable {
      * ({@code POST /live/sessions/{session_id}/reject}, an alpha API). Unlike a Realtime reject, the
      * status is required.
      *
-     * <p>Retried like an idempotent request: a call is declined once however often it is asked.
+     * <p>Retried like an idempotent request: declining a call that has ended changes nothing.
      *
      * @param sessionId the pending session's id, {@code live_...}, unchanged
      * @param statusCode the SIP status sent to the caller, 300 to 699 (486 Busy Here, 603 Decline, ...)

@@ -20,10 +20,11 @@ import org.junit.jupiter.params.provider.MethodSource;
 import reactor.core.publisher.Mono;
 
 /**
- * Which failures each GPT-Live operation retries. Creating and forking start a new, billed session,
- * and a refer sent twice could transfer a call twice: those are retried only when the server cannot
- * have processed the request. Accepting, rejecting and hanging up leave a session in one state
- * however often they arrive: those retry every retryable failure, as the token endpoints do.
+ * Which failures each GPT-Live operation retries, as for the Realtime calls. Creating and forking
+ * start a new, billed session, a second accept could start a second session on the line, and a
+ * refer sent twice could transfer a call twice: those are retried only when the server cannot have
+ * processed the request. Rejecting and hanging up change nothing when repeated: those retry every
+ * retryable failure, as the token endpoints do.
  */
 class LiveRetryTest {
 
@@ -47,7 +48,7 @@ class LiveRetryTest {
                 new Operation("fork", 201, LiveSessionsTest.CREATED, false,
                         client -> client.forkLiveSession("live_1", LiveForkRequest.of(LiveSessionsTest.OFFER))),
                 new Operation("refer", 200, "", false, client -> client.referLiveSession("live_1", "tel:+14155550123")),
-                new Operation("accept", 200, "", true,
+                new Operation("accept", 200, "", false,
                         client -> client.acceptLiveSession("live_1", LiveSessionConfig.of(LiveModel.GPT_LIVE_1))),
                 new Operation("reject", 200, "", true, client -> client.rejectLiveSession("live_1", 603)),
                 new Operation("hangup", 200, "", true, client -> client.hangupLiveSession("live_1")))

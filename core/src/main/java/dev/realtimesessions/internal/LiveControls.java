@@ -23,26 +23,22 @@ public final class LiveControls {
     /**
      * Checks a session's id: the opaque {@code live_...} id from a created session or from a
      * {@code live.transport.incoming} webhook, passed unchanged. Only the characters such ids are
-     * made of (letters, digits, {@code -}, {@code .}, {@code _}, {@code ~}: the ones a URL path
-     * carries as they are) are accepted, so that an id never changes the path it is sent to.
+     * made of (letters, digits, {@code _} and {@code -}, as for a Realtime call's id) are accepted,
+     * so that no id can change the path it is put in.
      *
      * @return the id
      * @throws ValidationException naming {@code session_id} otherwise
      */
     public static String checkSessionId(@Nullable String sessionId) {
         if (sessionId == null || sessionId.isEmpty()) {
-            throw new ValidationException(SESSION_ID, "must not be " + (sessionId == null ? "null" : "empty"));
-        }
-        if (sessionId.equals(".") || sessionId.equals("..")) {
-            throw new ValidationException(SESSION_ID, "must be a session's id, but was \"" + sessionId + "\"");
+            throw new ValidationException(SESSION_ID, "must be a session id such as live_..., but was "
+                    + (sessionId == null ? "null" : "empty"));
         }
         for (int i = 0; i < sessionId.length(); i++) {
             char c = sessionId.charAt(i);
-            boolean unreserved = c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9'
-                    || c == '-' || c == '.' || c == '_' || c == '~';
-            if (!unreserved) {
-                throw new ValidationException(SESSION_ID, "must be a session's id as the API gave it (letters, digits,"
-                        + " '-', '.', '_', '~'), but has " + describe(c) + " at index " + i);
+            if (!(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_' || c == '-')) {
+                throw new ValidationException(SESSION_ID, "must hold only letters, digits, _ and -, as the API's"
+                        + " session ids do, but has " + describe(c) + " at index " + i);
             }
         }
         return sessionId;
@@ -113,24 +109,49 @@ public final class LiveControls {
             targetUri(targetUri);
         }
 
+        /**
+         * A {@code tel:} URI ({@code tel:+14155550123}) or a {@code sip:} or {@code sips:} URI
+         * ({@code sip:agent@example.com}), scheme in any case, with something after the scheme and
+         * nothing that cannot stand in a SIP {@code Refer-To} header: no whitespace, control or
+         * non-ASCII characters, {@code <}, {@code >} or {@code "}. A {@code tel:} number starts with
+         * {@code +}, a digit, {@code *} or {@code #}. The same rule as a Realtime call's refer.
+         */
         private static void targetUri(@Nullable String targetUri) {
-            if (targetUri == null || targetUri.isBlank()) {
-                throw new ValidationException("target_uri", "must not be " + (targetUri == null ? "null" : "blank"));
+            if (targetUri == null) {
+                throw new ValidationException("target_uri", "must be a tel: or sip: URI, but was null");
             }
             int colon = targetUri.indexOf(':');
             String scheme = colon < 0 ? "" : targetUri.substring(0, colon).toLowerCase(Locale.ROOT);
+            String rest = colon < 0 ? "" : targetUri.substring(colon + 1);
             boolean telOrSip = scheme.equals("tel") || scheme.equals("sip") || scheme.equals("sips");
-            if (!telOrSip || colon == targetUri.length() - 1) {
-                throw new ValidationException("target_uri", "must be a tel:, sip: or sips: URI, such as"
-                        + " tel:+14155550123 or sip:agent@example.com, but was \"" + targetUri + "\"");
+            if (!telOrSip || rest.isEmpty()) {
+                throw new ValidationException("target_uri", "must be a tel: or sip: URI such as tel:+14155550123 or"
+                        + " sip:agent@example.com, but was \"" + printable(targetUri) + "\"");
             }
-            for (int i = 0; i < targetUri.length(); i++) {
-                char c = targetUri.charAt(i);
-                if (c <= 0x20 || c == 0x7f) {
-                    throw new ValidationException("target_uri", "must not hold spaces or control characters (it"
-                            + " becomes the SIP Refer-To header), but has " + describe(c) + " at index " + i);
+            for (int i = 0; i < rest.length(); i++) {
+                char c = rest.charAt(i);
+                if (c <= 0x20 || c >= 0x7f || c == '<' || c == '>' || c == '"') {
+                    throw new ValidationException("target_uri", "must not hold whitespace, control or non-ASCII"
+                            + " characters, <, > or \" (it becomes the SIP Refer-To header), but has "
+                            + describe(c) + " at index " + (colon + 1 + i));
                 }
             }
+            char first = rest.charAt(0);
+            boolean number = first == '+' || first == '*' || first == '#' || Character.digit(first, 16) >= 0;
+            if (scheme.equals("tel") && !number) {
+                throw new ValidationException("target_uri", "must be a telephone number after tel:, such as"
+                        + " tel:+14155550123, but was \"" + printable(targetUri) + "\"");
+            }
+        }
+
+        /** The text with control characters shown as {@code ?} and cut to 100 characters, for a message. */
+        private static String printable(String text) {
+            StringBuilder shown = new StringBuilder(Math.min(text.length(), 100) + 3);
+            for (int i = 0; i < text.length() && i < 100; i++) {
+                char c = text.charAt(i);
+                shown.append(Character.isISOControl(c) ? '?' : c);
+            }
+            return text.length() > 100 ? shown.append("...").toString() : shown.toString();
         }
     }
 

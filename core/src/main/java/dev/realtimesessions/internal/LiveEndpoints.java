@@ -8,10 +8,16 @@ import dev.realtimesessions.model.LiveSessionCreateRequest;
  * controls under {@code /live/sessions/{session_id}/}. Shapes and paths from the spec OpenAI's Node
  * SDK is generated from ({@code openai/openai-node} {@code api_reference/openapi.transformed.yml}).
  *
- * <p>Which failures each may retry ({@link RetrySafety}) follows from what a second request would
- * do: creating and forking start a new session, billed, so they are retried only when the server
- * cannot have processed the first; a refer sent twice could transfer the call twice; accepting,
- * rejecting and hanging up leave the session in one state however often they arrive.
+ * <p>Which failures each may retry ({@link RetrySafety}) follows from what a second copy of the
+ * request would do, as for the Realtime calls:
+ * <ul>
+ *   <li>{@link #CREATE}, {@link #FORK}, {@link #ACCEPT} and {@link #REFER} retry only failures that
+ *       prove the request was not processed ({@link RetrySafety#UNPROCESSED_ONLY}): creating and
+ *       forking start a new, billed session; a second accept could start a second session on the
+ *       line (OpenAI does not document what it does); a second refer a second transfer;</li>
+ *   <li>{@link #REJECT} and {@link #HANGUP} retry every retryable failure
+ *       ({@link RetrySafety#IDEMPOTENT}): ending a call that has ended changes nothing.</li>
+ * </ul>
  */
 public final class LiveEndpoints {
 
@@ -20,10 +26,10 @@ public final class LiveEndpoints {
             PathTemplate.fixed("/live/sessions"), RequestBody.json(LiveSessionJson::writeCreate),
             ResponseBody.json(LiveSessionJson::readSession), RetrySafety.UNPROCESSED_ONLY);
 
-    /** {@code POST /live/sessions/{session_id}/accept}: 200 without a body. */
+    /** {@code POST /live/sessions/{session_id}/accept}: 200 without a body; never sent twice. */
     public static final Endpoint<LiveControls.Accept, ?> ACCEPT = new Endpoint<>(
             PathTemplate.of("/live/sessions/{session_id}/accept", LiveControls.Accept::sessionId),
-            RequestBody.json(LiveSessionJson::writeAccept), ResponseBody.none(), RetrySafety.IDEMPOTENT);
+            RequestBody.json(LiveSessionJson::writeAccept), ResponseBody.none(), RetrySafety.UNPROCESSED_ONLY);
 
     /** {@code POST /live/sessions/{session_id}/reject}: 200 without a body. */
     public static final Endpoint<LiveControls.Reject, ?> REJECT = new Endpoint<>(

@@ -40,8 +40,8 @@ public record LiveForkRequest(
      * @param store whether to store the new session ({@code session.store})
      * @param delegation settings of the Responses delegation to change ({@code session.delegation})
      * @param dataChannel what the new connection's browser may send and receive ({@code session.client.data_channel})
-     * @throws ValidationException if {@code sdp} is null, blank, longer than
-     *     {@link LiveSessionCreateRequest#MAX_SDP_OFFER_LENGTH} or does not start with the line {@code v=0}
+     * @throws ValidationException if {@code sdp} is null, blank, not text, larger than
+     *     {@link LiveSessionCreateRequest#MAX_SDP_BYTES} or does not start with the line {@code v=0}
      */
     public LiveForkRequest {
         SdpOfferRule.check("transport.sdp", sdp);

@@ -22,11 +22,12 @@ package dev.realtimesessions.model;
 public record LiveSessionCreateRequest(LiveSessionConfig session, String sdp) {
 
     /**
-     * The longest SDP offer a request carries, in characters. A browser's offer for one audio track
-     * and a data channel is a few kilobytes; this bound stops a runaway or hostile offer from
-     * being relayed, not a real one.
+     * The largest SDP offer a request carries, in bytes of UTF-8: 64 KiB, as for
+     * {@code POST /realtime/calls}. A browser's offer of audio and a data channel is about 3 KB
+     * (with video and simulcast rarely above 20 KB); the bound keeps an app that relays offers from
+     * untrusted browsers from relaying anything much larger.
      */
-    public static final int MAX_SDP_OFFER_LENGTH = 65_536;
+    public static final int MAX_SDP_BYTES = 64 * 1024;
 
     /**
      * Checks the request.
@@ -34,8 +35,8 @@ public record LiveSessionCreateRequest(LiveSessionConfig session, String sdp) {
      * @param session how the session starts ({@code session})
      * @param sdp the browser's SDP offer ({@code transport.sdp})
      * @throws dev.realtimesessions.ValidationException naming the field, if {@code session} is
-     *     null, or {@code sdp} is null, blank, longer than {@link #MAX_SDP_OFFER_LENGTH} or does not
-     *     start with the line {@code v=0}
+     *     null, or {@code sdp} is null, blank, not text, larger than {@link #MAX_SDP_BYTES} or does
+     *     not start with the line {@code v=0}
      */
     public LiveSessionCreateRequest {
         Checks.notNull("session", session);

@@ -1,12 +1,14 @@
 package dev.realtimesessions.model;
 
 import dev.realtimesessions.ValidationException;
+import java.util.Locale;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The rule for a WebRTC SDP offer a request carries: text that starts with the SDP version line
- * {@code v=0} (RFC 8866), within {@link LiveSessionCreateRequest#MAX_SDP_OFFER_LENGTH} characters.
- * Whether the offer is one the server can answer is the server's to judge.
+ * The rule for a WebRTC SDP offer a request carries, as for {@code POST /realtime/calls}: text (no
+ * control characters but CR, LF and TAB), at most {@link LiveSessionCreateRequest#MAX_SDP_BYTES}
+ * bytes in UTF-8, whose first line is {@code v=0}, as every SDP's is (RFC 8866). Whether the offer is
+ * one the server can answer is the server's to judge.
  */
 final class SdpOfferRule {
 
@@ -15,21 +17,26 @@ final class SdpOfferRule {
 
     /** The offer, checked; {@code field} names it in the error. */
     static String check(String field, @Nullable String sdp) {
-        Checks.notBlank(field, sdp);
-        if (sdp.length() > LiveSessionCreateRequest.MAX_SDP_OFFER_LENGTH) {
-            throw new ValidationException(field, "must be at most " + LiveSessionCreateRequest.MAX_SDP_OFFER_LENGTH
-                    + " characters, but has " + sdp.length());
+        if (sdp == null || sdp.isBlank()) {
+            throw new ValidationException(field, "must be an SDP offer, but was " + (sdp == null ? "null" : "blank"));
         }
-        if (!sdp.startsWith("v=0\r\n") && !sdp.startsWith("v=0\n")) {
-            throw new ValidationException(field, "must be an SDP offer, starting with the line \"v=0\" (as"
-                    + " RTCPeerConnection.createOffer() writes it), but starts with \""
-                    + escape(sdp.substring(0, Math.min(12, sdp.length()))) + "\"");
+        long bytes = 0;
+        for (int i = 0; i < sdp.length(); i++) {
+            char c = sdp.charAt(i);
+            if (c < 0x20 && c != '\r' && c != '\n' && c != '\t' || c == 0x7f) {
+                throw new ValidationException(field, "must be text, but holds the control character U+"
+                        + String.format(Locale.ROOT, "%04X", (int) c) + " at index " + i);
+            }
+            bytes += c < 0x80 ? 1 : c < 0x800 ? 2 : Character.isSurrogate(c) ? 2 : 3;
+        }
+        if (bytes > LiveSessionCreateRequest.MAX_SDP_BYTES) {
+            throw new ValidationException(field, "must be at most " + LiveSessionCreateRequest.MAX_SDP_BYTES
+                    + " bytes in UTF-8, but is " + bytes + " bytes long; no browser offers that much");
+        }
+        if (!sdp.startsWith("v=0") || sdp.length() > 3 && sdp.charAt(3) != '\r' && sdp.charAt(3) != '\n') {
+            throw new ValidationException(field, "must start with the line v=0, as every SDP does; pass the"
+                    + " offer's sdp text (RTCPeerConnection.createOffer()'s sdp), not the RTCSessionDescription's JSON");
         }
         return sdp;
-    }
-
-    /** The start of a bad offer as one line, so that a message shows what was sent without breaking. */
-    private static String escape(String text) {
-        return text.replace("\r", "\\r").replace("\n", "\\n");
     }
 }
