@@ -108,9 +108,9 @@ final class SchemaValidator {
             // An object whose "type" an alternative does not allow is not meant for that alternative.
             (excludedByType(value, alternative) ? excluded : candidates).add(violation);
         }
-        if (candidates.isEmpty()) {
-            candidates = excluded;
-        }
+        // The most specific problem: first from the alternatives meant for the value, then from the
+        // ones whose "type" it does not match (the only object alternative of an anyOf with null).
+        candidates.addAll(excluded);
         for (Violation violation : candidates) {
             if (!(violation.code().equals("invalid_type") && violation.param().equals(path))) {
                 return violation;
