@@ -27,7 +27,8 @@ import java.util.Optional;
  *       {@code VerifyIceParams} (p2p/base/transport_description.cc) refuses anything else;</li>
  *   <li>its own {@code a=fingerprint:sha-256} of 32 random bytes (RFC 8122, section 5);</li>
  *   <li>{@code a=rtcp-mux} when the offer has it: Chromium's default {@code rtcpMuxPolicy} is
- *       "require", and an answer without it fails with "RTCP-MUX is not enabled when it is required";</li>
+ *       "require"; Chromium 156 refuses a bundled answer without it ("rtcp-mux must be enabled when
+ *       BUNDLE is enabled"), an unbundled one with "RTCP-MUX is not enabled when it is required";</li>
  *   <li>{@code a=group:BUNDLE} with the offer's bundled mids that were accepted, in the offer's order
  *       (RFC 9143, section 7.3).</li>
  * </ul>
