@@ -7,6 +7,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 import reactor.netty.http.client.HttpClient;
@@ -39,7 +40,10 @@ final class SipRinger {
             @Nullable String sipMediaSecurity) {
         return Mono.fromCallable(() -> {
             checkUrl(webhookUrl);
-            List<SipHeader> headers = List.copyOf(Args.required("sipHeaders", sipHeaders));
+            if (Args.required("sipHeaders", sipHeaders).stream().anyMatch(Objects::isNull)) {
+                throw new IllegalArgumentException("sipHeaders must not contain null");
+            }
+            List<SipHeader> headers = List.copyOf(sipHeaders);
             Instant now = clock.instant();
             boolean live = api == LocalCall.Api.LIVE;
             String id = (live ? "live_local_" : "rtc_local_") + Ids.hex(16);

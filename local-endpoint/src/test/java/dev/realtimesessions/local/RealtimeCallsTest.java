@@ -8,8 +8,10 @@ import dev.realtimesessions.local.TestHttp.Response;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import reactor.core.publisher.Flux;
 
 /** {@code POST /realtime/calls}, driven with plain HTTP: the form part by part, the answer, the call table. */
 class RealtimeCallsTest {
@@ -160,6 +162,25 @@ class RealtimeCallsTest {
         clock.advance(Duration.ofSeconds(60));
         assertError(request().bearer(secret).post(calls, "application/sdp", offer), 401, "invalid_api_key", null);
         assertThat(endpoint.calls()).hasSize(1);
+    }
+
+    @Test
+    void keepsEveryCallOfManyConcurrentCreatesAndHangups() {
+        byte[] form = TestHttp.multipart(new Part("sdp", "application/sdp", TestHttp.chromiumOffer()));
+        String type = "multipart/form-data; boundary=" + TestHttp.BOUNDARY;
+        List<Response> hangups = Flux.range(0, 64)
+                .flatMap(i -> request().key().send(calls, type, form))
+                .flatMap(created -> request().key().send(calls + "/" + created.headers().get("location")
+                        .replaceFirst(".*/", "") + "/hangup", null, new byte[0]))
+                .collectList()
+                .block(Duration.ofSeconds(60));
+
+        assertThat(hangups).hasSize(64).allSatisfy(response -> assertThat(response.status()).isEqualTo(200));
+        assertThat(endpoint.calls()).hasSize(64).extracting(LocalCall::id).doesNotHaveDuplicates();
+        assertThat(endpoint.calls()).allSatisfy(call -> {
+            assertThat(call.states()).containsExactly(LocalCall.State.CREATED, LocalCall.State.HUNG_UP);
+            assertThat(call.controls()).hasSize(1);
+        });
     }
 
     @Test

@@ -9,6 +9,7 @@ import io.netty.buffer.Unpooled;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
 import javax.crypto.Mac;
@@ -187,6 +188,10 @@ class SipWebhookTest {
                 .verify();
         StepVerifier.create(endpoint.ringSip("http://127.0.0.1:9/x", SECRET, null))
                 .expectErrorMessage("sipHeaders is required")
+                .verify();
+        StepVerifier.create(endpoint.ringLiveSip("http://127.0.0.1:9/x", SECRET, Arrays.asList(
+                        SipHeader.of("From", "x"), null)))
+                .expectErrorMessage("sipHeaders must not contain null")
                 .verify();
         StepVerifier.create(endpoint.redeliver(null))
                 .expectErrorMessage("delivery is required")

@@ -62,6 +62,11 @@ final class TestHttp {
         }
 
         Response post(String url, @Nullable String contentType, byte[] body) {
+            return send(url, contentType, body).block(Duration.ofSeconds(30));
+        }
+
+        /** The request, sent when subscribed. */
+        Mono<Response> send(String url, @Nullable String contentType, byte[] body) {
             return CLIENT.headers(h -> {
                         headers.forEach(h::set);
                         if (contentType != null) {
@@ -71,8 +76,7 @@ final class TestHttp {
                     .post().uri(url)
                     .send(Mono.fromSupplier(() -> Unpooled.wrappedBuffer(body)))
                     .responseSingle((response, content) -> content.asString(StandardCharsets.UTF_8).defaultIfEmpty("")
-                            .map(text -> new Response(response.status().code(), response.responseHeaders(), text)))
-                    .block(Duration.ofSeconds(30));
+                            .map(text -> new Response(response.status().code(), response.responseHeaders(), text)));
         }
 
         Response postJson(String url, String json) {
