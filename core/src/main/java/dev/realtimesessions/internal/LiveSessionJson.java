@@ -141,7 +141,7 @@ final class LiveSessionJson {
             o.string("verbosity", verbosity);
             o.endObject();
         });
-        out.field("tool_choice", responses.toolChoice(), CommonJson::writeToolChoice);
+        out.field("tool_choice", responses.toolChoice(), ToolJson::writeToolChoice);
         out.array("tools", responses.tools(), LiveSessionJson::writeTool);
         out.endObject();
     }
