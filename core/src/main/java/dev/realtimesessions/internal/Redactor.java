@@ -27,16 +27,21 @@ public final class Redactor {
      */
     static Pattern secrets(String gap) {
         String optionalGap = gap.isEmpty() ? "" : gap + "?";
-        return Pattern.compile("(?i)(authorization\\s*:\\s*bearer\\s+)" + oneOf("[^\\s\"',;]", gap) + "+"
+        return Pattern.compile("(?i)(authorization\\s*:\\s*bearer\\s+)" + oneOrMore("[^\\s\"',;]", gap)
                 + "|(\"authorization\"\\s*:\\s*\")[^\"]*"
                 + "|\\b((?:s" + optionalGap + "k|e" + optionalGap + "k)" + optionalGap + "[-_])"
-                + oneOf("[A-Za-z0-9_\\-*.]", gap) + "+"
-                + "|(\"?api-key\"?[ \\t]*[:=][ \\t]*\"?)" + oneOf("[^\\s\"',;&]", gap) + "+"
-                + "|(?-i:\\b(e" + optionalGap + "y" + optionalGap + "J))" + oneOf("[A-Za-z0-9_\\-.]", gap) + "+");
+                + oneOrMore("[A-Za-z0-9_\\-*.]", gap)
+                + "|(\"?api-key\"?[ \\t]*[:=][ \\t]*\"?)" + oneOrMore("[^\\s\"',;&]", gap)
+                + "|(?-i:\\b(e" + optionalGap + "y" + optionalGap + "J))" + oneOrMore("[A-Za-z0-9_\\-.]", gap));
     }
 
-    private static String oneOf(String characters, String gap) {
-        return gap.isEmpty() ? characters : "(?:" + characters + "|" + gap + ")";
+    /**
+     * One or more of {@code characters}, interrupted by any number of {@code gap}s. Runs of
+     * characters are matched whole (possessively): Java's matcher recurses once per repetition of
+     * a group, and a token of thousands of characters must not cost as many stack frames.
+     */
+    private static String oneOrMore(String characters, String gap) {
+        return gap.isEmpty() ? characters + "+" : "(?:" + characters + "++|" + gap + ")+";
     }
 
     /** Where the visible prefix of a match of {@link #secrets(String)} ends: the secret starts there. */
