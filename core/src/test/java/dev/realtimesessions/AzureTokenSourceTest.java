@@ -343,6 +343,23 @@ class AzureTokenSourceTest {
     }
 
     @Test
+    void callsAndRefreshesOnReactorsNonBlockingThreadsNeverBlock() {
+        VirtualTimeScheduler.reset();
+        int calls = 40;
+        AtomicInteger fetches = new AtomicInteger();
+        BearerTokenSource shortLived = () -> Mono.delay(Duration.ofMillis(20)).map(tick -> new BearerToken(
+                AzureRequestsTest.TOKEN + "-" + fetches.incrementAndGet(), Instant.now().plusMillis(300)));
+        answerOk(calls);
+        try (RealtimeSessions sessions = client(shortLived)) {
+            Flux<String> all = Flux.range(0, calls)
+                    .flatMap(i -> Mono.delay(Duration.ofMillis(i * 5L)).then(mint(sessions)), calls);
+            StepVerifier.create(all).expectNextCount(calls).expectComplete().verify(Fixtures.WAIT);
+        }
+
+        assertThat(fetches.get()).isPositive();
+    }
+
+    @Test
     void aFetchThatNeverAnswersFailsWithinTheClientsTimeoutAndIsNotKept() throws Exception {
         AtomicInteger fetches = new AtomicInteger();
         BearerTokenSource source = () -> fetches.incrementAndGet() == 1 ? Mono.never()
