@@ -3,6 +3,9 @@
 // (CallExecutor, Call, HttpTransport; the URL checks in BaseUrls).
 package dev.realtimesessions;
 
+import dev.realtimesessions.internal.ApiKeys;
+import dev.realtimesessions.internal.AzureAuth;
+import dev.realtimesessions.internal.AzureOpenAi;
 import dev.realtimesessions.internal.BaseUrls;
 import dev.realtimesessions.internal.CallExecutor;
 import dev.realtimesessions.internal.ClientSettings;
@@ -51,6 +54,16 @@ import reactor.netty.resources.LoopResources;
  * // hand secret.value() to the browser
  * }</pre>
  *
+ * <p>For Azure OpenAI, target the resource and authenticate with its key or Microsoft Entra ID
+ * ({@link Builder#azure(String)}); a request's {@code model} is then the deployment's name:
+ *
+ * <pre>{@code
+ * RealtimeSessions azure = RealtimeSessions.builder()
+ *     .azure("https://my-resource.openai.azure.com")
+ *     .azureApiKey(System.getenv("AZURE_OPENAI_API_KEY"))
+ *     .build();
+ * }</pre>
+ *
  * <p>{@link #createClientSecret(ClientSecretCreateRequest)} calls the generally available
  * {@code POST /realtime/client_secrets}; {@link #create(RealtimeSessionCreateRequest)} calls the
  * deprecated beta {@code POST /realtime/sessions}, which the API may refuse with a
@@ -73,10 +86,12 @@ public final class RealtimeSessions implements AutoCloseable {
 
     private final CallExecutor executor;
     private final String description;
+    private final String browserCallsUrl;
 
-    private RealtimeSessions(CallExecutor executor, String description) {
+    private RealtimeSessions(CallExecutor executor, String description, String browserCallsUrl) {
         this.executor = executor;
         this.description = description;
+        this.browserCallsUrl = browserCallsUrl;
     }
 
     /**
@@ -620,7 +635,22 @@ public final class RealtimeSessions implements AutoCloseable {
     }
 
     /**
-     * Describes the client's settings, never its API key.
+     * The URL a browser posts its WebRTC SDP offer to, authenticated with a client secret this
+     * client minted ({@code Authorization: Bearer ek_...}): tell the browser this URL along with the
+     * secret. For OpenAI it is {@code https://api.openai.com/v1/realtime/calls} (under the base URL
+     * the client was built with). For Azure OpenAI it is
+     * {@code https://{resource}.openai.azure.com/openai/v1/realtime/calls?webrtcfilter=on}: Azure
+     * then filters the events its data channel sends the browser, which Microsoft recommends for a
+     * browser (which events it keeps back, Microsoft does not list; drop the query to receive all).
+     *
+     * @return the absolute URL, safe to hand to a browser
+     */
+    public String browserCallsUrl() {
+        return browserCallsUrl;
+    }
+
+    /**
+     * Describes the client's settings, never its API key or token.
      *
      * @return a description that is safe to log
      */
@@ -636,6 +666,11 @@ public final class RealtimeSessions implements AutoCloseable {
     public static final class Builder {
         private @Nullable Mono<String> apiKey;
         private String baseUrl = DEFAULT_BASE_URL;
+        private boolean baseUrlSet;
+        private @Nullable String azureBaseUrl;
+        private @Nullable Mono<String> azureApiKey;
+        private @Nullable BearerTokenSource azureTokenSource;
+        private Duration azureTokenRefreshMargin = AzureOpenAi.DEFAULT_TOKEN_REFRESH_MARGIN;
         private final Map<String, String> headers = new LinkedHashMap<>();
         private RetryPolicy retryPolicy = RetryPolicy.defaults();
         private Duration attemptTimeout = Duration.ofSeconds(15);
@@ -656,7 +691,8 @@ public final class RealtimeSessions implements AutoCloseable {
         }
 
         /**
-         * Sets the API key sent as {@code Authorization: Bearer}.
+         * Sets OpenAI's API key, sent as {@code Authorization: Bearer}. For Azure OpenAI use
+         * {@link #azure(String)} with {@link #azureApiKey(String)} instead.
          *
          * @param apiKey the key, typically {@code System.getenv("OPENAI_API_KEY")}
          * @return this builder
@@ -687,12 +723,108 @@ public final class RealtimeSessions implements AutoCloseable {
          * @return this builder
          */
         public Builder baseUrl(String baseUrl) {
-            this.baseUrl = BaseUrls.normalize(baseUrl);
+            this.baseUrl = BaseUrls.normalize("baseUrl", baseUrl);
+            this.baseUrlSet = true;
             return this;
         }
 
         /**
-         * Sets {@code OpenAI-Organization} on every request.
+         * Targets an Azure OpenAI resource instead of OpenAI: calls go to its v1 API,
+         * {@code resourceUrl + "/openai/v1"}, and authenticate with {@link #azureApiKey(String)} or
+         * {@link #azureTokenSource(BearerTokenSource)} (exactly one). Cannot be combined with
+         * {@link #apiKey(String)} (OpenAI's key), {@link #baseUrl(String)}, {@link #organization(String)}
+         * or {@link #project(String)}, which only OpenAI reads; {@link #build()} says so.
+         *
+         * <p>On Azure a request's {@code model} is the name of the resource's deployment, such as
+         * {@code "my-gpt-realtime"}, not the model's name. Plain {@code http} is accepted for
+         * loopback hosts only, unless {@link #allowInsecureHttp(boolean)}.
+         *
+         * @param resourceUrl the resource's endpoint as the Azure portal shows it:
+         *     {@code https://{resource}.openai.azure.com} or {@code https://{resource}.services.ai.azure.com}
+         *     (a URL already ending in {@code /openai/v1} is taken as it is, and a gateway's path prefix is kept)
+         * @return this builder
+         * @throws ValidationException naming {@code azure} if the URL is not an http(s) URL with a
+         *     host, has a query, fragment or user info, is OpenAI's API, or has another
+         *     {@code /openai/...} path (such as the per-deployment API's)
+         */
+        public Builder azure(String resourceUrl) {
+            this.azureBaseUrl = AzureOpenAi.baseUrl(resourceUrl);
+            return this;
+        }
+
+        /**
+         * Authenticates to the {@link #azure(String) Azure resource} with one of its keys, sent as
+         * {@code api-key} (never {@code Authorization}).
+         *
+         * @param apiKey the key, typically {@code System.getenv("AZURE_OPENAI_API_KEY")}
+         * @return this builder
+         * @throws ValidationException naming {@code azureApiKey} if the key is null, blank or holds whitespace
+         */
+        public Builder azureApiKey(String apiKey) {
+            this.azureApiKey = Mono.just(ApiKeys.check(ApiKeys.AZURE, apiKey));
+            return this;
+        }
+
+        /**
+         * Authenticates to the {@link #azure(String) Azure resource} with keys from a source,
+         * subscribed once per call: for keys that rotate or come from a secret store. The source
+         * must not block.
+         *
+         * @param apiKey emits the key for one call
+         * @return this builder
+         * @throws ValidationException if {@code apiKey} is null
+         */
+        public Builder azureApiKey(Mono<String> apiKey) {
+            this.azureApiKey = Arguments.notNull("azureApiKey", apiKey);
+            return this;
+        }
+
+        /**
+         * Authenticates to the {@link #azure(String) Azure resource} with Microsoft Entra ID
+         * tokens, sent as {@code Authorization: Bearer} (never {@code api-key}). The client asks
+         * the source for a token when it has none it may use, keeps it until
+         * {@link #azureTokenRefreshMargin(Duration)} before it expires, and then refreshes it in
+         * the background while calls go on with the current one; however many calls are waiting,
+         * the source is asked once. A failed fetch fails the calls that were waiting for it with a
+         * {@link CredentialException}, and the next call asks again. The token never appears in a
+         * log, message or {@code toString()}.
+         *
+         * <pre>{@code
+         * RealtimeSessions.builder()
+         *     .azure("https://my-resource.openai.azure.com")
+         *     .azureTokenSource(AzureIdentityTokens.of(new DefaultAzureCredentialBuilder().build()))
+         *     .build();
+         * }</pre>
+         *
+         * ({@code AzureIdentityTokens} is in {@code realtime-sessions-reactor-adapter}; the
+         * identity needs the "Cognitive Services OpenAI User" role on the resource.)
+         *
+         * @param tokenSource where tokens come from
+         * @return this builder
+         * @throws ValidationException if {@code tokenSource} is null
+         */
+        public Builder azureTokenSource(BearerTokenSource tokenSource) {
+            this.azureTokenSource = Arguments.notNull("azureTokenSource", tokenSource);
+            return this;
+        }
+
+        /**
+         * Sets how long before its expiry a token from {@link #azureTokenSource(BearerTokenSource)}
+         * is refreshed (default 5 minutes, as Azure's own SDKs do). A token that lives less than
+         * twice the margin is refreshed at half its remaining life instead.
+         *
+         * @param margin zero or positive
+         * @return this builder
+         * @throws ValidationException if {@code margin} is null or negative
+         */
+        public Builder azureTokenRefreshMargin(Duration margin) {
+            this.azureTokenRefreshMargin = Arguments.nonNegative("azureTokenRefreshMargin", margin);
+            return this;
+        }
+
+        /**
+         * Sets {@code OpenAI-Organization} on every request. OpenAI only: refused with
+         * {@link #azure(String)}, as Azure OpenAI does not read it.
          *
          * @param organization the organization id, {@code org-...}
          * @return this builder
@@ -702,7 +834,8 @@ public final class RealtimeSessions implements AutoCloseable {
         }
 
         /**
-         * Sets {@code OpenAI-Project} on every request.
+         * Sets {@code OpenAI-Project} on every request. OpenAI only: refused with
+         * {@link #azure(String)}, as Azure OpenAI does not read it.
          *
          * @param project the project id, {@code proj_...}
          * @return this builder
@@ -934,25 +1067,36 @@ public final class RealtimeSessions implements AutoCloseable {
          * Builds the client.
          *
          * @return a new client; share it
-         * @throws ValidationException if no API key was set, the base URL is plain {@code http}
-         *     to a host that is not loopback without {@link #allowInsecureHttp(boolean)}, or
-         *     {@link #httpClient(HttpClient)} is combined with {@link #trustManager(TrustManagerFactory)}
+         * @throws ValidationException if no API key was set (for Azure: not exactly one of
+         *     {@link #azureApiKey(String)} and {@link #azureTokenSource(BearerTokenSource)}), if
+         *     {@link #azure(String)} is combined with {@link #apiKey(String)}, {@link #baseUrl(String)},
+         *     {@link #organization(String)}, {@link #project(String)} or an {@code api-key} header, if
+         *     an Azure credential is set without {@link #azure(String)}, if the base URL is plain
+         *     {@code http} to a host that is not loopback without {@link #allowInsecureHttp(boolean)}, or
+         *     if {@link #httpClient(HttpClient)} is combined with {@link #trustManager(TrustManagerFactory)}
          */
         public RealtimeSessions build() {
-            if (apiKey == null) {
+            AzureAuth azure = azureAuth();
+            String target = azureBaseUrl != null ? azureBaseUrl : baseUrl;
+            Mono<String> keys = azure == null ? apiKey : azureApiKey;
+            if (keys == null && azure == null) {
                 throw new ValidationException("apiKey", "is required: call apiKey(System.getenv(\"OPENAI_API_KEY\"))"
-                        + " or apiKey(Mono<String>)");
+                        + " or apiKey(Mono<String>); for Azure OpenAI call azure(resourceUrl) with azureApiKey(...) or"
+                        + " azureTokenSource(...)");
             }
-            BaseUrls.requireSecure(baseUrl, allowInsecureHttp);
+            BaseUrls.requireSecure(azure == null ? "baseUrl" : "azure", target, allowInsecureHttp);
             if (httpClient != null && trustManager != null) {
                 throw new ValidationException("trustManager", "configures the library's own transport and cannot be"
                         + " combined with httpClient(...): set TLS on that HttpClient instead, or drop httpClient(...)");
             }
-            ClientSettings settings = new ClientSettings(baseUrl, apiKey,
+            ClientSettings settings = new ClientSettings(target, keys == null ? Mono.empty() : keys,
                     Collections.unmodifiableMap(new LinkedHashMap<>(headers)), retryPolicy, attemptTimeout, timeout,
                     connectTimeout, maxResponseBytes, maxConnections, maxPendingAcquires, httpClient, loops, trustManager,
-                    wiretap, LibraryVersion.userAgent(), rateGate, callListener);
-            String description = "baseUrl=" + baseUrl + ", headers=" + headers.keySet() + ", retryPolicy=" + retryPolicy
+                    wiretap, LibraryVersion.userAgent(), rateGate, callListener, azure);
+            String description = (azure == null ? "baseUrl=" + baseUrl
+                    : "azure=" + target + ", auth=" + (azure.tokenSource() == null ? "api-key"
+                    : "Entra ID token source, azureTokenRefreshMargin=" + azure.tokenRefreshMargin()))
+                    + ", headers=" + headers.keySet() + ", retryPolicy=" + retryPolicy
                     + ", attemptTimeout=" + attemptTimeout + ", timeout=" + timeout + ", connectTimeout=" + connectTimeout
                     + ", maxResponseBytes=" + maxResponseBytes
                     + (httpClient == null ? ", maxConnections=" + maxConnections + ", maxPendingAcquires="
@@ -960,7 +1104,46 @@ public final class RealtimeSessions implements AutoCloseable {
                     + (trustManager == null ? "" : ", trustManager=caller's") : ", httpClient=caller's")
                     + ", rateGate=" + rateGate
                     + (callListener == null ? "" : ", callListener=" + callListener.getClass().getName());
-            return new RealtimeSessions(new CallExecutor(settings), description);
+            String browserCallsUrl = target + "/realtime/calls" + (azure == null ? "" : AzureOpenAi.BROWSER_FILTER);
+            return new RealtimeSessions(new CallExecutor(settings), description, browserCallsUrl);
+        }
+
+        /**
+         * How the client authenticates to Azure OpenAI, or null for OpenAI; refuses every
+         * combination of options that cannot mean what its caller wants.
+         */
+        private @Nullable AzureAuth azureAuth() {
+            if (azureBaseUrl == null) {
+                if (azureApiKey != null || azureTokenSource != null) {
+                    throw new ValidationException("azure", "is required with " + (azureApiKey != null ? "azureApiKey"
+                            : "azureTokenSource") + "(...): call azure(\"https://{resource}.openai.azure.com\") to target"
+                            + " the Azure OpenAI resource the credential belongs to");
+                }
+                return null;
+            }
+            if (apiKey != null) {
+                throw new ValidationException("apiKey", "is OpenAI's API key and cannot be combined with azure(...): use"
+                        + " azureApiKey(...) for the Azure resource's key or azureTokenSource(...) for Microsoft Entra ID,"
+                        + " or drop azure(...) to call OpenAI");
+            }
+            if (baseUrlSet) {
+                throw new ValidationException("baseUrl", "cannot be combined with azure(...), which sets the base URL to "
+                        + azureBaseUrl + ": drop baseUrl(...)");
+            }
+            if (azureApiKey != null && azureTokenSource != null) {
+                throw new ValidationException("azureTokenSource", "cannot be combined with azureApiKey(...): authenticate"
+                        + " with the resource's key or with Microsoft Entra ID tokens, not both");
+            }
+            if (azureApiKey == null && azureTokenSource == null) {
+                throw new ValidationException("azureApiKey", "is required with azure(...): call"
+                        + " azureApiKey(System.getenv(\"AZURE_OPENAI_API_KEY\")), or azureTokenSource(...) for"
+                        + " Microsoft Entra ID");
+            }
+            ValidationException refused = AzureOpenAi.refusedHeader(headers);
+            if (refused != null) {
+                throw refused;
+            }
+            return new AzureAuth(azureTokenSource, azureTokenRefreshMargin);
         }
     }
 }

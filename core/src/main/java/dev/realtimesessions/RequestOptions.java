@@ -187,7 +187,9 @@ public final class RequestOptions {
         }
 
         /**
-         * Uses this API key for the call.
+         * Uses this API key for the call, sent the way the client sends its own: OpenAI's as
+         * {@code Authorization: Bearer}, an Azure resource's as {@code api-key}. A client that
+         * authenticates with Microsoft Entra ID tokens refuses a call with a key.
          *
          * @param apiKey the key, not blank
          * @return this builder
@@ -198,7 +200,7 @@ public final class RequestOptions {
         }
 
         /**
-         * Sets {@code OpenAI-Organization} for this call.
+         * Sets {@code OpenAI-Organization} for this call; a client for Azure OpenAI refuses it.
          *
          * @param organization the organization id
          * @return this builder
@@ -208,7 +210,7 @@ public final class RequestOptions {
         }
 
         /**
-         * Sets {@code OpenAI-Project} for this call.
+         * Sets {@code OpenAI-Project} for this call; a client for Azure OpenAI refuses it.
          *
          * @param project the project id
          * @return this builder

@@ -7,7 +7,10 @@ import java.net.URISyntaxException;
 import java.util.Locale;
 import org.jspecify.annotations.Nullable;
 
-/** The checks on a client's base URL: a usable http(s) URL, and plain http only where the key cannot be overheard. */
+/**
+ * The checks on a client's base URL (or Azure resource URL): a usable http(s) URL, and plain http
+ * only where the credential cannot be overheard.
+ */
 public final class BaseUrls {
 
     private BaseUrls() {
@@ -16,30 +19,33 @@ public final class BaseUrls {
     /**
      * The URL, trimmed, its scheme in lower case and without a trailing slash.
      *
-     * @throws ValidationException naming {@code baseUrl} if it is not an http(s) URL with a host, or
+     * @param field the option the URL was given to ({@code baseUrl}, {@code azure}), named in errors
+     * @param baseUrl the URL as given
+     * @return the normalized URL
+     * @throws ValidationException naming {@code field} if it is not an http(s) URL with a host, or
      *     has a query, fragment or user info
      */
-    public static String normalize(@Nullable String baseUrl) {
+    public static String normalize(String field, @Nullable String baseUrl) {
         if (baseUrl == null || baseUrl.isBlank()) {
-            throw new ValidationException("baseUrl", "must not be " + (baseUrl == null ? "null" : "blank"));
+            throw new ValidationException(field, "must not be " + (baseUrl == null ? "null" : "blank"));
         }
         URI uri;
         try {
             uri = new URI(baseUrl.trim());
         } catch (URISyntaxException e) {
-            throw new ValidationException("baseUrl", "is not a valid URL (" + e.getReason() + " at index "
+            throw new ValidationException(field, "is not a valid URL (" + e.getReason() + " at index "
                     + e.getIndex() + "): \"" + shown(baseUrl) + "\"");
         }
         String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
         if (!scheme.equals("https") && !scheme.equals("http")) {
-            throw new ValidationException("baseUrl", "must start with https:// (or http:// for a local server),"
+            throw new ValidationException(field, "must start with https:// (or http:// for a local server),"
                     + " but was \"" + shown(baseUrl) + "\"");
         }
         if (uri.getHost() == null || uri.getHost().isEmpty()) {
-            throw new ValidationException("baseUrl", "has no host: \"" + shown(baseUrl) + "\"");
+            throw new ValidationException(field, "has no host: \"" + shown(baseUrl) + "\"");
         }
         if (uri.getRawQuery() != null || uri.getRawFragment() != null || uri.getRawUserInfo() != null) {
-            throw new ValidationException("baseUrl", "must not have a query, fragment or user info: \""
+            throw new ValidationException(field, "must not have a query, fragment or user info: \""
                     + shown(baseUrl) + "\"");
         }
         String normalized = scheme + baseUrl.trim().substring(scheme.length());
@@ -52,14 +58,16 @@ public final class BaseUrls {
     /**
      * Refuses plain http to a host that is not loopback, unless allowed.
      *
+     * @param field the option the URL was given to, named in the error
      * @param baseUrl a URL {@link #normalize normalized} already
-     * @throws ValidationException naming {@code baseUrl} if the key would cross the network in clear
+     * @param allowInsecureHttp whether the caller allowed plain http to any host
+     * @throws ValidationException naming {@code field} if the key would cross the network in clear
      */
-    public static void requireSecure(String baseUrl, boolean allowInsecureHttp) {
+    public static void requireSecure(String field, String baseUrl, boolean allowInsecureHttp) {
         URI uri = URI.create(baseUrl);
         if (uri.getScheme().equals("http") && !allowInsecureHttp && !isLoopback(uri.getHost())) {
-            throw new ValidationException("baseUrl", "is plain http to " + uri.getHost()
-                    + ", which would send the API key unencrypted; use https, or allowInsecureHttp(true)"
+            throw new ValidationException(field, "is plain http to " + uri.getHost()
+                    + ", which would send the credential unencrypted; use https, or allowInsecureHttp(true)"
                     + " for a trusted gateway");
         }
     }

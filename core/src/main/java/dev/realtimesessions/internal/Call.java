@@ -81,7 +81,7 @@ final class Call<Q, R> implements Function<String, Mono<CallResult<R>>> {
 
     /** The call, with the credential {@code apiKeyOverride} or else the client's. */
     Mono<CallResult<R>> run(@Nullable String apiKeyOverride) {
-        Mono<CallResult<R>> call = Deadline.of(executor.credentials.resolve(apiKeyOverride, this), timeout, timer)
+        Mono<CallResult<R>> call = Deadline.of(executor.credentials.resolve(apiKeyOverride, timer, this), timeout, timer)
                 .onErrorMap(TimeoutException.class, e -> withEarlierFailures(new ApiTimeoutException(
                         endpoint.describe() + " got no answer within the overall timeout of " + timeout
                                 + " (" + attempts + " attempt" + (attempts == 1 ? "" : "s")
@@ -108,7 +108,7 @@ final class Call<Q, R> implements Function<String, Mono<CallResult<R>>> {
                         .then(Mono.defer(() -> attempts(apiKey, retriesSoFar + 1))));
     }
 
-    /** The attempt once the rate gate lets this key through; fails at once if the wait would pass the deadline. */
+    /** The attempt once the rate gate lets this credential through; fails at once if the wait would pass the deadline. */
     private Mono<CallResult<R>> gated(RateGate gate, String apiKey) {
         if (credential == null && gate.holdsNone()) {
             return attempt(apiKey);
@@ -119,7 +119,7 @@ final class Call<Q, R> implements Function<String, Mono<CallResult<R>>> {
         }
         if (nowMillis() + wait >= deadline) {
             return Mono.error(new AttemptFailure(new RateLimitException(429, null, null, null, endpoint.describe()
-                    + " was not sent: the server asked for no more requests with this API key for " + wait
+                    + " was not sent: the server asked for no more requests with this credential for " + wait
                     + " ms, past the call's deadline (rate gate; see RealtimeSessions.Builder.rateGate)",
                     null, Duration.ofMillis(wait)), false, true, null));
         }
@@ -127,16 +127,17 @@ final class Call<Q, R> implements Function<String, Mono<CallResult<R>>> {
             sink.onDispose(timer.schedule(() -> sink.success(wait), wait, TimeUnit.MILLISECONDS));
             listener.rateGateHeld(Duration.ofMillis(wait));
             if (log.isDebugEnabled()) {
-                log.debug("{} waits {} ms: the rate gate holds this API key", endpoint.describe(), wait);
+                log.debug("{} waits {} ms: the rate gate holds this credential", endpoint.describe(), wait);
             }
         }).then(Mono.defer(() -> gated(gate, apiKey)));
     }
 
-    /** The gate's key for this call's API key and project; hashed once per call, and only when the gate needs it. */
+    /** The gate's key for this call's credential and project; hashed once per call, and only when the gate needs it. */
     private RateGate.Credential credential(RateGate gate, String apiKey) {
         RateGate.Credential known = credential;
         if (known == null) {
-            known = gate.credential(apiKey, project());
+            Credentials credentials = executor.credentials;
+            known = gate.credential(credentials.gateScope(), credentials.gateIdentity(apiKey), project());
             credential = known;
         }
         return known;
@@ -274,8 +275,7 @@ final class Call<Q, R> implements Function<String, Mono<CallResult<R>>> {
             if (contentType != null) {
                 headers.set(HttpHeaderNames.CONTENT_TYPE, contentType);
             }
-            AuthHeader auth = executor.credentials.header();
-            headers.set(auth.name(), auth.value(apiKey));
+            executor.credentials.header().writeTo(headers, apiKey);
         }
 
         @Override

@@ -27,7 +27,7 @@ public final class CallExecutor implements AutoCloseable {
     public CallExecutor(ClientSettings settings) {
         this.settings = settings;
         this.transport = new HttpTransport(settings);
-        this.credentials = new Credentials(settings.apiKey(), AuthHeader.bearer());
+        this.credentials = Credentials.of(settings);
         this.headers = new ClientHeaders(settings.userAgent(), settings.headers());
         this.gate = settings.rateGate() ? new RateGate(settings.retryPolicy().maxRetryAfter()) : null;
     }
@@ -54,6 +54,10 @@ public final class CallExecutor implements AutoCloseable {
             Object fromContext = context.getOrDefault(RequestOptions.CONTEXT_KEY, null);
             RequestOptions effective = fromContext instanceof RequestOptions contextOptions
                     ? options.orElse(contextOptions) : options;
+            ValidationException refused = credentials.refusedHeader(effective.headers());
+            if (refused != null) {
+                return Mono.error(refused);
+            }
             CallListener listener = GuardedCallListener.forCall(settings.callListener(), endpoint.path(), context);
             return new Call<>(this, endpoint, request, url, effective, listener).run(effective.apiKey().orElse(null));
         });

@@ -30,8 +30,11 @@ final class RedactingWiretap extends LoggingHandler {
     private static final String NAME = "realtime-sessions.wiretap";
     static final RedactingWiretap INSTANCE = new RedactingWiretap();
 
-    /** How much of each direction's text is remembered to recognise a secret split across reads. */
-    private static final int CARRY_CHARS = 512;
+    /**
+     * How much of each direction's text is remembered to recognise a secret split across reads:
+     * enough for a Microsoft Entra ID token (a JSON Web Token of one to a few thousand characters).
+     */
+    private static final int CARRY_CHARS = 4096;
     private static final AttributeKey<String> READ_CARRY = AttributeKey.valueOf("realtime-sessions.wiretap.read");
     private static final AttributeKey<String> WRITE_CARRY = AttributeKey.valueOf("realtime-sessions.wiretap.write");
 

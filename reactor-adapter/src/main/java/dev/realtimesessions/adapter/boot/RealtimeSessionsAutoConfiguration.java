@@ -1,5 +1,6 @@
 package dev.realtimesessions.adapter.boot;
 
+import dev.realtimesessions.BearerTokenSource;
 import dev.realtimesessions.CallListener;
 import dev.realtimesessions.RealtimeSessions;
 import dev.realtimesessions.RetryPolicy;
@@ -12,8 +13,10 @@ import dev.realtimesessions.adapter.webflux.RealtimeTokenQuota;
 import dev.realtimesessions.adapter.webflux.TokenGuardrails;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.observation.ObservationRegistry;
+import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.BeanFactory;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.config.ConfigurableBeanFactory;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -49,6 +52,11 @@ import org.springframework.web.reactive.function.server.ServerResponse;
  *       {@code realtime.openai.enabled=false} turns the whole auto-configuration off. Without
  *       {@code realtime.openai.api-key} the application fails to start with a message naming the
  *       property.</li>
+ *   <li>With {@code realtime.openai.azure.resource-url} the client targets that Azure OpenAI
+ *       resource instead, with {@code realtime.openai.azure.api-key}, or else with Microsoft Entra ID
+ *       tokens from the application's {@code TokenCredential} bean (needs {@code com.azure:azure-identity});
+ *       OpenAI's {@code api-key}, {@code base-url}, {@code organization} and {@code project} then fail
+ *       startup, each named.</li>
  *   <li>Where Spring has Reactor Netty resources (a {@code ReactorResourceFactory} bean, as a WebFlux
  *       application on Netty does), the client's own transport runs on the application's event loops
  *       ({@link RealtimeSessions.Builder#runOn}): the same transport as a client built by hand, with
@@ -74,6 +82,7 @@ import org.springframework.web.reactive.function.server.ServerResponse;
 public final class RealtimeSessionsAutoConfiguration {
 
     private static final String REACTOR_RESOURCE_FACTORY = "org.springframework.http.client.ReactorResourceFactory";
+    private static final String TOKEN_CREDENTIAL = "com.azure.core.credential.TokenCredential";
 
     /** Creates the auto-configuration; Spring calls it. */
     public RealtimeSessionsAutoConfiguration() {
@@ -88,35 +97,28 @@ public final class RealtimeSessionsAutoConfiguration {
      * @param customizers the application's adjustments to the builder, applied in order after the properties
      * @return the client
      * @throws InvalidConfigurationPropertyValueException if {@code realtime.openai.api-key} is
-     *     missing or a property is unusable, naming the property
+     *     missing (for Azure: {@code realtime.openai.azure.api-key} and a {@code TokenCredential}
+     *     bean), if a property is unusable, or if OpenAI's properties are combined with Azure's,
+     *     naming the property
      */
     @Bean(destroyMethod = "close")
     @ConditionalOnMissingBean
     public RealtimeSessions realtimeSessions(RealtimeSessionsProperties properties, BeanFactory beanFactory,
             ObjectProvider<CallListener.Factory> callListener,
             ObjectProvider<RealtimeSessionsBuilderCustomizer> customizers) {
-        String apiKey = properties.apiKey();
-        if (apiKey == null || apiKey.isBlank()) {
-            throw new InvalidConfigurationPropertyValueException(RealtimeSessionsProperties.PREFIX + ".api-key", null,
-                    "realtime.openai.api-key is required to build the RealtimeSessions client: set it, for example"
-                            + " realtime.openai.api-key=${OPENAI_API_KEY}, or set realtime.openai.enabled=false");
-        }
         RealtimeSessions.Builder builder = RealtimeSessions.builder();
         try {
-            builder.apiKey(apiKey)
-                    .baseUrl(properties.baseUrl())
-                    .connectTimeout(properties.connectTimeout())
+            if (properties.azure().isConfigured()) {
+                configureAzure(builder, properties, beanFactory);
+            } else {
+                configureOpenAi(builder, properties);
+            }
+            builder.connectTimeout(properties.connectTimeout())
                     .attemptTimeout(properties.attemptTimeout())
                     .timeout(properties.timeout())
                     .retryPolicy(RetryPolicy.defaults().withMaxRetries(properties.maxRetries()))
                     .maxConnections(properties.maxConnections())
                     .maxPendingAcquires(properties.maxPendingAcquires());
-            if (properties.organization() != null && !properties.organization().isBlank()) {
-                builder.organization(properties.organization());
-            }
-            if (properties.project() != null && !properties.project().isBlank()) {
-                builder.project(properties.project());
-            }
             callListener.ifUnique(builder::callListener);
             if (ClassUtils.isPresent(REACTOR_RESOURCE_FACTORY, getClass().getClassLoader())) {
                 SpringReactorResources.useApplicationLoops(builder, beanFactory);
@@ -129,8 +131,80 @@ public final class RealtimeSessionsAutoConfiguration {
             return builder.build();
         } catch (ValidationException e) {
             // build() checks the base URL against allowInsecureHttp; anything else it refuses came from a customizer
-            throw e.field().equals("baseUrl") ? invalidProperty(e) : e;
+            throw e.field().equals("baseUrl") || e.field().equals("azure") ? invalidProperty(e) : e;
         }
+    }
+
+    private static void configureOpenAi(RealtimeSessions.Builder builder, RealtimeSessionsProperties properties) {
+        if (isSet(properties.azure().apiKey())) {
+            throw invalidProperty("azure.resource-url", null, "realtime.openai.azure.api-key is set, but"
+                    + " realtime.openai.azure.resource-url is not: set it to https://{resource}.openai.azure.com");
+        }
+        String apiKey = properties.apiKey();
+        if (!isSet(apiKey)) {
+            throw invalidProperty("api-key", null, "realtime.openai.api-key is required to build the RealtimeSessions"
+                    + " client: set it, for example realtime.openai.api-key=${OPENAI_API_KEY}, set"
+                    + " realtime.openai.azure.resource-url for Azure OpenAI, or set realtime.openai.enabled=false");
+        }
+        builder.apiKey(apiKey).baseUrl(properties.baseUrl());
+        if (isSet(properties.organization())) {
+            builder.organization(properties.organization());
+        }
+        if (isSet(properties.project())) {
+            builder.project(properties.project());
+        }
+    }
+
+    /**
+     * Azure OpenAI: the resource, and its key or else the application's {@code TokenCredential}
+     * bean; OpenAI's own properties are refused, naming each.
+     */
+    private static void configureAzure(RealtimeSessions.Builder builder, RealtimeSessionsProperties properties,
+            BeanFactory beanFactory) {
+        RealtimeSessionsProperties.Azure azure = properties.azure();
+        String withAzure = " cannot be combined with realtime.openai.azure.resource-url";
+        if (isSet(properties.apiKey())) {
+            throw invalidProperty("api-key", "(as configured)", "realtime.openai.api-key is OpenAI's key and" + withAzure
+                    + ": set realtime.openai.azure.api-key to the resource's key, or leave it unset to authenticate with"
+                    + " Microsoft Entra ID through a TokenCredential bean");
+        }
+        if (!RealtimeSessions.DEFAULT_BASE_URL.equals(properties.baseUrl())) {
+            throw invalidProperty("base-url", "(as configured)", "realtime.openai.base-url" + withAzure
+                    + ", which sets the base URL to {resource}/openai/v1: remove it");
+        }
+        for (String openAiOnly : new String[] {"organization", "project"}) {
+            if (isSet(openAiOnly.equals("project") ? properties.project() : properties.organization())) {
+                throw invalidProperty(openAiOnly, "(as configured)", "realtime.openai." + openAiOnly + " is a header only"
+                        + " OpenAI reads, and" + withAzure + ": remove it");
+            }
+        }
+        builder.azure(azure.resourceUrl());
+        if (isSet(azure.apiKey())) {
+            builder.azureApiKey(azure.apiKey());
+            return;
+        }
+        ClassLoader classLoader = beanFactory instanceof ConfigurableBeanFactory configurable
+                && configurable.getBeanClassLoader() != null ? configurable.getBeanClassLoader()
+                : RealtimeSessionsAutoConfiguration.class.getClassLoader();
+        BearerTokenSource tokens = ClassUtils.isPresent(TOKEN_CREDENTIAL, classLoader)
+                ? AzureIdentityBeans.tokenSource(beanFactory, azure.tokenScope()) : null;
+        if (tokens == null) {
+            throw invalidProperty("azure.api-key", null, "realtime.openai.azure.api-key is required with"
+                    + " realtime.openai.azure.resource-url unless the application has one TokenCredential bean for"
+                    + " Microsoft Entra ID (add com.azure:azure-identity and define new DefaultAzureCredentialBuilder()"
+                    + ".build()); or set realtime.openai.azure.api-key=${AZURE_OPENAI_API_KEY}");
+        }
+        builder.azureTokenSource(tokens).azureTokenRefreshMargin(azure.tokenRefreshMargin());
+    }
+
+    private static boolean isSet(@Nullable String value) {
+        return value != null && !value.isBlank();
+    }
+
+    private static InvalidConfigurationPropertyValueException invalidProperty(String property, @Nullable Object value,
+            String reason) {
+        return new InvalidConfigurationPropertyValueException(RealtimeSessionsProperties.PREFIX + "." + property, value,
+                reason);
     }
 
     private static InvalidConfigurationPropertyValueException invalidProperty(ValidationException e) {

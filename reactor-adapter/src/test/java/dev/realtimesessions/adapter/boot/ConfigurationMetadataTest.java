@@ -32,6 +32,10 @@ class ConfigurationMetadataTest {
         defaults.put(P + "max-retries", "2");
         defaults.put(P + "max-connections", "2000");
         defaults.put(P + "max-pending-acquires", "20000");
+        defaults.put(P + "azure.resource-url", null);
+        defaults.put(P + "azure.api-key", null);
+        defaults.put(P + "azure.token-scope", "https://cognitiveservices.azure.com/.default");
+        defaults.put(P + "azure.token-refresh-margin", "5m");
         defaults.put(P + "endpoint.enabled", "false");
         defaults.put(P + "endpoint.path", "/realtime/session");
         defaults.put(P + "endpoint.mode", "client-secrets");
