@@ -382,7 +382,7 @@ public final class RealtimeCallEndpoint implements AutoCloseable {
     /** The body, read up to the largest offer the core sends, as a checked call request without a session. */
     private static Mono<RealtimeCallRequest> offer(ServerRequest request) {
         return DataBufferUtils.join(request.bodyToFlux(DataBuffer.class), RealtimeCallRequest.MAX_SDP_BYTES)
-                .onErrorMap(DataBufferLimitException.class, e -> new OfferRefusal(HttpStatus.PAYLOAD_TOO_LARGE,
+                .onErrorMap(DataBufferLimitException.class, e -> new OfferRefusal(HttpStatus.CONTENT_TOO_LARGE,
                         "offer_too_large", "The SDP offer is larger than " + RealtimeCallRequest.MAX_SDP_BYTES
                                 + " bytes."))
                 .map(buffer -> {
