@@ -203,7 +203,8 @@ class CallListenerTest {
         }
         try (RealtimeSessions sessions = client(server).callListener(recording()).build()) {
             sessions.createCall(RealtimeCallRequest.of(Calls.OFFER)).block(WAIT);
-            sessions.acceptCall(Calls.CALL_ID, RealtimeSessionConfig.builder().model("gpt-realtime").build()).block(WAIT);
+            sessions.acceptCall(Calls.CALL_ID, RealtimeSessionConfig.builder().model("gpt-realtime").build())
+                    .block(WAIT);
             sessions.rejectCall(Calls.CALL_ID, 486).block(WAIT);
             sessions.referCall(Calls.CALL_ID, "tel:+14155550123").block(WAIT);
             sessions.hangupCall(Calls.CALL_ID).block(WAIT);

@@ -27,7 +27,8 @@ import reactor.test.StepVerifier;
  */
 class CallRetryTest {
 
-    private static final RetryPolicy FAST = RetryPolicy.defaults().withBackoff(Duration.ofMillis(1), Duration.ofMillis(5));
+    private static final RetryPolicy FAST = RetryPolicy.defaults()
+            .withBackoff(Duration.ofMillis(1), Duration.ofMillis(5));
     private static final RealtimeSessionConfig SESSION = RealtimeSessionConfig.builder()
             .model(RealtimeModel.GPT_REALTIME).build();
 
@@ -147,9 +148,11 @@ class CallRetryTest {
     @Test
     void anAcceptOrAReferIsNotRetriedAfterAServerErrorOrALostConnection() {
         server.enqueue(Fixtures.status(503).build());
-        assertThat(Fixtures.failure(sessions.acceptCall(Calls.CALL_ID, SESSION))).isInstanceOf(InternalServerException.class);
+        assertThat(Fixtures.failure(sessions.acceptCall(Calls.CALL_ID, SESSION)))
+                .isInstanceOf(InternalServerException.class);
         server.enqueue(connectionLostAfterTheRequest());
-        assertThat(Fixtures.failure(sessions.acceptCall(Calls.CALL_ID, SESSION))).isInstanceOf(ApiConnectionException.class);
+        assertThat(Fixtures.failure(sessions.acceptCall(Calls.CALL_ID, SESSION)))
+                .isInstanceOf(ApiConnectionException.class);
         server.enqueue(Fixtures.status(503).build());
         assertThat(Fixtures.failure(sessions.referCall(Calls.CALL_ID, "tel:+14155550123")))
                 .isInstanceOf(InternalServerException.class);

@@ -139,7 +139,8 @@ class RealtimeCallsTest {
                 .body(Calls.ANSWER).build());
         assertThat(Fixtures.failure(api.client.createCall(RealtimeCallRequest.of(Calls.OFFER))))
                 .isInstanceOf(ResponseDecodingException.class).hasMessageContaining("Location");
-        api.server.enqueue(new MockResponse.Builder().code(201).addHeader("location", "/v1/realtime/calls/rtc_1").build());
+        api.server.enqueue(new MockResponse.Builder().code(201).addHeader("location", "/v1/realtime/calls/rtc_1")
+                .build());
         assertThat(Fixtures.failure(api.client.createCall(RealtimeCallRequest.of(Calls.OFFER))))
                 .isInstanceOf(ResponseDecodingException.class).hasMessageContaining("no SDP answer");
     }

@@ -41,7 +41,7 @@ public final class CallEndpoints {
             RequestBody.json((out, accept) -> GaRealtimeSessionJson.writeConfig(out, accept.session())),
             ResponseBody.none(), RetrySafety.UNPROCESSED_ONLY);
 
-    /** {@code POST /realtime/calls/{call_id}/reject}: {@code {"status_code": ...}}, or {@code {}} for the default 603. */
+    /** {@code POST /realtime/calls/{call_id}/reject}: {@code {"status_code": ...}}, or {@code {}} for 603. */
     public static final Endpoint<Reject, ResponseBody.NoContent> REJECT = new Endpoint<>(
             PathTemplate.of("/realtime/calls/{call_id}/reject", Reject::callId),
             RequestBody.json((out, reject) -> {

@@ -13,6 +13,9 @@ import mockwebserver3.RecordedRequest;
 /** Offers, answers and a reader of multipart bodies, for the tests of the calls API. */
 public final class Calls {
 
+    private static final String OFFER_FINGERPRINT = "a=fingerprint:sha-256 9C:2B:3E:8A:11:4D:0F:75:C6:1F:8E:20:3A:55:B7"
+            + ":91:0D:64:EE:7A:2C:48:9B:01:F3:6D:58:C2:17:AE:90:33";
+
     /** An offer shaped like Chrome's for audio and a data channel. */
     public static final String OFFER = String.join("\r\n",
             "v=0",
@@ -28,7 +31,7 @@ public final class Calls {
             "a=ice-ufrag:Rk7Q",
             "a=ice-pwd:hp8eLPWqZLOB9dZyIUa4QWlr",
             "a=ice-options:trickle",
-            "a=fingerprint:sha-256 9C:2B:3E:8A:11:4D:0F:75:C6:1F:8E:20:3A:55:B7:91:0D:64:EE:7A:2C:48:9B:01:F3:6D:58:C2:17:AE:90:33",
+            OFFER_FINGERPRINT,
             "a=setup:actpass",
             "a=mid:0",
             "a=sendrecv",
@@ -38,7 +41,7 @@ public final class Calls {
             "c=IN IP4 0.0.0.0",
             "a=ice-ufrag:Rk7Q",
             "a=ice-pwd:hp8eLPWqZLOB9dZyIUa4QWlr",
-            "a=fingerprint:sha-256 9C:2B:3E:8A:11:4D:0F:75:C6:1F:8E:20:3A:55:B7:91:0D:64:EE:7A:2C:48:9B:01:F3:6D:58:C2:17:AE:90:33",
+            OFFER_FINGERPRINT,
             "a=setup:actpass",
             "a=mid:1",
             "a=sctp-port:5000",
@@ -52,7 +55,8 @@ public final class Calls {
             "c=IN IP4 0.0.0.0",
             "t=0 0",
             "a=group:BUNDLE 0 1",
-            "a=fingerprint:sha-256 CA:92:52:51:B4:91:3B:34:DD:9C:0B:FB:76:19:7E:3B:F1:21:0F:32:2C:38:01:72:5D:3F:78:C7:5F:8B:C7:36",
+            "a=fingerprint:sha-256 CA:92:52:51:B4:91:3B:34:DD:9C:0B:FB:76:19:7E:3B:F1:21:0F:32:2C:38:01:72:5D:3F"
+                    + ":78:C7:5F:8B:C7:36",
             "m=audio 9 UDP/TLS/RTP/SAVPF 111 0 8",
             "a=mid:0",
             "a=ice-ufrag:kZ2qkHXX/u11",

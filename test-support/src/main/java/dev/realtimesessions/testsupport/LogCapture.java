@@ -56,7 +56,8 @@ public final class LogCapture implements AutoCloseable {
      */
     public List<String> messagesAtInfoOrAbove() {
         synchronized (appender) {
-            return new ArrayList<>(appender.list).stream().filter(event -> event.getLevel().isGreaterOrEqual(Level.INFO))
+            return new ArrayList<>(appender.list).stream()
+                    .filter(event -> event.getLevel().isGreaterOrEqual(Level.INFO))
                     .map(ILoggingEvent::getFormattedMessage).collect(Collectors.toList());
         }
     }

@@ -76,7 +76,7 @@ final class EndpointRequests {
         }
     }
 
-    /** The GA session of {@code realtime.openai.endpoint.*}: model, instructions and voice; minted, and started by calls. */
+    /** The GA session of {@code realtime.openai.endpoint.*} (model, instructions, voice), for tokens and calls. */
     static RealtimeSessionConfig session(RealtimeSessionsProperties.Endpoint properties) {
         RealtimeSessionConfig.Builder config = RealtimeSessionConfig.builder().model(properties.model());
         String instructions = properties.instructions();

@@ -309,9 +309,9 @@ public final class RealtimeSessionsAutoConfiguration {
          */
         @Bean(destroyMethod = "close")
         @ConditionalOnMissingBean
-        public RealtimeCallEndpoint realtimeCallEndpoint(RealtimeSessions sessions, RealtimeSessionsProperties properties,
-                ObjectProvider<RealtimeTokenAuthorizer> authorizer, ObjectProvider<RealtimeTokenCustomizer> customizer,
-                TokenGuardrails guardrails) {
+        public RealtimeCallEndpoint realtimeCallEndpoint(RealtimeSessions sessions,
+                RealtimeSessionsProperties properties, ObjectProvider<RealtimeTokenAuthorizer> authorizer,
+                ObjectProvider<RealtimeTokenCustomizer> customizer, TokenGuardrails guardrails) {
             RealtimeTokenAuthorizer theAuthorizer = authorizer.getIfUnique();
             if (theAuthorizer == null) {
                 throw new IllegalStateException("realtime.openai.call-endpoint.enabled=true needs one"

@@ -227,7 +227,8 @@ public final class RealtimeCallEndpoint implements AutoCloseable {
         return guardrails.user(request)
                 .flatMap(user -> hangup(user, request.pathVariable("handle")))
                 .flatMap(ended -> ended ? ServerResponse.noContent().cacheControl(CacheControl.noStore()).build()
-                        : ErrorAnswers.answer(HttpStatus.NOT_FOUND, "not_found", "No open realtime call by that handle."))
+                        : ErrorAnswers.answer(HttpStatus.NOT_FOUND, "not_found",
+                                "No open realtime call by that handle."))
                 .onErrorResume(ErrorAnswers.CALLS::failed);
     }
 
@@ -497,8 +498,8 @@ public final class RealtimeCallEndpoint implements AutoCloseable {
                         return Mono.empty();
                     }
                     boolean again = laterAttempt < HANGUP_LATER_ATTEMPTS && worthRetrying(error);
-                    LOG.warn("realtime call endpoint: could not hang up call {}: {}; {}", call.callId(), error.getMessage(),
-                            again ? "trying again in " + HANGUP_RETRY_DELAY.toSeconds() + " s"
+                    LOG.warn("realtime call endpoint: could not hang up call {}: {}; {}", call.callId(),
+                            error.getMessage(), again ? "trying again in " + HANGUP_RETRY_DELAY.toSeconds() + " s"
                                     : "giving up: OpenAI ends the call at its own limit");
                     if (again) {
                         timer.schedule(() -> hangUp(call, laterAttempt + 1).subscribe(), HANGUP_RETRY_DELAY.toMillis(),
@@ -556,7 +557,8 @@ public final class RealtimeCallEndpoint implements AutoCloseable {
         private String path = DEFAULT_PATH;
         private @Nullable RealtimeTokenAuthorizer authorizer;
         private RealtimeTokenCustomizer customizer = new RealtimeTokenCustomizer() { };
-        private RealtimeSessionConfig session = RealtimeSessionConfig.builder().model(RealtimeModel.GPT_REALTIME).build();
+        private RealtimeSessionConfig session = RealtimeSessionConfig.builder().model(RealtimeModel.GPT_REALTIME)
+                .build();
         private TokenGuardrails guardrails = TokenGuardrails.none();
         private Duration maxDuration = DEFAULT_MAX_DURATION;
         private int maxCallsPerUser = DEFAULT_MAX_CALLS_PER_USER;

@@ -161,7 +161,8 @@ public final class TokenGuardrails {
             return fixedTools == null ? null : RealtimeSessionConfig.builder().tools(fixedTools).build();
         }
         checkModel(session.model());
-        checkVoice(session.audio() == null || session.audio().output() == null ? null : session.audio().output().voice());
+        checkVoice(session.audio() == null || session.audio().output() == null ? null
+                : session.audio().output().voice());
         if (fixedTools == null) {
             return session;
         }

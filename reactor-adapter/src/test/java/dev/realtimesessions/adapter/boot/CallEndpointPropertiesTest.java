@@ -21,7 +21,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.test.web.reactive.server.WebTestClient;
 import org.springframework.web.reactive.function.server.RouterFunction;
 
-/** {@code realtime.openai.call-endpoint.*}: the call endpoint as an application gets it from properties and an authorizer. */
+/** {@code realtime.openai.call-endpoint.*}: the call endpoint an application gets from properties and an authorizer. */
 class CallEndpointPropertiesTest {
 
     private final FakeCallsApi api = new FakeCallsApi();

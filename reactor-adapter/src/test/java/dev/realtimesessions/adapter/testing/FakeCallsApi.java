@@ -26,7 +26,8 @@ public final class FakeCallsApi implements AutoCloseable {
             "s=-", "t=0 0", "a=group:BUNDLE 0 1", "m=audio 9 UDP/TLS/RTP/SAVPF 111", "c=IN IP4 0.0.0.0",
             "a=ice-ufrag:Rk7Q", "a=ice-pwd:hp8eLPWqZLOB9dZyIUa4QWlr",
             "a=fingerprint:sha-256 9C:2B:3E:8A:11:4D:0F:75:C6:1F:8E:20:3A:55:B7:91:0D:64:EE:7A:2C:48:9B:01:F3:6D:58:C2",
-            "a=setup:actpass", "a=mid:0", "a=rtpmap:111 opus/48000/2", "m=application 9 UDP/DTLS/SCTP webrtc-datachannel",
+            "a=setup:actpass", "a=mid:0", "a=rtpmap:111 opus/48000/2",
+            "m=application 9 UDP/DTLS/SCTP webrtc-datachannel",
             "a=mid:1", "a=sctp-port:5000", "");
 
     /** The answer to every offer. */

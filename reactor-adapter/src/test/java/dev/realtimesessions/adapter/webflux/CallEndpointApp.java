@@ -80,7 +80,7 @@ final class CallEndpointApp implements AutoCloseable {
         client = WebTestClient.bindToServer().baseUrl(baseUrl).responseTimeout(Duration.ofSeconds(20)).build();
     }
 
-    /** An endpoint on this app's client and timer, with the header authorizer, users by header and the tenants' customizer. */
+    /** An endpoint on this app's client and timer: the header authorizer, users by header, the tenants' customizer. */
     RealtimeCallEndpoint.Builder endpoint(String path) {
         return RealtimeCallEndpoint.builder(sessions).path(path).authorizer(BY_HEADER).customizer(TENANTS)
                 .guardrails(usersByHeader().build()).timer(timer);
@@ -103,9 +103,10 @@ final class CallEndpointApp implements AutoCloseable {
                 .returnResult().getResponseHeaders().getLocation().toString();
     }
 
-    /** A request as the browser's would reach the handler, for tests that call {@link RealtimeCallEndpoint#handle} directly. */
+    /** A browser's offer as it reaches the handler, for tests calling {@link RealtimeCallEndpoint#handle} directly. */
     static ServerRequest offerRequest(String path, String caller) {
-        DataBuffer body = DefaultDataBufferFactory.sharedInstance.wrap(FakeCallsApi.OFFER.getBytes(StandardCharsets.UTF_8));
+        DataBuffer body = DefaultDataBufferFactory.sharedInstance
+                .wrap(FakeCallsApi.OFFER.getBytes(StandardCharsets.UTF_8));
         return MockServerRequest.builder().method(HttpMethod.POST).uri(URI.create(path)).header("X-Caller", caller)
                 .header("Content-Type", "application/sdp").body(Flux.just(body));
     }

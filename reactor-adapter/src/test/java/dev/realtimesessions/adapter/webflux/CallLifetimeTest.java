@@ -61,7 +61,7 @@ class CallLifetimeTest {
         fixture.api.reset();
     }
 
-    /** Waits until the timer holds {@code count} tasks: a failed hangup schedules its next try once its answer is read. */
+    /** Waits until the timer holds {@code count} tasks: a failed hangup schedules its next try once it is answered. */
     private static void awaitScheduled(int count) throws InterruptedException {
         for (long end = System.nanoTime() + WAIT.toNanos(); fixture.timer.waiting() != count; Thread.sleep(5)) {
             if (System.nanoTime() > end) {
@@ -131,8 +131,8 @@ class CallLifetimeTest {
         fixture.startCall("/realtime/call", "alice");
         String callId = fixture.api.lastCallId();
         fixture.api.answerNextHangup(Upstream.error(503, "server_error", null, "overloaded"));
-        fixture.api.answerNextHangup(new MockResponse.Builder().onResponseStart(SocketEffect.ShutdownConnection.INSTANCE)
-                .build());
+        fixture.api.answerNextHangup(new MockResponse.Builder()
+                .onResponseStart(SocketEffect.ShutdownConnection.INSTANCE).build());
 
         assertThat(calls.revokeUser("alice").block(WAIT)).isEqualTo(1);
         assertThat(calls.openCalls("alice")).as("the slot is free although the hangup failed").isZero();
@@ -144,7 +144,8 @@ class CallLifetimeTest {
         fixture.timer.advanceTimeBy(Duration.ofSeconds(30));
         assertThat(FakeCallsApi.callIdOf(fixture.api.takeHangup())).as("answered 200 this time").isEqualTo(callId);
         awaitScheduled(0);
-        assertThat(logs.messages()).filteredOn(m -> m.startsWith("realtime call endpoint: could not hang up call " + callId))
+        assertThat(logs.messages())
+                .filteredOn(m -> m.startsWith("realtime call endpoint: could not hang up call " + callId))
                 .hasSize(2).allMatch(m -> m.endsWith("trying again in 30 s"));
     }
 

@@ -60,8 +60,8 @@ class RealtimeCallEndpointTest {
     static void startApp() {
         fixture = new CallEndpointApp(app -> {
             calls = app.endpoint("/realtime/call")
-                    .session(RealtimeSessionConfig.builder().model(RealtimeModel.GPT_REALTIME).instructions(INSTRUCTIONS)
-                            .audioOutput(AudioOutputConfig.ofVoice(Voice.MARIN)).build())
+                    .session(RealtimeSessionConfig.builder().model(RealtimeModel.GPT_REALTIME)
+                            .instructions(INSTRUCTIONS).audioOutput(AudioOutputConfig.ofVoice(Voice.MARIN)).build())
                     .build();
             guarded = app.endpoint("/guarded/call")
                     .customizer(new RealtimeTokenCustomizer() {
@@ -69,7 +69,8 @@ class RealtimeCallEndpointTest {
                         public Mono<ClientSecretCreateRequest> clientSecretRequest(ServerRequest request,
                                 ClientSecretCreateRequest defaults) {
                             if (request.queryParam("transcription").isPresent()) {
-                                return Mono.just(ClientSecretCreateRequest.of(TranscriptionSessionConfig.builder().build()));
+                                return Mono.just(ClientSecretCreateRequest.of(
+                                        TranscriptionSessionConfig.builder().build()));
                             }
                             RealtimeSessionConfig.Builder session = RealtimeSessionConfig.builder()
                                     .model(request.queryParam("model").orElse("gpt-realtime"));
@@ -144,7 +145,8 @@ class RealtimeCallEndpointTest {
         RecordedRequest offer = fixture.api.takeOffer();
         assertThat(offer.getHeaders().get("authorization")).isEqualTo("Bearer " + Upstream.MOCK_API_KEY);
         assertThat(offer.getHeaders().get("content-type")).startsWith("multipart/form-data; boundary=");
-        assertThat(offer.getBody().utf8()).contains("Content-Type: application/sdp\r\n\r\n" + FakeCallsApi.OFFER + "\r\n");
+        assertThat(offer.getBody().utf8())
+                .contains("Content-Type: application/sdp\r\n\r\n" + FakeCallsApi.OFFER + "\r\n");
         JsonNode session = sessionPart(offer);
         assertThat(session.get("type").asString()).isEqualTo("realtime");
         assertThat(session.get("model").asString()).isEqualTo("gpt-realtime");
@@ -152,8 +154,9 @@ class RealtimeCallEndpointTest {
         assertThat(session.at("/audio/output/voice").asString()).isEqualTo("marin");
         assertThat(calls.openCalls("alice")).isEqualTo(1);
         assertThat(calls.openCalls()).isEqualTo(1);
-        assertThat(logs.messages()).as("the audit line").anyMatch(m -> m.startsWith("realtime call started: user=alice call="
-                + FakeCallsApi.CALL_ID_PREFIX) && m.contains("model=gpt-realtime") && m.contains("max_duration=PT10M"));
+        assertThat(logs.messages()).as("the audit line").anyMatch(m -> m.startsWith(
+                "realtime call started: user=alice call=" + FakeCallsApi.CALL_ID_PREFIX)
+                && m.contains("model=gpt-realtime") && m.contains("max_duration=PT10M"));
     }
 
     @Test
@@ -172,7 +175,8 @@ class RealtimeCallEndpointTest {
         assertThat(calls.openCalls("alice")).isZero();
         fixture.client.delete().uri(location).header("X-Caller", "alice").exchange()
                 .expectStatus().isNotFound().expectBody().returnResult();
-        assertThat(logs.messages()).anyMatch(m -> m.startsWith("realtime call ended: user=alice") && m.contains("reason=hung-up"));
+        assertThat(logs.messages())
+                .anyMatch(m -> m.startsWith("realtime call ended: user=alice") && m.contains("reason=hung-up"));
     }
 
     @Test
@@ -232,7 +236,8 @@ class RealtimeCallEndpointTest {
                 .bodyValue(FakeCallsApi.OFFER).exchange()
                 .expectStatus().isEqualTo(HttpStatus.UNSUPPORTED_MEDIA_TYPE)
                 .expectBody().jsonPath("$.error.type").isEqualTo("unsupported_media_type");
-        fixture.client.post().uri("/realtime/call").header("X-Caller", "alice").header("Content-Type", "application/json")
+        fixture.client.post().uri("/realtime/call").header("X-Caller", "alice")
+                .header("Content-Type", "application/json")
                 .bodyValue("{\"type\":\"offer\",\"sdp\":\"v=0\"}").exchange()
                 .expectStatus().isEqualTo(HttpStatus.UNSUPPORTED_MEDIA_TYPE).expectBody().returnResult();
         fixture.client.post().uri("/realtime/call").header("X-Caller", "alice").exchange()
@@ -250,7 +255,8 @@ class RealtimeCallEndpointTest {
                     .jsonPath("$.error.message").value(String.class, message -> assertThat(message)
                             .startsWith("The body is not a usable SDP offer: sdp "));
         }
-        fixture.client.post().uri("/realtime/call").header("X-Caller", "alice").header("Content-Type", "application/sdp")
+        fixture.client.post().uri("/realtime/call").header("X-Caller", "alice")
+                .header("Content-Type", "application/sdp")
                 .exchange().expectStatus().isBadRequest().expectBody().returnResult();
         assertThat(fixture.api.offersWaiting()).isZero();
         assertThat(calls.openCalls("alice")).isZero();
