@@ -1,42 +1,25 @@
 package dev.realtimesessions.adapter.webflux;
 
-import dev.realtimesessions.ApiConnectionException;
-import dev.realtimesessions.ApiException;
-import dev.realtimesessions.ApiTimeoutException;
-import dev.realtimesessions.NotFoundException;
 import dev.realtimesessions.RealtimeSessions;
 import dev.realtimesessions.RequestOptions;
 import dev.realtimesessions.ValidationException;
 import dev.realtimesessions.model.ClientSecretCreateRequest;
-import dev.realtimesessions.model.RealtimeCall;
 import dev.realtimesessions.model.RealtimeCallRequest;
 import dev.realtimesessions.model.RealtimeModel;
 import dev.realtimesessions.model.RealtimeSessionConfig;
 import dev.realtimesessions.model.SessionConfig;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
-import java.security.NoSuchAlgorithmException;
-import java.security.SecureRandom;
 import java.time.Duration;
-import java.util.Base64;
-import java.util.List;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.core.io.buffer.DataBuffer;
-import org.springframework.core.io.buffer.DataBufferLimitException;
-import org.springframework.core.io.buffer.DataBufferUtils;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.web.reactive.function.server.RequestPredicates;
 import org.springframework.web.reactive.function.server.RouterFunction;
 import org.springframework.web.reactive.function.server.RouterFunctions;
 import org.springframework.web.reactive.function.server.ServerRequest;
 import org.springframework.web.reactive.function.server.ServerResponse;
-import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Scheduler;
 import reactor.core.scheduler.Schedulers;
@@ -143,14 +126,9 @@ public final class RealtimeCallEndpoint implements AutoCloseable {
      */
     public static final int DEFAULT_MAX_CALLS_PER_USER = 2;
 
-    static final MediaType APPLICATION_SDP = MediaType.parseMediaType("application/sdp");
-
     private static final Logger LOG = LoggerFactory.getLogger(RealtimeCallEndpoint.class);
-    private static final Duration HANGUP_RETRY_DELAY = Duration.ofSeconds(30);
-    private static final int HANGUP_LATER_ATTEMPTS = 3;
     private static final Duration CLOSE_WAIT = Duration.ofSeconds(10);
 
-    private final RealtimeSessions sessions;
     private final String path;
     private final RealtimeTokenAuthorizer authorizer;
     private final RealtimeTokenCustomizer customizer;
@@ -158,13 +136,10 @@ public final class RealtimeCallEndpoint implements AutoCloseable {
     private final TokenGuardrails guardrails;
     private final Duration maxDuration;
     private final int maxCallsPerUser;
-    private final Scheduler timer;
+    private final CallKeeper keeper;
     private final OpenCalls calls;
-    private final SecureRandom handles = handleSource();
-    private volatile boolean closed;
 
     private RealtimeCallEndpoint(Builder builder, RealtimeTokenAuthorizer authorizer) {
-        this.sessions = builder.sessions;
         this.path = builder.path;
         this.authorizer = authorizer;
         this.customizer = builder.customizer;
@@ -172,8 +147,8 @@ public final class RealtimeCallEndpoint implements AutoCloseable {
         this.guardrails = builder.guardrails;
         this.maxDuration = builder.maxDuration;
         this.maxCallsPerUser = builder.maxCallsPerUser;
-        this.timer = builder.timer;
-        this.calls = new OpenCalls(maxCallsPerUser);
+        this.keeper = new CallKeeper(builder.sessions, builder.timer, maxDuration, maxCallsPerUser);
+        this.calls = keeper.calls();
     }
 
     /**
@@ -244,7 +219,7 @@ public final class RealtimeCallEndpoint implements AutoCloseable {
     public Mono<Boolean> hangup(String user, String handle) {
         return Mono.defer(() -> {
             OpenCall call = calls.get(notNull("user", user), notNull("handle", handle));
-            return call == null ? Mono.just(false) : end(call, CallEnd.HUNG_UP);
+            return call == null ? Mono.just(false) : keeper.end(call, CallEnd.HUNG_UP);
         });
     }
 
@@ -258,7 +233,7 @@ public final class RealtimeCallEndpoint implements AutoCloseable {
      *     {@link ValidationException} for a null user
      */
     public Mono<Integer> revokeUser(String user) {
-        return Mono.defer(() -> endAll(calls.of(notNull("user", user)), CallEnd.REVOKED));
+        return Mono.defer(() -> keeper.endAll(calls.of(notNull("user", user)), CallEnd.REVOKED));
     }
 
     /**
@@ -267,7 +242,7 @@ public final class RealtimeCallEndpoint implements AutoCloseable {
      * @return how many calls this ended, once OpenAI has answered each hangup (or it failed)
      */
     public Mono<Integer> hangupAll() {
-        return Mono.defer(() -> endAll(calls.all(), CallEnd.CLOSED));
+        return Mono.defer(() -> keeper.endAll(calls.all(), CallEnd.CLOSED));
     }
 
     /**
@@ -277,7 +252,7 @@ public final class RealtimeCallEndpoint implements AutoCloseable {
      */
     @Override
     public void close() {
-        closed = true;
+        keeper.close();
         try {
             Integer ended = hangupAll().block(CLOSE_WAIT);
             if (ended != null && ended > 0) {
@@ -365,47 +340,19 @@ public final class RealtimeCallEndpoint implements AutoCloseable {
     }
 
     private Mono<ServerResponse> start(ServerRequest request) {
-        if (closed) {
+        if (keeper.isClosed()) {
             return Mono.error(new OfferRefusal(HttpStatus.SERVICE_UNAVAILABLE, "unavailable",
                     "The realtime call endpoint is shutting down; retry shortly."));
         }
-        MediaType type = request.headers().contentType().orElse(null);
-        if (type == null || !APPLICATION_SDP.equalsTypeAndSubtype(type)) {
-            return Mono.error(new OfferRefusal(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "unsupported_media_type",
-                    "Send the SDP offer as the body, with Content-Type: application/sdp."));
-        }
-        return offer(request)
+        return Offers.read(request)
                 .flatMap(offer -> guardrails.user(request).flatMap(user -> start(request, user, offer)))
                 .flatMap(started -> ServerResponse.created(URI.create(path + "/" + started.handle()))
-                        .contentType(APPLICATION_SDP).cacheControl(CacheControl.noStore()).bodyValue(started.sdp()));
-    }
-
-    /** The body, read up to the largest offer the core sends, as a checked call request without a session. */
-    private static Mono<RealtimeCallRequest> offer(ServerRequest request) {
-        return DataBufferUtils.join(request.bodyToFlux(DataBuffer.class), RealtimeCallRequest.MAX_SDP_BYTES)
-                .onErrorMap(DataBufferLimitException.class, e -> new OfferRefusal(HttpStatus.CONTENT_TOO_LARGE,
-                        "offer_too_large", "The SDP offer is larger than " + RealtimeCallRequest.MAX_SDP_BYTES
-                                + " bytes."))
-                .map(buffer -> {
-                    try {
-                        return buffer.toString(StandardCharsets.UTF_8);
-                    } finally {
-                        DataBufferUtils.release(buffer);
-                    }
-                })
-                .defaultIfEmpty("")
-                .map(sdp -> {
-                    try {
-                        return RealtimeCallRequest.of(sdp);
-                    } catch (ValidationException e) {
-                        throw new OfferRefusal(HttpStatus.BAD_REQUEST, "invalid_offer",
-                                "The body is not a usable SDP offer: " + e.getMessage() + ".");
-                    }
-                });
+                        .contentType(Offers.APPLICATION_SDP).cacheControl(CacheControl.noStore())
+                        .bodyValue(started.sdp()));
     }
 
     /** Shapes and checks the session, then opens the call under one of the user's slots. */
-    private Mono<Started> start(ServerRequest request, String user, RealtimeCallRequest offer) {
+    private Mono<CallKeeper.Started> start(ServerRequest request, String user, RealtimeCallRequest offer) {
         Mono<RealtimeCallRequest> shaped = Mono.defer(() -> customizer.clientSecretRequest(request, defaults))
                 .switchIfEmpty(Mono.error(() -> new ValidationException("clientSecretRequest",
                         "completed empty: the RealtimeTokenCustomizer must emit a request")))
@@ -418,7 +365,8 @@ public final class RealtimeCallEndpoint implements AutoCloseable {
                 .flatMap(own -> Mono.deferContextual(context -> Mono.just(
                         context.getOrDefault(RequestOptions.CONTEXT_KEY, null) instanceof RequestOptions inContext
                                 ? own.orElse(inContext) : own)));
-        return shaped.zipWith(options).flatMap(both -> open(user, both.getT1(), both.getT2()));
+        return shaped.zipWith(options)
+                .flatMap(both -> keeper.open(user, both.getT1(), both.getT2(), guardrails.acquire(user)));
     }
 
     private static @Nullable RealtimeSessionConfig realtimeSession(@Nullable SessionConfig session) {
@@ -429,123 +377,11 @@ public final class RealtimeCallEndpoint implements AutoCloseable {
                 + " session, but a call needs a realtime session (RealtimeSessionConfig)");
     }
 
-    /** Takes a slot of the user's and the quota, creates the call, registers it and starts its time limit. */
-    private Mono<Started> open(String user, RealtimeCallRequest request, RequestOptions options) {
-        return Mono.defer(() -> {
-            if (!calls.reserve(user)) {
-                return Mono.error(new GuardrailRefusal(HttpStatus.TOO_MANY_REQUESTS, "max-calls-per-user",
-                        "Too many open realtime calls for this user (at most " + maxCallsPerUser
-                                + "); hang one up first.", null));
-            }
-            AtomicBoolean settled = new AtomicBoolean();
-            return guardrails.acquire(user)
-                    .then(Mono.defer(() -> sessions.createCall(request, options)))
-                    .map(call -> register(user, call, request, options, settled))
-                    .doFinally(signal -> {
-                        if (settled.compareAndSet(false, true)) {
-                            calls.release(user);
-                        }
-                    });
-        });
-    }
-
-    private Started register(String user, RealtimeCall created, RealtimeCallRequest request, RequestOptions options,
-            AtomicBoolean settled) {
-        OpenCall call = new OpenCall(newHandle(), user, created.callId(), options, timer.now(TimeUnit.MILLISECONDS));
-        RealtimeSessionConfig session = request.session();
-        RealtimeModel model = session == null ? null : session.model();
-        CallAudit.started(call, model == null ? null : model.value(), maxDuration);
-        if (!settled.compareAndSet(false, true)) {
-            // The browser left and the slot was given back: nobody can use this call.
-            end(call, CallEnd.UNDELIVERED).subscribe();
-            return new Started(call.handle(), created.sdp());
-        }
-        call.timeLimit(timer.schedule(() -> end(call, CallEnd.TIME_LIMIT).subscribe(), maxDuration.toMillis(),
-                TimeUnit.MILLISECONDS));
-        calls.register(call);
-        if (closed) {
-            end(call, CallEnd.CLOSED).subscribe();
-        }
-        return new Started(call.handle(), created.sdp());
-    }
-
-    private Mono<Integer> endAll(List<OpenCall> open, CallEnd reason) {
-        return Flux.fromIterable(open)
-                .flatMap(call -> end(call, reason))
-                .filter(Boolean::booleanValue)
-                .count()
-                .map(Long::intValue);
-    }
-
-    /** Ends a call once: frees its slot, cancels its timer, logs the audit line, hangs it up. */
-    private Mono<Boolean> end(OpenCall call, CallEnd reason) {
-        return Mono.defer(() -> {
-            if (!call.end()) {
-                return Mono.just(false);
-            }
-            calls.remove(call);
-            CallAudit.ended(call, reason, Duration.ofMillis(timer.now(TimeUnit.MILLISECONDS) - call.startedAtMillis()));
-            return hangUp(call, 0).thenReturn(true);
-        });
-    }
-
-    /** Asks OpenAI to hang up; a failure worth retrying is tried again later, in the background. */
-    private Mono<Void> hangUp(OpenCall call, int laterAttempt) {
-        return sessions.hangupCall(call.callId(), call.options())
-                .onErrorResume(error -> {
-                    if (error instanceof NotFoundException) {
-                        LOG.debug("realtime call endpoint: call {} was over already", call.callId());
-                        return Mono.empty();
-                    }
-                    boolean again = laterAttempt < HANGUP_LATER_ATTEMPTS && worthRetrying(error);
-                    LOG.warn("realtime call endpoint: could not hang up call {}: {}; {}", call.callId(),
-                            error.getMessage(), again ? "trying again in " + HANGUP_RETRY_DELAY.toSeconds() + " s"
-                                    : "giving up: OpenAI ends the call at its own limit");
-                    if (again) {
-                        timer.schedule(() -> hangUp(call, laterAttempt + 1).subscribe(), HANGUP_RETRY_DELAY.toMillis(),
-                                TimeUnit.MILLISECONDS);
-                    }
-                    return Mono.empty();
-                });
-    }
-
-    private static boolean worthRetrying(Throwable error) {
-        if (error instanceof ApiException api) {
-            int status = api.status();
-            return status == 408 || status == 409 || status == 429 || status >= 500;
-        }
-        return error instanceof ApiConnectionException || error instanceof ApiTimeoutException;
-    }
-
-    private String newHandle() {
-        byte[] bytes = new byte[16];
-        handles.nextBytes(bytes);
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-    }
-
-    /**
-     * A DRBG, seeded here, on the thread that builds the endpoint: later handles come from its state
-     * without reading the OS's entropy source, so that making one never blocks an event loop.
-     */
-    private static SecureRandom handleSource() {
-        try {
-            SecureRandom random = SecureRandom.getInstance("DRBG");
-            random.nextBytes(new byte[16]);
-            return random;
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("the JDK has no DRBG SecureRandom", e);
-        }
-    }
-
     private static String notNull(String field, @Nullable String value) {
         if (value == null) {
             throw new ValidationException(field, "must not be null");
         }
         return value;
-    }
-
-    /** What the browser gets: the call's handle and the SDP answer. */
-    private record Started(String handle, String sdp) {
     }
 
     /**
