@@ -7,6 +7,8 @@ import dev.realtimesessions.internal.ApiKeys;
 import dev.realtimesessions.internal.AzureAuth;
 import dev.realtimesessions.internal.AzureOpenAi;
 import dev.realtimesessions.internal.BaseUrls;
+import dev.realtimesessions.internal.CallArguments;
+import dev.realtimesessions.internal.CallEndpoints;
 import dev.realtimesessions.internal.CallExecutor;
 import dev.realtimesessions.internal.ClientSettings;
 import dev.realtimesessions.internal.Endpoint;
@@ -20,7 +22,10 @@ import dev.realtimesessions.model.LiveForkRequest;
 import dev.realtimesessions.model.LiveSession;
 import dev.realtimesessions.model.LiveSessionConfig;
 import dev.realtimesessions.model.LiveSessionCreateRequest;
+import dev.realtimesessions.model.RealtimeCall;
+import dev.realtimesessions.model.RealtimeCallRequest;
 import dev.realtimesessions.model.RealtimeSession;
+import dev.realtimesessions.model.RealtimeSessionConfig;
 import dev.realtimesessions.model.RealtimeSessionCreateRequest;
 import dev.realtimesessions.model.TranscriptionSession;
 import dev.realtimesessions.model.TranscriptionSessionCreateRequest;
@@ -536,13 +541,6 @@ public final class RealtimeSessions implements AutoCloseable {
                 orNone(options))).map(result -> result.toApiResponse());
     }
 
-    /**
-     * A session control: its request made (and checked) at subscription, so that a bad argument
-     * fails the {@code Mono}, not the method; the answer's body is not read.
-     */
-    private <Q> Mono<Void> control(Endpoint<Q, ?> endpoint, Supplier<Q> request, @Nullable RequestOptions options) {
-        return Mono.defer(() -> executor.execute(endpoint, request.get(), orNone(options))).then();
-    }
 
     /**
      * Mints a client secret for a speech-to-text-only session through the beta
@@ -622,6 +620,231 @@ public final class RealtimeSessions implements AutoCloseable {
             TranscriptionSessionCreateRequest request, RequestOptions options) {
         return executor.execute(Endpoint.BETA_TRANSCRIPTION_SESSIONS, request, orNone(options))
                 .map(result -> result.toApiResponse());
+    }
+
+    /**
+     * Starts a Realtime call through {@code POST /realtime/calls}: the browser's WebRTC offer goes to
+     * OpenAI with the API key and the session, and the SDP answer comes back, so that the browser
+     * never holds a key or even a client secret.
+     *
+     * <pre>{@code
+     * sessions.createCall(RealtimeCallRequest.of(offer, RealtimeSessionConfig.builder()
+     *         .model(RealtimeModel.GPT_REALTIME).instructions("You are a friendly assistant.").build()))
+     *     .doOnNext(call -> calls.remember(user, call.callId()))   // to hang up, refer, or attach a sideband
+     *     .map(RealtimeCall::sdp);                                   // hand the answer to the browser
+     * }</pre>
+     *
+     * <p>The request is {@code multipart/form-data} (part {@code sdp} as {@code application/sdp}, part
+     * {@code session} as {@code application/json} when a session is given); the answer is a
+     * {@code 201} with the SDP answer as its body and a {@code Location} whose last segment is the
+     * call id. A 201 without an SDP body, or without a {@code Location} ending in a call id (letters,
+     * digits, {@code _} and {@code -}), fails with {@link ResponseDecodingException}: without the id
+     * the call could not be controlled.
+     *
+     * <p><strong>Retries.</strong> A second offer could start a second billed call, so a failed
+     * attempt is retried only when it provably was not processed: no connection could be opened
+     * (refused, connect timeout, no pooled connection in time), or the server answered with
+     * {@code x-should-retry: true}. A timeout or a connection lost after the offer was sent, and a
+     * 408, 409, 429 or 5xx without that header, fail the call at once.
+     *
+     * @param request the offer and the session that answers it
+     * @return the call id and SDP answer, or an error: {@link ApiException} subclasses for error
+     *     answers, {@link ApiConnectionException}, {@link ApiTimeoutException},
+     *     {@link ResponseDecodingException}, or {@link ValidationException} for a null request or
+     *     unusable API key
+     */
+    public Mono<RealtimeCall> createCall(RealtimeCallRequest request) {
+        return createCall(request, RequestOptions.none());
+    }
+
+    /**
+     * Starts a Realtime call, with per-call options; see {@link #createCall(RealtimeCallRequest)}.
+     *
+     * @param request the offer and the session that answers it
+     * @param options overrides for this call (a tenant's key and project, say)
+     * @return the call, or an error as for {@link #createCall(RealtimeCallRequest)}
+     */
+    public Mono<RealtimeCall> createCall(RealtimeCallRequest request, RequestOptions options) {
+        return executor.execute(CallEndpoints.CREATE, request, orNone(options)).map(result -> result.value());
+    }
+
+    /**
+     * Like {@link #createCall(RealtimeCallRequest)}, with the HTTP status, headers (the
+     * {@code Location} among them), request id and attempt count.
+     *
+     * @param request the offer and the session that answers it
+     * @return the call with its response details
+     */
+    public Mono<ApiResponse<RealtimeCall>> createCallWithResponse(RealtimeCallRequest request) {
+        return createCallWithResponse(request, RequestOptions.none());
+    }
+
+    /**
+     * Like {@link #createCall(RealtimeCallRequest, RequestOptions)}, with the HTTP status, headers,
+     * request id and attempt count.
+     *
+     * @param request the offer and the session that answers it
+     * @param options overrides for this call
+     * @return the call with its response details
+     */
+    public Mono<ApiResponse<RealtimeCall>> createCallWithResponse(RealtimeCallRequest request, RequestOptions options) {
+        return executor.execute(CallEndpoints.CREATE, request, orNone(options)).map(result -> result.toApiResponse());
+    }
+
+    /**
+     * Accepts an incoming SIP call ({@code realtime.call.incoming} webhook) through
+     * {@code POST /realtime/calls/{call_id}/accept}, with the session that answers it (sent flat, as
+     * the body).
+     *
+     * <p><strong>Retries</strong> only failures that prove the accept was not processed (as for
+     * {@link #createCall(RealtimeCallRequest)}): OpenAI does not document what a second accept of
+     * one call does, and an accept starts a billed session.
+     *
+     * @param callId the call's id, from the webhook: letters, digits, {@code _} and {@code -}
+     * @param session the session that answers the call, checked like any other request's
+     * @return completes when OpenAI has accepted (200), or an error as for
+     *     {@link #createCall(RealtimeCallRequest)}; {@link ValidationException} naming
+     *     {@code call_id} or {@code session} before anything is sent
+     */
+    public Mono<Void> acceptCall(String callId, RealtimeSessionConfig session) {
+        return acceptCall(callId, session, RequestOptions.none());
+    }
+
+    /**
+     * Accepts an incoming SIP call, with per-call options; see {@link #acceptCall(String, RealtimeSessionConfig)}.
+     *
+     * @param callId the call's id
+     * @param session the session that answers the call
+     * @param options overrides for this call
+     * @return completes when accepted, or an error as for {@link #acceptCall(String, RealtimeSessionConfig)}
+     */
+    public Mono<Void> acceptCall(String callId, RealtimeSessionConfig session, RequestOptions options) {
+        return control(CallEndpoints.ACCEPT, () -> new CallEndpoints.Accept(CallArguments.callId(callId),
+                Arguments.notNull("session", session)), options);
+    }
+
+    /**
+     * Declines an incoming SIP call through {@code POST /realtime/calls/{call_id}/reject}, with the
+     * server's default status, {@code 603 Decline} (the body is {@code {}}).
+     *
+     * <p><strong>Retries</strong> every retryable failure (connection failures, timeouts, 408, 409,
+     * 429, 5xx, as {@code x-should-retry} says): rejecting a call that has ended changes nothing.
+     * A retry after an attempt whose answer was lost may find the call gone and fail with
+     * {@link NotFoundException}.
+     *
+     * @param callId the call's id, from the webhook: letters, digits, {@code _} and {@code -}
+     * @return completes when OpenAI has sent the status (200), or an error as for
+     *     {@link #createCall(RealtimeCallRequest)}; {@link ValidationException} naming {@code call_id}
+     *     before anything is sent
+     */
+    public Mono<Void> rejectCall(String callId) {
+        return rejectCall(callId, RequestOptions.none());
+    }
+
+    /**
+     * Declines an incoming SIP call with the server's default status, with per-call options; see
+     * {@link #rejectCall(String)}.
+     *
+     * @param callId the call's id
+     * @param options overrides for this call
+     * @return completes when rejected, or an error as for {@link #rejectCall(String)}
+     */
+    public Mono<Void> rejectCall(String callId, RequestOptions options) {
+        return control(CallEndpoints.REJECT, () -> new CallEndpoints.Reject(CallArguments.callId(callId), null),
+                options);
+    }
+
+    /**
+     * Declines an incoming SIP call with a SIP status ({@code {"status_code": ...}}); retried as
+     * {@link #rejectCall(String)}.
+     *
+     * @param callId the call's id, from the webhook: letters, digits, {@code _} and {@code -}
+     * @param sipStatus a final status that refuses the call, 400 to 699: 486 Busy Here, 480 Temporarily Unavailable,
+     *     603 Decline, ... (a 3xx redirect needs a {@code Contact} a reject cannot carry: refer the
+     *     call instead)
+     * @return completes when rejected, or an error as for {@link #rejectCall(String)};
+     *     {@link ValidationException} naming {@code status_code} for a status out of range
+     */
+    public Mono<Void> rejectCall(String callId, int sipStatus) {
+        return rejectCall(callId, sipStatus, RequestOptions.none());
+    }
+
+    /**
+     * Declines an incoming SIP call with a SIP status, with per-call options; see {@link #rejectCall(String, int)}.
+     *
+     * @param callId the call's id
+     * @param sipStatus a status from 400 to 699
+     * @param options overrides for this call
+     * @return completes when rejected, or an error as for {@link #rejectCall(String, int)}
+     */
+    public Mono<Void> rejectCall(String callId, int sipStatus, RequestOptions options) {
+        return control(CallEndpoints.REJECT, () -> new CallEndpoints.Reject(CallArguments.callId(callId),
+                CallArguments.sipStatus(sipStatus)), options);
+    }
+
+    /**
+     * Transfers a call through {@code POST /realtime/calls/{call_id}/refer} ({@code {"target_uri": ...}},
+     * which becomes the SIP {@code Refer-To}).
+     *
+     * <p><strong>Retries</strong> only failures that prove the refer was not processed (as for
+     * {@link #createCall(RealtimeCallRequest)}): a second refer could transfer the caller twice.
+     *
+     * @param callId the call's id: letters, digits, {@code _} and {@code -}
+     * @param targetUri where to: {@code tel:+14155550123}, {@code sip:agent@example.com} or a
+     *     {@code sips:} URI, without whitespace, control characters, {@code <}, {@code >} or {@code "}
+     * @return completes when OpenAI has handed the refer to the SIP provider (200), or an error as for
+     *     {@link #createCall(RealtimeCallRequest)}; {@link ValidationException} naming {@code call_id}
+     *     or {@code target_uri} before anything is sent
+     */
+    public Mono<Void> referCall(String callId, String targetUri) {
+        return referCall(callId, targetUri, RequestOptions.none());
+    }
+
+    /**
+     * Transfers a call, with per-call options; see {@link #referCall(String, String)}.
+     *
+     * @param callId the call's id
+     * @param targetUri a {@code tel:}, {@code sip:} or {@code sips:} URI
+     * @param options overrides for this call
+     * @return completes when referred, or an error as for {@link #referCall(String, String)}
+     */
+    public Mono<Void> referCall(String callId, String targetUri, RequestOptions options) {
+        return control(CallEndpoints.REFER, () -> new CallEndpoints.Refer(CallArguments.callId(callId),
+                CallArguments.targetUri(targetUri)), options);
+    }
+
+    /**
+     * Ends a call, WebRTC or SIP, through {@code POST /realtime/calls/{call_id}/hangup} (no body).
+     *
+     * <p><strong>Retries</strong> every retryable failure (connection failures, timeouts, 408, 409,
+     * 429, 5xx, as {@code x-should-retry} says): hanging up twice ends the call once. A retry after an
+     * attempt whose answer was lost may find the call gone and fail with {@link NotFoundException};
+     * for a hangup a 404 means the call is over either way.
+     *
+     * @param callId the call's id, from {@link RealtimeCall#callId()} or the webhook: letters,
+     *     digits, {@code _} and {@code -}
+     * @return completes when OpenAI has begun ending the call (200), or an error as for
+     *     {@link #createCall(RealtimeCallRequest)}; {@link ValidationException} naming {@code call_id}
+     *     before anything is sent
+     */
+    public Mono<Void> hangupCall(String callId) {
+        return hangupCall(callId, RequestOptions.none());
+    }
+
+    /**
+     * Ends a call, with per-call options (the key and project it was created with); see {@link #hangupCall(String)}.
+     *
+     * @param callId the call's id
+     * @param options overrides for this call
+     * @return completes when hung up, or an error as for {@link #hangupCall(String)}
+     */
+    public Mono<Void> hangupCall(String callId, RequestOptions options) {
+        return control(CallEndpoints.HANGUP, () -> new CallEndpoints.Hangup(CallArguments.callId(callId)), options);
+    }
+
+    /** A call control: its arguments checked when subscribed (a check that fails is the Mono's error), then sent. */
+    private <Q> Mono<Void> control(Endpoint<Q, ?> endpoint, Supplier<Q> request, @Nullable RequestOptions options) {
+        return Mono.defer(() -> executor.execute(endpoint, request.get(), orNone(options))).then();
     }
 
     /**

@@ -18,6 +18,7 @@ import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -226,13 +227,22 @@ final class Call<Q, R> implements Function<String, Mono<CallResult<R>>> {
         earlierFailures = new EarlierFailure(exception, earlierFailures);
         int failedAttempt = attempts;
         return Mono.create(sink -> {
-            sink.onDispose(timer.schedule(() -> sink.success(retriesSoFar), delay.toNanos(), TimeUnit.NANOSECONDS));
-            // Told once the timer is set: a listener that drives a virtual clock finds the wait in place.
+            // The wait ends once its time has passed and the listener has been told, in either order:
+            // told after the timer is set, a listener that drives a virtual clock finds the wait in
+            // place; and however short the wait, its event comes before the next attempt's.
+            AtomicInteger pending = new AtomicInteger(2);
+            Runnable done = () -> {
+                if (pending.decrementAndGet() == 0) {
+                    sink.success(retriesSoFar);
+                }
+            };
+            sink.onDispose(timer.schedule(done, delay.toNanos(), TimeUnit.NANOSECONDS));
             listener.retryScheduled(failedAttempt, delay, exception);
             if (log.isDebugEnabled()) {
                 log.debug("{} failed ({}); retry {} of {} in {} ms", endpoint.describe(), exception.getMessage(),
                         retriesSoFar + 1, policy.maxRetries(), delay.toMillis());
             }
+            done.run();
         });
     }
 

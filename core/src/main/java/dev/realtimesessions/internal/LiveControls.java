@@ -99,59 +99,15 @@ public final class LiveControls {
      * {@code refer}: transfer a SIP call, {@code {"target_uri": "tel:+14155550123"}}.
      *
      * @param sessionId the session's id
-     * @param targetUri the SIP {@code Refer-To} target: a {@code tel:}, {@code sip:} or {@code sips:} URI
+     * @param targetUri the SIP {@code Refer-To} target: a {@code tel:}, {@code sip:} or {@code sips:} URI,
+     *     checked as a Realtime call's ({@link CallArguments#targetUri})
      */
     public record Refer(String sessionId, String targetUri) {
 
         /** Checks the id and the target. */
         public Refer {
             checkSessionId(sessionId);
-            targetUri(targetUri);
-        }
-
-        /**
-         * A {@code tel:} URI ({@code tel:+14155550123}) or a {@code sip:} or {@code sips:} URI
-         * ({@code sip:agent@example.com}), scheme in any case, with something after the scheme and
-         * nothing that cannot stand in a SIP {@code Refer-To} header: no whitespace, control or
-         * non-ASCII characters, {@code <}, {@code >} or {@code "}. A {@code tel:} number starts with
-         * {@code +}, a digit, {@code *} or {@code #}. The same rule as a Realtime call's refer.
-         */
-        private static void targetUri(@Nullable String targetUri) {
-            if (targetUri == null) {
-                throw new ValidationException("target_uri", "must be a tel: or sip: URI, but was null");
-            }
-            int colon = targetUri.indexOf(':');
-            String scheme = colon < 0 ? "" : targetUri.substring(0, colon).toLowerCase(Locale.ROOT);
-            String rest = colon < 0 ? "" : targetUri.substring(colon + 1);
-            boolean telOrSip = scheme.equals("tel") || scheme.equals("sip") || scheme.equals("sips");
-            if (!telOrSip || rest.isEmpty()) {
-                throw new ValidationException("target_uri", "must be a tel: or sip: URI such as tel:+14155550123 or"
-                        + " sip:agent@example.com, but was \"" + printable(targetUri) + "\"");
-            }
-            for (int i = 0; i < rest.length(); i++) {
-                char c = rest.charAt(i);
-                if (c <= 0x20 || c >= 0x7f || c == '<' || c == '>' || c == '"') {
-                    throw new ValidationException("target_uri", "must not hold whitespace, control or non-ASCII"
-                            + " characters, <, > or \" (it becomes the SIP Refer-To header), but has "
-                            + describe(c) + " at index " + (colon + 1 + i));
-                }
-            }
-            char first = rest.charAt(0);
-            boolean number = first == '+' || first == '*' || first == '#' || Character.digit(first, 16) >= 0;
-            if (scheme.equals("tel") && !number) {
-                throw new ValidationException("target_uri", "must be a telephone number after tel:, such as"
-                        + " tel:+14155550123, but was \"" + printable(targetUri) + "\"");
-            }
-        }
-
-        /** The text with control characters shown as {@code ?} and cut to 100 characters, for a message. */
-        private static String printable(String text) {
-            StringBuilder shown = new StringBuilder(Math.min(text.length(), 100) + 3);
-            for (int i = 0; i < text.length() && i < 100; i++) {
-                char c = text.charAt(i);
-                shown.append(Character.isISOControl(c) ? '?' : c);
-            }
-            return text.length() > 100 ? shown.append("...").toString() : shown.toString();
+            CallArguments.targetUri(targetUri);
         }
     }
 

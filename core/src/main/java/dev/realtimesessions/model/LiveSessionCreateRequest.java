@@ -27,7 +27,7 @@ public record LiveSessionCreateRequest(LiveSessionConfig session, String sdp) {
      * (with video and simulcast rarely above 20 KB); the bound keeps an app that relays offers from
      * untrusted browsers from relaying anything much larger.
      */
-    public static final int MAX_SDP_BYTES = 64 * 1024;
+    public static final int MAX_SDP_BYTES = RealtimeCallRequest.MAX_SDP_BYTES;
 
     /**
      * Checks the request.

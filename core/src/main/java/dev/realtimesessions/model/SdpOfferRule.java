@@ -5,9 +5,10 @@ import java.util.Locale;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The rule for a WebRTC SDP offer a request carries, as for {@code POST /realtime/calls}: text (no
- * control characters but CR, LF and TAB), at most {@link LiveSessionCreateRequest#MAX_SDP_BYTES}
- * bytes in UTF-8, whose first line is {@code v=0}, as every SDP's is (RFC 8866). Whether the offer is
+ * The rule for the WebRTC SDP offer a request carries ({@link RealtimeCallRequest},
+ * {@link LiveSessionCreateRequest}, {@link LiveForkRequest}): text (no control characters but CR, LF
+ * and TAB), at most {@link RealtimeCallRequest#MAX_SDP_BYTES} bytes in UTF-8, whose first line is
+ * {@code v=0}, as every SDP's is (RFC 8866). The message never quotes the offer. Whether the offer is
  * one the server can answer is the server's to judge.
  */
 final class SdpOfferRule {
@@ -29,8 +30,8 @@ final class SdpOfferRule {
             }
             bytes += c < 0x80 ? 1 : c < 0x800 ? 2 : Character.isSurrogate(c) ? 2 : 3;
         }
-        if (bytes > LiveSessionCreateRequest.MAX_SDP_BYTES) {
-            throw new ValidationException(field, "must be at most " + LiveSessionCreateRequest.MAX_SDP_BYTES
+        if (bytes > RealtimeCallRequest.MAX_SDP_BYTES) {
+            throw new ValidationException(field, "must be at most " + RealtimeCallRequest.MAX_SDP_BYTES
                     + " bytes in UTF-8, but is " + bytes + " bytes long; no browser offers that much");
         }
         if (!sdp.startsWith("v=0") || sdp.length() > 3 && sdp.charAt(3) != '\r' && sdp.charAt(3) != '\n') {

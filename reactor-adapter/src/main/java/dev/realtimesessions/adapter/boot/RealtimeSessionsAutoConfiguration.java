@@ -6,6 +6,8 @@ import dev.realtimesessions.RealtimeSessions;
 import dev.realtimesessions.RetryPolicy;
 import dev.realtimesessions.ValidationException;
 import dev.realtimesessions.adapter.micrometer.MicrometerCallListener;
+import dev.realtimesessions.adapter.micrometer.RealtimeCallEndpointMetrics;
+import dev.realtimesessions.adapter.webflux.RealtimeCallEndpoint;
 import dev.realtimesessions.adapter.webflux.RealtimeTokenAuthorizer;
 import dev.realtimesessions.adapter.webflux.RealtimeTokenCustomizer;
 import dev.realtimesessions.adapter.webflux.RealtimeTokenEndpoint;
@@ -18,6 +20,7 @@ import org.springframework.beans.factory.BeanFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.config.ConfigurableBeanFactory;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.AnyNestedCondition;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -25,6 +28,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplicat
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.util.ClassUtils;
 import org.springframework.web.reactive.function.server.RouterFunction;
@@ -73,6 +77,13 @@ import org.springframework.web.reactive.function.server.ServerResponse;
  *       (allowed models and voices, the longest secret lifetime, a per-user quota kept in memory);
  *       a {@link RealtimeTokenQuota} bean replaces the in-memory quota, and a {@link TokenGuardrails}
  *       bean (needed for fixed tools or another user resolver) replaces them all.</li>
+ *   <li>With {@code realtime.openai.call-endpoint.enabled=true}, the {@link RealtimeCallEndpoint}
+ *       too (the SDP exchange): the same authorizer, customizer and guardrails (one
+ *       {@link TokenGuardrails} object, so one quota counts a user's tokens and calls), the session
+ *       of {@code realtime.openai.endpoint.*}, and its own path, maximum call duration and per-user
+ *       limit from {@code realtime.openai.call-endpoint.*}. At shutdown it hangs up the calls still
+ *       open. With Micrometer, {@link RealtimeCallEndpointMetrics} gauges its open calls in the
+ *       application's {@code MeterRegistry}.</li>
  * </ul>
  */
 @AutoConfiguration(afterName = "org.springframework.boot.reactor.netty.autoconfigure.NettyReactiveWebServerAutoConfiguration")
@@ -243,6 +254,53 @@ public final class RealtimeSessionsAutoConfiguration {
         }
     }
 
+    /**
+     * The guardrails both endpoints share, from {@code realtime.openai.endpoint.guardrails.*}, when
+     * either endpoint is enabled in a reactive web application and the application has no
+     * {@link TokenGuardrails} bean of its own.
+     */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass(name = "org.springframework.web.reactive.function.server.RouterFunction")
+    @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.REACTIVE)
+    @Conditional(AnyEndpointEnabled.class)
+    public static final class GuardrailsConfiguration {
+
+        /** Creates the configuration; Spring calls it. */
+        public GuardrailsConfiguration() {
+        }
+
+        /**
+         * The guardrails, built once so that both endpoints count one quota per user.
+         *
+         * @param properties the bound properties
+         * @param quota the application's per-user quota (a shared store, say), optional: when present
+         *     it replaces the in-memory quota of {@code realtime.openai.endpoint.guardrails.quota.*}
+         * @return the guardrails
+         */
+        @Bean
+        @ConditionalOnMissingBean
+        public TokenGuardrails realtimeTokenGuardrails(RealtimeSessionsProperties properties,
+                ObjectProvider<RealtimeTokenQuota> quota) {
+            return EndpointRequests.guardrails(properties.endpoint().guardrails(), null, quota.getIfUnique());
+        }
+    }
+
+    /** Either endpoint enabled by its property. */
+    static final class AnyEndpointEnabled extends AnyNestedCondition {
+
+        AnyEndpointEnabled() {
+            super(ConfigurationPhase.REGISTER_BEAN);
+        }
+
+        @ConditionalOnBooleanProperty(prefix = RealtimeSessionsProperties.PREFIX + ".endpoint", name = "enabled")
+        static final class TokenEndpoint {
+        }
+
+        @ConditionalOnBooleanProperty(prefix = RealtimeSessionsProperties.PREFIX + ".call-endpoint", name = "enabled")
+        static final class CallEndpoint {
+        }
+    }
+
     /** Registers the token endpoint in reactive web applications, when enabled by a property. */
     @Configuration(proxyBeanMethods = false)
     @ConditionalOnClass(name = "org.springframework.web.reactive.function.server.RouterFunction")
@@ -296,6 +354,88 @@ public final class RealtimeSessionsAutoConfiguration {
         @Bean
         public RouterFunction<ServerResponse> realtimeTokenRouterFunction(RealtimeTokenEndpoint endpoint) {
             return endpoint.routerFunction();
+        }
+    }
+
+    /** Registers the call endpoint in reactive web applications, when enabled by a property. */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass(name = "org.springframework.web.reactive.function.server.RouterFunction")
+    @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.REACTIVE)
+    @ConditionalOnBooleanProperty(prefix = RealtimeSessionsProperties.PREFIX + ".call-endpoint", name = "enabled")
+    public static final class CallEndpointConfiguration {
+
+        /** Creates the configuration; Spring calls it. */
+        public CallEndpointConfiguration() {
+        }
+
+        /**
+         * The call endpoint, from {@code realtime.openai.call-endpoint.*}, the token endpoint's session
+         * and guardrails, and the application's authorizer and customizer. Closed at shutdown, which
+         * hangs up the calls still open.
+         *
+         * @param sessions the client to start and end calls with
+         * @param properties the bound properties
+         * @param authorizer the application's authorizer, required
+         * @param customizer the application's customizer, optional
+         * @param guardrails the guardrails the token endpoint uses too
+         * @return the endpoint
+         * @throws IllegalStateException if the application has no {@link RealtimeTokenAuthorizer} bean
+         */
+        @Bean(destroyMethod = "close")
+        @ConditionalOnMissingBean
+        public RealtimeCallEndpoint realtimeCallEndpoint(RealtimeSessions sessions,
+                RealtimeSessionsProperties properties, ObjectProvider<RealtimeTokenAuthorizer> authorizer,
+                ObjectProvider<RealtimeTokenCustomizer> customizer, TokenGuardrails guardrails) {
+            RealtimeTokenAuthorizer theAuthorizer = authorizer.getIfUnique();
+            if (theAuthorizer == null) {
+                throw new IllegalStateException("realtime.openai.call-endpoint.enabled=true needs one"
+                        + " RealtimeTokenAuthorizer bean that says who may start a call (each costs money); define one,"
+                        + " or use RealtimeTokenAuthorizer.permitAll() only behind something that already authenticates"
+                        + " callers");
+            }
+            return EndpointRequests.callEndpoint(sessions, properties)
+                    .authorizer(theAuthorizer)
+                    .customizer(customizer.getIfUnique(() -> new RealtimeTokenCustomizer() { }))
+                    .guardrails(guardrails)
+                    .build();
+        }
+
+        /**
+         * The call endpoint's routes: {@code POST} an offer, {@code DELETE} a call by its handle.
+         *
+         * @param endpoint the endpoint
+         * @return its router function
+         */
+        @Bean
+        public RouterFunction<ServerResponse> realtimeCallRouterFunction(RealtimeCallEndpoint endpoint) {
+            return endpoint.routerFunction();
+        }
+
+        /** Gauges the call endpoint's open calls, when Micrometer is on the class path. */
+        @Configuration(proxyBeanMethods = false)
+        @ConditionalOnClass(name = "io.micrometer.core.instrument.MeterRegistry")
+        public static final class CallEndpointMetricsConfiguration {
+
+            /** Creates the configuration; Spring calls it. */
+            public CallEndpointMetricsConfiguration() {
+            }
+
+            /**
+             * The gauges, bound to the application's meter registry when it has one (and by Spring Boot's
+             * actuator to every registry it manages, as any {@code MeterBinder} bean).
+             *
+             * @param endpoint the endpoint
+             * @param meters the application's meter registry, when it has one
+             * @return the gauges' binder
+             */
+            @Bean
+            @ConditionalOnMissingBean
+            public RealtimeCallEndpointMetrics realtimeCallEndpointMetrics(RealtimeCallEndpoint endpoint,
+                    ObjectProvider<MeterRegistry> meters) {
+                RealtimeCallEndpointMetrics metrics = new RealtimeCallEndpointMetrics(endpoint);
+                meters.ifUnique(metrics::bindTo);
+                return metrics;
+            }
         }
     }
 }

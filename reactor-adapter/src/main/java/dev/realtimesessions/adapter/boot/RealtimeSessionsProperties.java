@@ -23,6 +23,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * realtime.openai.endpoint.enabled=true
  * realtime.openai.endpoint.instructions=You are a friendly assistant.
  * realtime.openai.endpoint.voice=marin
+ * realtime.openai.call-endpoint.enabled=true
+ * realtime.openai.call-endpoint.max-duration=5m
  * }</pre>
  *
  * <p>For Azure OpenAI, {@code realtime.openai.azure.resource-url} with the resource's key, or with
@@ -52,6 +54,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param maxPendingAcquires Calls that may wait for a pooled connection before being refused.
  * @param azure Azure OpenAI instead of OpenAI.
  * @param endpoint The token endpoint.
+ * @param callEndpoint The call endpoint (the SDP exchange).
  */
 @ConfigurationProperties(prefix = RealtimeSessionsProperties.PREFIX)
 public record RealtimeSessionsProperties(
@@ -67,7 +70,8 @@ public record RealtimeSessionsProperties(
         @DefaultValue("2000") int maxConnections,
         @DefaultValue("20000") int maxPendingAcquires,
         @DefaultValue Azure azure,
-        @DefaultValue Endpoint endpoint) {
+        @DefaultValue Endpoint endpoint,
+        @DefaultValue CallEndpoint callEndpoint) {
 
     /** The prefix of these properties. */
     public static final String PREFIX = "realtime.openai";
@@ -83,7 +87,7 @@ public record RealtimeSessionsProperties(
                 + ", organization=" + organization + ", project=" + project + ", connectTimeout=" + connectTimeout
                 + ", attemptTimeout=" + attemptTimeout + ", timeout=" + timeout + ", maxRetries=" + maxRetries
                 + ", maxConnections=" + maxConnections + ", maxPendingAcquires=" + maxPendingAcquires
-                + ", azure=" + azure + ", endpoint=" + endpoint + "}";
+                + ", azure=" + azure + ", endpoint=" + endpoint + ", callEndpoint=" + callEndpoint + "}";
     }
 
     /**
@@ -154,6 +158,26 @@ public record RealtimeSessionsProperties(
             @Nullable String voice,
             @Nullable Duration secretLifetime,
             @DefaultValue Guardrails guardrails) {
+    }
+
+    /**
+     * The {@code realtime.openai.call-endpoint.*} properties of the WebFlux call endpoint, where the
+     * browser posts its SDP offer. The session its calls start with ({@code model},
+     * {@code instructions}, {@code voice}) and its guardrails are the token endpoint's, from
+     * {@code realtime.openai.endpoint.*}, so that both endpoints start the same sessions and share
+     * one quota.
+     *
+     * @param enabled Whether to register the WebFlux call endpoint (needs a RealtimeTokenAuthorizer bean).
+     * @param path The path the call endpoint serves: POST an SDP offer to start a call, DELETE
+     *     path/handle to hang it up.
+     * @param maxDuration How long a call may last before the endpoint hangs it up, whatever the browser does.
+     * @param maxCallsPerUser How many calls one user may hold open at once; more are refused with 429.
+     */
+    public record CallEndpoint(
+            @DefaultValue("false") boolean enabled,
+            @DefaultValue("/realtime/call") String path,
+            @DefaultValue("10m") Duration maxDuration,
+            @DefaultValue("2") int maxCallsPerUser) {
     }
 
     /**

@@ -48,6 +48,10 @@ class ConfigurationMetadataTest {
         defaults.put(P + "endpoint.guardrails.max-secret-lifetime", null);
         defaults.put(P + "endpoint.guardrails.quota.requests", null);
         defaults.put(P + "endpoint.guardrails.quota.per", "1m");
+        defaults.put(P + "call-endpoint.enabled", "false");
+        defaults.put(P + "call-endpoint.path", "/realtime/call");
+        defaults.put(P + "call-endpoint.max-duration", "10m");
+        defaults.put(P + "call-endpoint.max-calls-per-user", "2");
 
         Map<String, JsonNode> properties = new LinkedHashMap<>();
         try (InputStream metadata = getClass().getResourceAsStream("/META-INF/spring-configuration-metadata.json")) {
