@@ -14,14 +14,18 @@ import reactor.core.scheduler.Schedulers;
 /**
  * Where a {@link RedisTokenQuota} sends its commands: a connection the application gave (used, never
  * closed), or one the quota opens itself through the application's {@link RedisClient}. An own
- * connection is opened on first use, on Reactor's bounded-elastic scheduler (Lettuce takes a lock
- * while it sets a connection up), never on the caller's thread; if opening it fails, the next use
- * after the quota's pause opens it again. Once open, Lettuce reconnects it by itself after a drop.
+ * connection starts opening when the quota is built, in the background on Reactor's bounded-elastic
+ * scheduler (Lettuce takes a lock while it sets a connection up), never on a caller's thread; if
+ * opening it fails, the next use after the quota's pause opens it again. Once open, Lettuce
+ * reconnects it by itself after a drop.
  */
 abstract sealed class RedisConnection {
 
     /** The commands, once there is a connection to send them on. */
     abstract Mono<RedisReactiveCommands<String, String>> commands();
+
+    /** Starts opening the connection, if this opens its own, without waiting for it. */
+    abstract void open();
 
     /** Closes what this opened, without waiting; a given connection is left alone. */
     abstract void close();
@@ -47,6 +51,10 @@ abstract sealed class RedisConnection {
         }
 
         @Override
+        void open() {
+        }
+
+        @Override
         void close() {
         }
     }
@@ -61,6 +69,14 @@ abstract sealed class RedisConnection {
         Opened(RedisClient client, RedisURI uri) {
             this.client = client;
             this.uri = uri;
+        }
+
+        @Override
+        void open() {
+            CompletableFuture<StatefulRedisConnection<String, String>> connection = current.get();
+            if (connection == null || connection.isCompletedExceptionally()) {
+                connect(connection);
+            }
         }
 
         @Override

@@ -113,11 +113,12 @@ public final class RedisTokenQuota implements RealtimeTokenQuota, AutoCloseable 
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every Java platform has SHA-256", e);
         }
+        connection.open();
     }
 
     /**
      * A builder for a quota that opens its own connection to {@code uri} through the application's
-     * client, on first use and without blocking, and closes it at {@link #close()}. The client stays
+     * client, in the background as soon as it is built, and closes it at {@link #close()}. The client stays
      * the application's: shut it down after closing the quota.
      *
      * @param client the application's Lettuce client (its event loops and options are used)
@@ -359,7 +360,8 @@ public final class RedisTokenQuota implements RealtimeTokenQuota, AutoCloseable 
         }
 
         /**
-         * Builds the quota. Nothing is sent to Redis until the first decision.
+         * Builds the quota, and starts opening its connection, if it opens its own, in the
+         * background: {@code build()} does not wait for Redis, and does not fail when Redis is down.
          *
          * @return the quota
          * @throws ValidationException if {@link #limit(int, Duration)} was not called
