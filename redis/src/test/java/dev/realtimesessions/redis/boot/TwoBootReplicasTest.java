@@ -62,7 +62,8 @@ class TwoBootReplicasTest {
                         "realtime.openai.base-url=" + local.baseUrl(),
                         "realtime.openai.endpoint.enabled=true",
                         "realtime.openai.endpoint.guardrails.quota.requests=3",
-                        "realtime.openai.endpoint.guardrails.quota.per=1h",
+                        // windows of a century: none ends during the test (real time, here)
+                        "realtime.openai.endpoint.guardrails.quota.per=36500d",
                         "realtime.openai.redis.url=" + redis.url(),
                         // a busy machine must not turn a slow first answer into a local decision here
                         "realtime.openai.redis.timeout=5s")
@@ -100,7 +101,7 @@ class TwoBootReplicasTest {
                         .getInstance("SHA-256").digest(TokenGuardrails.ANONYMOUS.getBytes(StandardCharsets.UTF_8)));
                 List<String> keys = connection.sync().keys("*");
                 assertThat(keys).singleElement().asString()
-                        .startsWith("realtime-sessions:quota:3600000:").endsWith(":" + digest);
+                        .startsWith("realtime-sessions:quota:3153600000000:").endsWith(":" + digest);
                 assertThat(connection.sync().get(keys.get(0))).isEqualTo("3");
             } finally {
                 inspector.shutdown();
