@@ -2,7 +2,6 @@ package dev.realtimesessions.redis;
 
 import io.lettuce.core.RedisNoScriptException;
 import io.lettuce.core.ScriptOutputType;
-import io.lettuce.core.api.reactive.RedisReactiveCommands;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -37,14 +36,13 @@ final class QuotaScript {
     }
 
     /** Whether one was taken from the count at {@code key}; errors as Redis or Lettuce report them. */
-    static Mono<Boolean> tryAcquire(RedisReactiveCommands<String, String> commands, String key, int limit,
-            long untilWindowEndMillis) {
+    static Mono<Boolean> tryAcquire(RedisConnection connection, String key, int limit, long untilWindowEndMillis) {
         String[] keys = {key};
         String max = Integer.toString(limit);
         String ttl = Long.toString(Math.max(1, untilWindowEndMillis));
-        return commands.<Long>evalsha(SHA1, ScriptOutputType.INTEGER, keys, max, ttl)
-                .onErrorResume(RedisNoScriptException.class,
-                        e -> commands.<Long>eval(SOURCE, ScriptOutputType.INTEGER, keys, max, ttl))
+        return connection.send(commands -> commands.<Long>evalsha(SHA1, ScriptOutputType.INTEGER, keys, max, ttl))
+                .onErrorResume(RedisNoScriptException.class, e -> connection.send(
+                        commands -> commands.<Long>eval(SOURCE, ScriptOutputType.INTEGER, keys, max, ttl)))
                 .single()
                 .map(granted -> granted == 1L);
     }

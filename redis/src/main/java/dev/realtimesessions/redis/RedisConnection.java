@@ -6,20 +6,49 @@ import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.api.reactive.RedisReactiveCommands;
 import io.lettuce.core.codec.StringCodec;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Scheduler;
 import reactor.core.scheduler.Schedulers;
 
 /**
  * Where a {@link RedisTokenQuota} sends its commands: a connection the application gave (used, never
- * closed), or one the quota opens itself through the application's {@link RedisClient}. An own
- * connection starts opening when the quota is built, in the background on Reactor's bounded-elastic
- * scheduler (Lettuce takes a lock while it sets a connection up), never on a caller's thread; if
- * opening it fails, the next use after the quota's pause opens it again. Once open, Lettuce
- * reconnects it by itself after a drop.
+ * closed), or one the quota opens itself through the application's {@link RedisClient}.
+ *
+ * <p>Lettuce takes a lock when it writes a command (and when it sets a connection up), which a
+ * writer waits for when another holds it. So that no caller's event loop ever waits there, every
+ * command is sent from one thread of the quota's own, the dispatcher: the lock is then hardly ever
+ * contended, and when Lettuce's own bookkeeping holds it a moment, only the dispatcher waits.
+ * Answers arrive on Lettuce's event loop as usual.
+ *
+ * <p>An own connection starts opening when the quota is built, in the background; if opening it
+ * fails, the next use after the quota's pause opens it again. Once open, Lettuce reconnects it by
+ * itself after a drop.
  */
 abstract sealed class RedisConnection {
+
+    private static final AtomicInteger DISPATCHERS = new AtomicInteger();
+
+    /**
+     * One plain daemon thread (not a non-blocking one: Lettuce may make it wait a moment) behind the
+     * same kind of queue as Reactor's own schedulers, which callers hand their commands to without
+     * waiting.
+     */
+    private final Scheduler dispatcher = Schedulers.fromExecutorService(new ScheduledThreadPoolExecutor(1, task -> {
+        Thread thread = new Thread(task, "realtime-sessions-redis-" + DISPATCHERS.incrementAndGet());
+        thread.setDaemon(true);
+        return thread;
+    }), "realtime-sessions-redis");
+
+    /** Sends a command from the dispatcher once there is a connection; its answers as Lettuce delivers them. */
+    final <T> Flux<T> send(Function<RedisReactiveCommands<String, String>, Flux<T>> command) {
+        return Mono.defer(this::commands).flatMapMany(command).subscribeOn(dispatcher);
+    }
 
     /** The commands, once there is a connection to send them on. */
     abstract Mono<RedisReactiveCommands<String, String>> commands();
@@ -27,8 +56,10 @@ abstract sealed class RedisConnection {
     /** Starts opening the connection, if this opens its own, without waiting for it. */
     abstract void open();
 
-    /** Closes what this opened, without waiting; a given connection is left alone. */
-    abstract void close();
+    /** Closes what this opened, without waiting (a given connection is left alone), and stops the dispatcher. */
+    void close() {
+        dispatcher.dispose();
+    }
 
     static RedisConnection given(StatefulRedisConnection<String, String> connection) {
         return new Given(connection.reactive());
@@ -52,10 +83,6 @@ abstract sealed class RedisConnection {
 
         @Override
         void open() {
-        }
-
-        @Override
-        void close() {
         }
     }
 
@@ -103,7 +130,7 @@ abstract sealed class RedisConnection {
                 return other == null ? connect(null) : other;
             }
             try {
-                // Lettuce sets a connection up under a lock (its command proxies' cache): not on an event loop
+                // Lettuce sets a connection up under its lock too: on bounded-elastic, not on anyone's event loop
                 Schedulers.boundedElastic().schedule(() -> connectInto(fresh));
             } catch (RuntimeException e) {
                 fresh.completeExceptionally(e);
@@ -135,6 +162,7 @@ abstract sealed class RedisConnection {
             if (connection != null) {
                 connection.thenAccept(StatefulRedisConnection::closeAsync);
             }
+            super.close();
         }
     }
 }

@@ -59,6 +59,12 @@ import reactor.core.publisher.Mono;
  * {@link ClientOptions.DisconnectedBehavior#REJECT_COMMANDS}, so that commands fail at once while
  * it is disconnected instead of waiting for the timeout.
  *
+ * <p><strong>Threads.</strong> Lettuce takes a short lock to write a command, which a writer waits
+ * for when another holds it; so that no caller's event loop ever waits there, the quota sends its
+ * commands from one daemon thread of its own ({@code realtime-sessions-redis-N}), stopped by
+ * {@link #close()}. A decision is delivered on Lettuce's event loop (or, after the timeout, on
+ * Reactor's parallel scheduler).
+ *
  * <p>Windows follow this JVM's clock: keep the replicas' clocks in step (NTP); a skew of {@code s}
  * lets a user's windows on two replicas overlap by {@code s}. Thread-safe and non-blocking; share
  * one per quota.
@@ -177,8 +183,7 @@ public final class RedisTokenQuota implements RealtimeTokenQuota, AutoCloseable 
             return Mono.just(withoutRedis(digest, window, untilNext, FallbackMeter.Reason.UNAVAILABLE));
         }
         String key = windowKeyPrefix + window + ":" + digest;
-        return Mono.defer(connection::commands)
-                .flatMap(commands -> QuotaScript.tryAcquire(commands, key, requests, untilNext))
+        return QuotaScript.tryAcquire(connection, key, requests, untilNext)
                 .timeout(timeout)
                 .map(granted -> {
                     health.answered();
@@ -222,9 +227,9 @@ public final class RedisTokenQuota implements RealtimeTokenQuota, AutoCloseable 
     }
 
     /**
-     * Closes the connection the quota opened, if it opened one, without waiting; a connection given
-     * to {@link #builder(StatefulRedisConnection)} and the application's client stay open. Later
-     * decisions are taken as the {@link RedisFailureMode} says.
+     * Closes the connection the quota opened, if it opened one, without waiting, and stops the
+     * quota's thread; a connection given to {@link #builder(StatefulRedisConnection)} and the
+     * application's client stay open. Later decisions are taken as the {@link RedisFailureMode} says.
      */
     @Override
     public void close() {

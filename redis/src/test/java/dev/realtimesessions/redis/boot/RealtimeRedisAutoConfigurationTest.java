@@ -139,10 +139,10 @@ class RealtimeRedisAutoConfigurationTest {
 
     @Test
     void thePropertiesNeverShowAPassword() {
-        runner.withPropertyValues("realtime.openai.redis.url=rediss://default:s3cret@redis.internal:6380/2",
+        runner.withPropertyValues("realtime.openai.redis.url=redis://default:s3cret@redis.internal:6380/2",
                 "realtime.openai.endpoint.guardrails.quota.requests=5").run(context ->
                 assertThat(context.getBean(RealtimeRedisProperties.class)).hasToString("RealtimeRedisProperties{"
-                        + "url=rediss://***@redis.internal:6380/2, keyPrefix=realtime-sessions:, timeout=PT0.2S,"
+                        + "url=redis://***@redis.internal:6380/2, keyPrefix=realtime-sessions:, timeout=PT0.2S,"
                         + " failureMode=LOCAL}"));
     }
 }
