@@ -2,10 +2,11 @@ package dev.realtimesessions.redis;
 
 /**
  * What a decision that needs Redis does when Redis does not answer in time or fails: the connection
- * is down, the server is stopped, slow or refuses the command. Every such decision is logged (a WARN
- * when Redis first fails, then at most one a minute while it stays down) and counted in the
- * {@code realtime.sessions.redis.fallbacks} counter when a {@code MeterRegistry} is given. Redis is
- * tried again by itself, and the shared state is used again as soon as it answers.
+ * is down, the server is stopped, slow or refuses the command. Such decisions are logged (at most
+ * one WARN a minute, however often Redis comes and goes, and an INFO when it answers again) and each
+ * is counted in the {@code realtime.sessions.redis.fallbacks} counter when a {@code MeterRegistry}
+ * is given. Redis is tried again by itself, and the shared state is used again as soon as it
+ * answers.
  */
 public enum RedisFailureMode {
 

@@ -9,9 +9,9 @@ import org.slf4j.Logger;
 /**
  * Whether Redis is answering, as the last attempts found, and the log lines about it. After a
  * failure, Redis is left alone for {@link #RECHECK_NANOS} (decisions are taken without it, at once),
- * then tried again; the first answer ends the outage. One WARN when an outage starts, at most one a
- * minute while it lasts, one INFO when it ends. Real time ({@link System#nanoTime()}): it measures
- * Redis, not the quota's windows. Thread-safe.
+ * then tried again; the first answer ends the outage. At most one WARN a minute, however often Redis
+ * comes and goes, each followed by one INFO when Redis answers again. Real time
+ * ({@link System#nanoTime()}): it measures Redis, not the quota's windows. Thread-safe.
  */
 final class RedisHealth {
 
@@ -24,7 +24,9 @@ final class RedisHealth {
     private final String what;
     private final RedisFailureMode mode;
     private final AtomicBoolean down = new AtomicBoolean();
-    private final AtomicLong nextWarnAt = new AtomicLong();
+    /** Whether a WARN was logged that no INFO has answered yet. */
+    private final AtomicBoolean warned = new AtomicBoolean();
+    private final AtomicLong nextWarnAt = new AtomicLong(System.nanoTime());
     private final LongAdder withoutRedis = new LongAdder();
     private volatile long retryAt;
 
@@ -46,9 +48,9 @@ final class RedisHealth {
 
     /** Redis answered. */
     void answered() {
-        if (down.get() && down.compareAndSet(true, false)) {
+        if (down.get() && down.compareAndSet(true, false) && warned.compareAndSet(true, false)) {
             log.info("Redis answers again: {} is shared between replicas again ({} decisions were taken without it)",
-                    what, withoutRedis.sumThenReset());
+                    what, withoutRedis.sum());
         }
     }
 
@@ -56,16 +58,13 @@ final class RedisHealth {
     void failed(String cause) {
         long now = System.nanoTime();
         retryAt = now + RECHECK_NANOS;
-        if (!down.get() && down.compareAndSet(false, true)) {
-            nextWarnAt.set(now + WARN_INTERVAL_NANOS);
-            log.warn("Redis is unavailable ({}): {} is decided {} until Redis answers again; retrying every {} s",
-                    cause, what, describe(mode), TimeUnit.NANOSECONDS.toSeconds(RECHECK_NANOS));
-            return;
-        }
+        down.set(true);
         long warnAt = nextWarnAt.get();
         if (now - warnAt >= 0 && nextWarnAt.compareAndSet(warnAt, now + WARN_INTERVAL_NANOS)) {
-            log.warn("Redis is still unavailable ({}): {} decisions of {} were taken {} in the last minute",
-                    cause, withoutRedis.sumThenReset(), what, describe(mode));
+            warned.set(true);
+            log.warn("Redis is unavailable ({}): {} is decided {} until Redis answers again; retrying every {} s"
+                    + " ({} decisions taken without Redis so far; at most one such warning a minute)",
+                    cause, what, describe(mode), TimeUnit.NANOSECONDS.toSeconds(RECHECK_NANOS), withoutRedis.sum());
         }
     }
 

@@ -47,7 +47,7 @@ import reactor.core.publisher.Mono;
  * epoch milliseconds / window length). The user digest is the SHA-256 of the user name, base64url
  * without padding: no user name, API key or secret is ever written. Each key expires
  * ({@code PEXPIRE}) when its window ends, so Redis holds only the current window's users, about
- * 150 bytes each.
+ * 180 bytes each.
  *
  * <p><strong>When Redis is slow or down.</strong> Each decision waits at most {@code timeout}
  * (default {@value #DEFAULT_TIMEOUT_MILLIS} ms) for Redis; without an answer, or on an error, it is
@@ -120,6 +120,8 @@ public final class RedisTokenQuota implements RealtimeTokenQuota, AutoCloseable 
             throw new IllegalStateException("every Java platform has SHA-256", e);
         }
         connection.open();
+        // Loads the script ahead of the first decision (a new or restarted Redis has none); errors are left to decisions.
+        connection.send(commands -> commands.scriptLoad(QuotaScript.SOURCE).flux()).subscribe(sha -> { }, error -> { });
     }
 
     /**
@@ -365,8 +367,9 @@ public final class RedisTokenQuota implements RealtimeTokenQuota, AutoCloseable 
         }
 
         /**
-         * Builds the quota, and starts opening its connection, if it opens its own, in the
-         * background: {@code build()} does not wait for Redis, and does not fail when Redis is down.
+         * Builds the quota, and starts opening its connection, if it opens its own, and loading its
+         * script into Redis, in the background: {@code build()} does not wait for Redis, and does
+         * not fail when Redis is down.
          *
          * @return the quota
          * @throws ValidationException if {@link #limit(int, Duration)} was not called

@@ -117,6 +117,10 @@ class RedisOutageTest {
                 assertThat(decide(a, "dave").allowed()).isFalse();
                 assertThat(logs.messages()).filteredOn(message -> message.startsWith("Redis answers again"))
                         .hasSize(2);
+
+                redis.kill();
+                assertThat(decide(a, "erin").allowed()).as("down again: local again").isTrue();
+                assertThat(warnings()).as("at most one WARN a minute, however often Redis comes and goes").hasSize(2);
             }
         }
     }
@@ -151,15 +155,14 @@ class RedisOutageTest {
             awaitShared(quota, keyspace, "warm-up");
             double timeoutsBefore = fallbacks("local", "timeout");
             double fallbacksBefore = fallbacks();
-            int warningsBefore = warnings().size();
             redis.pause();
             try {
                 assertThat(decide(quota, "alice").allowed()).as("decided while Redis is still frozen").isTrue();
                 assertThat(fallbacks("local", "timeout") - timeoutsBefore).isEqualTo(1);
                 assertThat(decide(quota, "alice").allowed()).isTrue();
                 assertThat(fallbacks() - fallbacksBefore).isEqualTo(2);
-                assertThat(warnings().subList(warningsBefore, warnings().size())).singleElement().asString()
-                        .startsWith("Redis is unavailable (no answer within 100 ms)");
+                // one WARN: this one, or one the warm-up logged when it timed out (at most one a minute)
+                assertThat(warnings()).singleElement().asString().startsWith("Redis is unavailable (");
             } finally {
                 redis.resume();
             }
