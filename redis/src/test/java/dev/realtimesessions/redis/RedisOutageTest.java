@@ -12,9 +12,13 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
 import reactor.test.StepVerifier;
 
 /**
@@ -144,6 +148,35 @@ class RedisOutageTest {
             return Keyspace.digest(user);
         } catch (Exception e) {
             throw new IllegalStateException(e);
+        }
+    }
+
+    @Test
+    void redisKilledUnderABurstLosesNoDecision() throws Exception {
+        try (RedisTokenQuota quota = quota(clientA).timeout(Duration.ofSeconds(5)).build();
+             Keyspace keyspace = new Keyspace(redis.url())) {
+            awaitShared(quota, keyspace, "warm-up");
+            CompletableFuture<Void> killed = new CompletableFuture<>();
+            AtomicInteger decided = new AtomicInteger();
+            Mono<Void> afterTheKill = Mono.fromFuture(killed, true);
+            // the first half races the kill (some are in flight when Redis dies), the second half comes after it
+            List<Decision> decisions = Flux.range(0, 2000)
+                    .flatMap(i -> (i < 1000 ? Mono.<Void>empty() : afterTheKill).then(quota.tryAcquire("burst-" + i))
+                            .doOnNext(decision -> {
+                                if (decided.incrementAndGet() == 100) {
+                                    Thread killer = new Thread(() -> {
+                                        redis.kill();
+                                        killed.complete(null);
+                                    }, "redis-killer");
+                                    killer.start();
+                                }
+                            }), 256)
+                    .collectList().block(Duration.ofMinutes(1));
+            assertThat(decisions).hasSize(2000).allSatisfy(decision -> assertThat(decision.allowed())
+                    .as("each user's first request: allowed, by Redis or locally").isTrue());
+            assertThat(fallbacks()).as("at least every decision after the kill was taken locally")
+                    .isGreaterThanOrEqualTo(1000);
+            assertThat(warnings()).hasSize(1);
         }
     }
 
