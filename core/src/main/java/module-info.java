@@ -10,7 +10,7 @@ module dev.realtimesessions {
     requires transitive reactor.core;
     requires transitive reactor.netty.http;
     requires transitive org.reactivestreams;
-    requires reactor.netty.core;
+    requires transitive reactor.netty.core;
     requires io.netty.buffer;
     requires io.netty.codec;
     requires io.netty.codec.http;

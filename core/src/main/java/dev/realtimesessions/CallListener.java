@@ -64,7 +64,8 @@ public interface CallListener {
     }
 
     /**
-     * A failed attempt will be retried after a delay.
+     * A failed attempt will be retried after a delay; told once the wait has begun, so that a test
+     * driving a virtual clock finds the wait in place.
      *
      * @param failedAttempt the number of the attempt that failed
      * @param delay how long the call waits before the next attempt
@@ -77,7 +78,7 @@ public interface CallListener {
      * The rate gate holds the next attempt back, because the server asked for no more requests
      * with this API key and project for a while (see {@link RealtimeSessions.Builder#rateGate(boolean)}).
      * A hold that would outlive the call's deadline is not waited for: the call fails with a
-     * {@link RateLimitException} instead.
+     * {@link RateLimitException} instead. Told once the wait has begun.
      *
      * @param wait how long the attempt waits
      */

@@ -1,25 +1,13 @@
 package dev.realtimesessions;
 
+import dev.realtimesessions.internal.PoolResources;
+import dev.realtimesessions.internal.SecretRefill;
+import dev.realtimesessions.internal.SecretStock;
 import dev.realtimesessions.model.ClientSecretCreateRequest;
 import dev.realtimesessions.model.ClientSecretCreateResponse;
 import dev.realtimesessions.model.ExpiresAfter;
 import java.time.Duration;
-import java.util.Queue;
-import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicReference;
-import org.jspecify.annotations.Nullable;
-import org.reactivestreams.Subscription;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import reactor.core.Disposable;
-import reactor.core.Disposables;
-import reactor.core.publisher.BaseSubscriber;
 import reactor.core.publisher.Mono;
-import reactor.core.publisher.SignalType;
-import reactor.core.scheduler.Schedulers;
 
 /**
  * Keeps up to {@link Builder#size(int) N} fresh client secrets minted ahead of time for one request
@@ -63,37 +51,26 @@ import reactor.core.scheduler.Schedulers;
  */
 public final class ClientSecretPool implements AutoCloseable {
 
-    private static final Logger log = LoggerFactory.getLogger(ClientSecretPool.class);
-
     private final RealtimeSessions sessions;
     private final ClientSecretCreateRequest template;
     private final RequestOptions options;
     private final int size;
-    private final long marginMillis;
+    private final Duration expiryMargin;
     private final int refillConcurrency;
-    private final Duration initialBackoff;
-    private final Duration maxBackoff;
-
-    private final Queue<Entry> stock = new ConcurrentLinkedQueue<>();
-    private final AtomicInteger stocked = new AtomicInteger();
-    private final AtomicInteger inFlight = new AtomicInteger();
-    private final AtomicInteger failuresInARow = new AtomicInteger();
-    private final AtomicInteger drainWork = new AtomicInteger();
-    private final AtomicBoolean started = new AtomicBoolean();
-    private final AtomicReference<@Nullable Backoff> backoff = new AtomicReference<>();
-    /** The mints in flight and the timers (expiry sweeps, backoffs); disposed by {@link #close()}. */
-    private final Disposable.Composite resources = Disposables.composite();
-    private volatile boolean closed;
+    private final PoolResources resources = new PoolResources();
+    private final SecretStock stock;
+    private final SecretRefill refill;
 
     private ClientSecretPool(Builder builder) {
         this.sessions = builder.sessions;
         this.template = builder.template;
         this.options = builder.options;
         this.size = builder.size;
-        this.marginMillis = builder.expiryMargin.toMillis();
+        this.expiryMargin = builder.expiryMargin;
         this.refillConcurrency = builder.refillConcurrency;
-        this.initialBackoff = builder.initialBackoff;
-        this.maxBackoff = builder.maxBackoff;
+        this.stock = new SecretStock(expiryMargin, resources, this::mintIfShort);
+        this.refill = new SecretRefill(this::mint, stock, resources, size, refillConcurrency, builder.initialBackoff,
+                builder.maxBackoff);
     }
 
     /**
@@ -107,13 +84,7 @@ public final class ClientSecretPool implements AutoCloseable {
      * @throws ValidationException if an argument is null
      */
     public static Builder builder(RealtimeSessions sessions, ClientSecretCreateRequest template) {
-        if (sessions == null) {
-            throw new ValidationException("sessions", "must not be null");
-        }
-        if (template == null) {
-            throw new ValidationException("template", "must not be null");
-        }
-        return new Builder(sessions, template);
+        return new Builder(Arguments.notNull("sessions", sessions), Arguments.notNull("template", template));
     }
 
     /**
@@ -124,12 +95,10 @@ public final class ClientSecretPool implements AutoCloseable {
      * @throws RealtimeSessionsException if the pool is closed
      */
     public ClientSecretPool start() {
-        if (closed) {
+        if (resources.isClosed()) {
             throw closedException();
         }
-        if (started.compareAndSet(false, true)) {
-            drain();
-        }
+        refill.start();
         return this;
     }
 
@@ -146,23 +115,13 @@ public final class ClientSecretPool implements AutoCloseable {
      */
     public Mono<ClientSecretCreateResponse> take() {
         return Mono.defer(() -> {
-            if (closed) {
+            if (resources.isClosed()) {
                 return Mono.error(closedException());
             }
-            start();
-            long now = now();
-            Entry entry;
-            while ((entry = stock.poll()) != null) {
-                stocked.decrementAndGet();
-                cancelSweep(entry);
-                if (entry.deadline > now) {
-                    drain();
-                    return Mono.just(entry.secret);
-                }
-                log.debug("discarded a pooled client secret expiring at {}, within the margin", entry.secret.expiresAt());
-            }
-            drain();
-            return sessions.createClientSecret(template, options);
+            refill.start();
+            ClientSecretCreateResponse secret = stock.takeFresh();
+            refill.mintIfShort();
+            return secret != null ? Mono.just(secret) : mint();
         });
     }
 
@@ -172,7 +131,7 @@ public final class ClientSecretPool implements AutoCloseable {
      * @return how many secrets {@link #take()} could hand out without a mint
      */
     public int available() {
-        return Math.max(0, stocked.get());
+        return stock.available();
     }
 
     /**
@@ -182,12 +141,8 @@ public final class ClientSecretPool implements AutoCloseable {
      */
     @Override
     public void close() {
-        if (closed) {
-            return;
-        }
-        closed = true;
-        resources.dispose();
-        dropStock();
+        resources.close();
+        stock.drop();
     }
 
     /**
@@ -197,217 +152,23 @@ public final class ClientSecretPool implements AutoCloseable {
      */
     @Override
     public String toString() {
-        return "ClientSecretPool{size=" + size + ", expiryMargin=" + Duration.ofMillis(marginMillis)
-                + ", refillConcurrency=" + refillConcurrency + ", available=" + available() + ", minting="
-                + inFlight.get() + (backoff.get() != null ? ", backing off" : "") + (closed ? ", closed" : "") + "}";
+        return "ClientSecretPool{size=" + size + ", expiryMargin=" + expiryMargin + ", refillConcurrency="
+                + refillConcurrency + ", available=" + available() + ", minting=" + refill.inFlight()
+                + (refill.isPaused() ? ", backing off" : "") + (resources.isClosed() ? ", closed" : "") + "}";
+    }
+
+    private Mono<ClientSecretCreateResponse> mint() {
+        return sessions.createClientSecret(template, options);
+    }
+
+    /** After the stock discarded expired secrets. */
+    private void mintIfShort() {
+        refill.mintIfShort();
     }
 
     private static RealtimeSessionsException closedException() {
         return new RealtimeSessionsException("the ClientSecretPool is closed; mint with RealtimeSessions directly"
                 + " or build a new pool");
-    }
-
-    private static long now() {
-        return Schedulers.parallel().now(TimeUnit.MILLISECONDS);
-    }
-
-    private void dropStock() {
-        while (stock.poll() != null) {
-            stocked.decrementAndGet();
-        }
-    }
-
-    /**
-     * Starts refill mints while the stock and the mints in flight are below N, at most
-     * {@link #refillConcurrency} in flight, unless closed or backing off. Serialized: one thread
-     * decides at a time; a call during another's pass makes that pass look again. A pass first
-     * decides how many mints to start, then starts them all: a mint that fails at once does not
-     * cut short the round it belongs to, so each round is the same whatever the timing.
-     */
-    private void drain() {
-        if (!started.get() || drainWork.getAndIncrement() != 0) {
-            return;
-        }
-        int missed = 1;
-        do {
-            int round = 0;
-            while (!closed && backoff.get() == null && inFlight.get() < refillConcurrency
-                    && stocked.get() + inFlight.get() < size) {
-                inFlight.incrementAndGet();
-                round++;
-            }
-            for (int begun = 0; begun < round; begun++) {
-                Mint mint = new Mint();
-                if (!resources.add(mint)) {
-                    inFlight.addAndGet(begun - round);
-                    break;
-                }
-                sessions.createClientSecret(template, options).subscribe(mint);
-            }
-            missed = drainWork.addAndGet(-missed);
-        } while (missed != 0);
-    }
-
-    /** Stocks a secret a refill mint brought; returns what to log if it came already stale. */
-    private @Nullable String minted(ClientSecretCreateResponse secret) {
-        long now = now();
-        long deadline = secret.expiresAt().toEpochMilli() - marginMillis;
-        if (deadline <= now) {
-            return refillFailed(new RealtimeSessionsException("minted a client secret expiring at " + secret.expiresAt()
-                    + ", already within the expiry margin of " + Duration.ofMillis(marginMillis)
-                    + ": the margin must be shorter than the secret's lifetime"));
-        }
-        failuresInARow.set(0);
-        // The sweep is scheduled before the secret is counted, so that whoever sees it in stock
-        // also sees its expiry timer set.
-        Disposable sweep = schedule(this::sweep, deadline - now);
-        stocked.incrementAndGet();
-        stock.offer(new Entry(secret, deadline, sweep));
-        if (closed) {
-            dropStock();
-        }
-        return null;
-    }
-
-    /**
-     * Pauses refilling after a failed refill mint; returns what to log, which the mint logs once it
-     * has given up its slot (so that whoever reads the log sees the pool's state settled).
-     */
-    private @Nullable String refillFailed(Throwable error) {
-        if (closed) {
-            return null;
-        }
-        int failures = failuresInARow.incrementAndGet();
-        long delay = backoffMillis(failures);
-        Backoff pause = new Backoff(failures);
-        @Nullable Backoff current;
-        do {
-            current = backoff.get();
-            if (current != null && current.failures > failures) {
-                // A later failure, handled first on another thread, set a pause at least as long.
-                return "a refill mint of the ClientSecretPool failed (" + failures + " in a row); refilling is paused: "
-                        + error;
-            }
-        } while (!backoff.compareAndSet(current, pause));
-        schedule(pause, delay);
-        return "a refill mint of the ClientSecretPool failed (" + failures + " in a row); refilling again in "
-                + Duration.ofMillis(delay) + ": " + error;
-    }
-
-    private long backoffMillis(int failures) {
-        long max = maxBackoff.toMillis();
-        long delay = initialBackoff.toMillis();
-        for (int i = 1; i < failures && delay < max; i++) {
-            delay *= 2;
-        }
-        return Math.min(delay, max);
-    }
-
-    /** Discards every stocked secret whose margin has been reached, then refills. */
-    private void sweep() {
-        long now = now();
-        for (Entry entry : stock) {
-            if (entry.deadline <= now && stock.remove(entry)) {
-                stocked.decrementAndGet();
-                cancelSweep(entry);
-                log.debug("discarded a pooled client secret expiring at {}, within the margin",
-                        entry.secret.expiresAt());
-            }
-        }
-        drain();
-    }
-
-    /**
-     * Cancels the expiry timer of a secret that left the stock, so that pending timers stay bounded
-     * by the stock, however many secrets pass through.
-     */
-    private void cancelSweep(Entry entry) {
-        resources.remove(entry.sweep);
-        entry.sweep.dispose();
-    }
-
-    /**
-     * Runs {@code action} after {@code delayMillis} on {@code Schedulers.parallel()}, unless closed
-     * or cancelled first.
-     */
-    private Disposable schedule(Runnable action, long delayMillis) {
-        Disposable.Swap task = Disposables.swap();
-        if (!resources.add(task)) {
-            return task;
-        }
-        task.update(Schedulers.parallel().schedule(() -> {
-            resources.remove(task);
-            action.run();
-        }, Math.max(0, delayMillis), TimeUnit.MILLISECONDS));
-        return task;
-    }
-
-    /** A stocked secret and the moment it stops being fresh, in the scheduler's milliseconds. */
-    private static final class Entry {
-        final ClientSecretCreateResponse secret;
-        final long deadline;
-        final Disposable sweep;
-
-        Entry(ClientSecretCreateResponse secret, long deadline, Disposable sweep) {
-            this.secret = secret;
-            this.deadline = deadline;
-            this.sweep = sweep;
-        }
-    }
-
-    /** A pause in refilling; it ends, and refilling resumes, unless a later failure replaced it. */
-    private final class Backoff implements Runnable {
-        final int failures;
-
-        Backoff(int failures) {
-            this.failures = failures;
-        }
-
-        @Override
-        public void run() {
-            if (backoff.compareAndSet(this, null)) {
-                drain();
-            }
-        }
-    }
-
-    /** One background mint; cancelled by {@link #close()}. */
-    private final class Mint extends BaseSubscriber<ClientSecretCreateResponse> {
-        private boolean received;
-        private @Nullable String failure;
-
-        @Override
-        protected void hookOnSubscribe(Subscription subscription) {
-            subscription.request(1);
-        }
-
-        @Override
-        protected void hookOnNext(ClientSecretCreateResponse secret) {
-            received = true;
-            failure = minted(secret);
-        }
-
-        @Override
-        protected void hookOnComplete() {
-            if (!received) {
-                failure = refillFailed(new RealtimeSessionsException("the mint completed without a client secret"));
-            }
-        }
-
-        @Override
-        protected void hookOnError(Throwable error) {
-            failure = refillFailed(error);
-        }
-
-        @Override
-        protected void hookFinally(SignalType type) {
-            resources.remove(this);
-            inFlight.decrementAndGet();
-            if (failure != null) {
-                log.warn(failure);
-            }
-            drain();
-        }
     }
 
     /**
@@ -437,10 +198,7 @@ public final class ClientSecretPool implements AutoCloseable {
          * @return this builder
          */
         public Builder size(int size) {
-            if (size <= 0) {
-                throw new ValidationException("size", "must be positive, but was " + size);
-            }
-            this.size = size;
+            this.size = Arguments.positive("size", size);
             return this;
         }
 
@@ -453,7 +211,7 @@ public final class ClientSecretPool implements AutoCloseable {
          * @return this builder
          */
         public Builder expiryMargin(Duration expiryMargin) {
-            this.expiryMargin = Durations.requireNonNegative("expiryMargin", expiryMargin);
+            this.expiryMargin = Arguments.nonNegative("expiryMargin", expiryMargin);
             return this;
         }
 
@@ -464,10 +222,7 @@ public final class ClientSecretPool implements AutoCloseable {
          * @return this builder
          */
         public Builder refillConcurrency(int refillConcurrency) {
-            if (refillConcurrency <= 0) {
-                throw new ValidationException("refillConcurrency", "must be positive, but was " + refillConcurrency);
-            }
-            this.refillConcurrency = refillConcurrency;
+            this.refillConcurrency = Arguments.positive("refillConcurrency", refillConcurrency);
             return this;
         }
 
@@ -481,8 +236,8 @@ public final class ClientSecretPool implements AutoCloseable {
          * @return this builder
          */
         public Builder refillBackoff(Duration initial, Duration max) {
-            Durations.requirePositive("refillBackoff.initial", initial);
-            Durations.requirePositive("refillBackoff.max", max);
+            Arguments.positive("refillBackoff.initial", initial);
+            Arguments.positive("refillBackoff.max", max);
             if (max.compareTo(initial) < 0) {
                 throw new ValidationException("refillBackoff.max", "must not be shorter than the initial backoff "
                         + initial + ", but was " + max);
@@ -500,10 +255,7 @@ public final class ClientSecretPool implements AutoCloseable {
          * @return this builder
          */
         public Builder requestOptions(RequestOptions options) {
-            if (options == null) {
-                throw new ValidationException("requestOptions", "must not be null; use RequestOptions.none()");
-            }
-            this.options = options;
+            this.options = Arguments.notNull("requestOptions", options, "use RequestOptions.none()");
             return this;
         }
 

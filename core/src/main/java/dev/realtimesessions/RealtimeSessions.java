@@ -1,26 +1,37 @@
+// Over 300 lines on purpose: this is the public facade, with one Javadoc'd method per call and
+// overload, and its builder with one Javadoc'd setter per option. The work lives in internal
+// (CallExecutor, Call, HttpTransport; the URL checks in BaseUrls).
 package dev.realtimesessions;
 
+import dev.realtimesessions.internal.ApiKeys;
+import dev.realtimesessions.internal.AzureAuth;
+import dev.realtimesessions.internal.AzureOpenAi;
+import dev.realtimesessions.internal.BaseUrls;
+import dev.realtimesessions.internal.CallArguments;
+import dev.realtimesessions.internal.CallEndpoints;
 import dev.realtimesessions.internal.CallExecutor;
 import dev.realtimesessions.internal.ClientSettings;
 import dev.realtimesessions.internal.Endpoint;
 import dev.realtimesessions.internal.LibraryVersion;
 import dev.realtimesessions.model.ClientSecretCreateRequest;
 import dev.realtimesessions.model.ClientSecretCreateResponse;
+import dev.realtimesessions.model.RealtimeCall;
+import dev.realtimesessions.model.RealtimeCallRequest;
 import dev.realtimesessions.model.RealtimeSession;
+import dev.realtimesessions.model.RealtimeSessionConfig;
 import dev.realtimesessions.model.RealtimeSessionCreateRequest;
 import dev.realtimesessions.model.TranscriptionSession;
 import dev.realtimesessions.model.TranscriptionSessionCreateRequest;
-import io.netty.util.NetUtil;
-import java.net.URI;
-import java.net.URISyntaxException;
 import java.time.Duration;
 import java.util.Collections;
 import java.util.LinkedHashMap;
-import java.util.Locale;
 import java.util.Map;
+import java.util.function.Supplier;
+import javax.net.ssl.TrustManagerFactory;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 import reactor.netty.http.client.HttpClient;
+import reactor.netty.resources.LoopResources;
 
 /**
  * Mints OpenAI Realtime client secrets, reactively and without blocking.
@@ -37,6 +48,16 @@ import reactor.netty.http.client.HttpClient;
  *         .audioOutput(AudioOutputConfig.ofVoice(Voice.MARIN))
  *         .build()));
  * // hand secret.value() to the browser
+ * }</pre>
+ *
+ * <p>For Azure OpenAI, target the resource and authenticate with its key or Microsoft Entra ID
+ * ({@link Builder#azure(String)}); a request's {@code model} is then the deployment's name:
+ *
+ * <pre>{@code
+ * RealtimeSessions azure = RealtimeSessions.builder()
+ *     .azure("https://my-resource.openai.azure.com")
+ *     .azureApiKey(System.getenv("AZURE_OPENAI_API_KEY"))
+ *     .build();
  * }</pre>
  *
  * <p>{@link #createClientSecret(ClientSecretCreateRequest)} calls the generally available
@@ -61,10 +82,12 @@ public final class RealtimeSessions implements AutoCloseable {
 
     private final CallExecutor executor;
     private final String description;
+    private final String browserCallsUrl;
 
-    private RealtimeSessions(CallExecutor executor, String description) {
+    private RealtimeSessions(CallExecutor executor, String description, String browserCallsUrl) {
         this.executor = executor;
         this.description = description;
+        this.browserCallsUrl = browserCallsUrl;
     }
 
     /**
@@ -282,6 +305,231 @@ public final class RealtimeSessions implements AutoCloseable {
     }
 
     /**
+     * Starts a Realtime call through {@code POST /realtime/calls}: the browser's WebRTC offer goes to
+     * OpenAI with the API key and the session, and the SDP answer comes back, so that the browser
+     * never holds a key or even a client secret.
+     *
+     * <pre>{@code
+     * sessions.createCall(RealtimeCallRequest.of(offer, RealtimeSessionConfig.builder()
+     *         .model(RealtimeModel.GPT_REALTIME).instructions("You are a friendly assistant.").build()))
+     *     .doOnNext(call -> calls.remember(user, call.callId()))   // to hang up, refer, or attach a sideband
+     *     .map(RealtimeCall::sdp);                                   // hand the answer to the browser
+     * }</pre>
+     *
+     * <p>The request is {@code multipart/form-data} (part {@code sdp} as {@code application/sdp}, part
+     * {@code session} as {@code application/json} when a session is given); the answer is a
+     * {@code 201} with the SDP answer as its body and a {@code Location} whose last segment is the
+     * call id. A 201 without an SDP body, or without a {@code Location} ending in a call id (letters,
+     * digits, {@code _} and {@code -}), fails with {@link ResponseDecodingException}: without the id
+     * the call could not be controlled.
+     *
+     * <p><strong>Retries.</strong> A second offer could start a second billed call, so a failed
+     * attempt is retried only when it provably was not processed: no connection could be opened
+     * (refused, connect timeout, no pooled connection in time), or the server answered with
+     * {@code x-should-retry: true}. A timeout or a connection lost after the offer was sent, and a
+     * 408, 409, 429 or 5xx without that header, fail the call at once.
+     *
+     * @param request the offer and the session that answers it
+     * @return the call id and SDP answer, or an error: {@link ApiException} subclasses for error
+     *     answers, {@link ApiConnectionException}, {@link ApiTimeoutException},
+     *     {@link ResponseDecodingException}, or {@link ValidationException} for a null request or
+     *     unusable API key
+     */
+    public Mono<RealtimeCall> createCall(RealtimeCallRequest request) {
+        return createCall(request, RequestOptions.none());
+    }
+
+    /**
+     * Starts a Realtime call, with per-call options; see {@link #createCall(RealtimeCallRequest)}.
+     *
+     * @param request the offer and the session that answers it
+     * @param options overrides for this call (a tenant's key and project, say)
+     * @return the call, or an error as for {@link #createCall(RealtimeCallRequest)}
+     */
+    public Mono<RealtimeCall> createCall(RealtimeCallRequest request, RequestOptions options) {
+        return executor.execute(CallEndpoints.CREATE, request, orNone(options)).map(result -> result.value());
+    }
+
+    /**
+     * Like {@link #createCall(RealtimeCallRequest)}, with the HTTP status, headers (the
+     * {@code Location} among them), request id and attempt count.
+     *
+     * @param request the offer and the session that answers it
+     * @return the call with its response details
+     */
+    public Mono<ApiResponse<RealtimeCall>> createCallWithResponse(RealtimeCallRequest request) {
+        return createCallWithResponse(request, RequestOptions.none());
+    }
+
+    /**
+     * Like {@link #createCall(RealtimeCallRequest, RequestOptions)}, with the HTTP status, headers,
+     * request id and attempt count.
+     *
+     * @param request the offer and the session that answers it
+     * @param options overrides for this call
+     * @return the call with its response details
+     */
+    public Mono<ApiResponse<RealtimeCall>> createCallWithResponse(RealtimeCallRequest request, RequestOptions options) {
+        return executor.execute(CallEndpoints.CREATE, request, orNone(options)).map(result -> result.toApiResponse());
+    }
+
+    /**
+     * Accepts an incoming SIP call ({@code realtime.call.incoming} webhook) through
+     * {@code POST /realtime/calls/{call_id}/accept}, with the session that answers it (sent flat, as
+     * the body).
+     *
+     * <p><strong>Retries</strong> only failures that prove the accept was not processed (as for
+     * {@link #createCall(RealtimeCallRequest)}): OpenAI does not document what a second accept of
+     * one call does, and an accept starts a billed session.
+     *
+     * @param callId the call's id, from the webhook: letters, digits, {@code _} and {@code -}
+     * @param session the session that answers the call, checked like any other request's
+     * @return completes when OpenAI has accepted (200), or an error as for
+     *     {@link #createCall(RealtimeCallRequest)}; {@link ValidationException} naming
+     *     {@code call_id} or {@code session} before anything is sent
+     */
+    public Mono<Void> acceptCall(String callId, RealtimeSessionConfig session) {
+        return acceptCall(callId, session, RequestOptions.none());
+    }
+
+    /**
+     * Accepts an incoming SIP call, with per-call options; see {@link #acceptCall(String, RealtimeSessionConfig)}.
+     *
+     * @param callId the call's id
+     * @param session the session that answers the call
+     * @param options overrides for this call
+     * @return completes when accepted, or an error as for {@link #acceptCall(String, RealtimeSessionConfig)}
+     */
+    public Mono<Void> acceptCall(String callId, RealtimeSessionConfig session, RequestOptions options) {
+        return control(CallEndpoints.ACCEPT, () -> new CallEndpoints.Accept(CallArguments.callId(callId),
+                Arguments.notNull("session", session)), options);
+    }
+
+    /**
+     * Declines an incoming SIP call through {@code POST /realtime/calls/{call_id}/reject}, with the
+     * server's default status, {@code 603 Decline} (the body is {@code {}}).
+     *
+     * <p><strong>Retries</strong> every retryable failure (connection failures, timeouts, 408, 409,
+     * 429, 5xx, as {@code x-should-retry} says): rejecting a call that has ended changes nothing.
+     * A retry after an attempt whose answer was lost may find the call gone and fail with
+     * {@link NotFoundException}.
+     *
+     * @param callId the call's id, from the webhook: letters, digits, {@code _} and {@code -}
+     * @return completes when OpenAI has sent the status (200), or an error as for
+     *     {@link #createCall(RealtimeCallRequest)}; {@link ValidationException} naming {@code call_id}
+     *     before anything is sent
+     */
+    public Mono<Void> rejectCall(String callId) {
+        return rejectCall(callId, RequestOptions.none());
+    }
+
+    /**
+     * Declines an incoming SIP call with the server's default status, with per-call options; see
+     * {@link #rejectCall(String)}.
+     *
+     * @param callId the call's id
+     * @param options overrides for this call
+     * @return completes when rejected, or an error as for {@link #rejectCall(String)}
+     */
+    public Mono<Void> rejectCall(String callId, RequestOptions options) {
+        return control(CallEndpoints.REJECT, () -> new CallEndpoints.Reject(CallArguments.callId(callId), null),
+                options);
+    }
+
+    /**
+     * Declines an incoming SIP call with a SIP status ({@code {"status_code": ...}}); retried as
+     * {@link #rejectCall(String)}.
+     *
+     * @param callId the call's id, from the webhook: letters, digits, {@code _} and {@code -}
+     * @param sipStatus a final status that refuses the call, 400 to 699: 486 Busy Here, 480 Temporarily Unavailable,
+     *     603 Decline, ... (a 3xx redirect needs a {@code Contact} a reject cannot carry: refer the
+     *     call instead)
+     * @return completes when rejected, or an error as for {@link #rejectCall(String)};
+     *     {@link ValidationException} naming {@code status_code} for a status out of range
+     */
+    public Mono<Void> rejectCall(String callId, int sipStatus) {
+        return rejectCall(callId, sipStatus, RequestOptions.none());
+    }
+
+    /**
+     * Declines an incoming SIP call with a SIP status, with per-call options; see {@link #rejectCall(String, int)}.
+     *
+     * @param callId the call's id
+     * @param sipStatus a status from 400 to 699
+     * @param options overrides for this call
+     * @return completes when rejected, or an error as for {@link #rejectCall(String, int)}
+     */
+    public Mono<Void> rejectCall(String callId, int sipStatus, RequestOptions options) {
+        return control(CallEndpoints.REJECT, () -> new CallEndpoints.Reject(CallArguments.callId(callId),
+                CallArguments.sipStatus(sipStatus)), options);
+    }
+
+    /**
+     * Transfers a call through {@code POST /realtime/calls/{call_id}/refer} ({@code {"target_uri": ...}},
+     * which becomes the SIP {@code Refer-To}).
+     *
+     * <p><strong>Retries</strong> only failures that prove the refer was not processed (as for
+     * {@link #createCall(RealtimeCallRequest)}): a second refer could transfer the caller twice.
+     *
+     * @param callId the call's id: letters, digits, {@code _} and {@code -}
+     * @param targetUri where to: {@code tel:+14155550123}, {@code sip:agent@example.com} or a
+     *     {@code sips:} URI, without whitespace, control characters, {@code <}, {@code >} or {@code "}
+     * @return completes when OpenAI has handed the refer to the SIP provider (200), or an error as for
+     *     {@link #createCall(RealtimeCallRequest)}; {@link ValidationException} naming {@code call_id}
+     *     or {@code target_uri} before anything is sent
+     */
+    public Mono<Void> referCall(String callId, String targetUri) {
+        return referCall(callId, targetUri, RequestOptions.none());
+    }
+
+    /**
+     * Transfers a call, with per-call options; see {@link #referCall(String, String)}.
+     *
+     * @param callId the call's id
+     * @param targetUri a {@code tel:}, {@code sip:} or {@code sips:} URI
+     * @param options overrides for this call
+     * @return completes when referred, or an error as for {@link #referCall(String, String)}
+     */
+    public Mono<Void> referCall(String callId, String targetUri, RequestOptions options) {
+        return control(CallEndpoints.REFER, () -> new CallEndpoints.Refer(CallArguments.callId(callId),
+                CallArguments.targetUri(targetUri)), options);
+    }
+
+    /**
+     * Ends a call, WebRTC or SIP, through {@code POST /realtime/calls/{call_id}/hangup} (no body).
+     *
+     * <p><strong>Retries</strong> every retryable failure (connection failures, timeouts, 408, 409,
+     * 429, 5xx, as {@code x-should-retry} says): hanging up twice ends the call once. A retry after an
+     * attempt whose answer was lost may find the call gone and fail with {@link NotFoundException};
+     * for a hangup a 404 means the call is over either way.
+     *
+     * @param callId the call's id, from {@link RealtimeCall#callId()} or the webhook: letters,
+     *     digits, {@code _} and {@code -}
+     * @return completes when OpenAI has begun ending the call (200), or an error as for
+     *     {@link #createCall(RealtimeCallRequest)}; {@link ValidationException} naming {@code call_id}
+     *     before anything is sent
+     */
+    public Mono<Void> hangupCall(String callId) {
+        return hangupCall(callId, RequestOptions.none());
+    }
+
+    /**
+     * Ends a call, with per-call options (the key and project it was created with); see {@link #hangupCall(String)}.
+     *
+     * @param callId the call's id
+     * @param options overrides for this call
+     * @return completes when hung up, or an error as for {@link #hangupCall(String)}
+     */
+    public Mono<Void> hangupCall(String callId, RequestOptions options) {
+        return control(CallEndpoints.HANGUP, () -> new CallEndpoints.Hangup(CallArguments.callId(callId)), options);
+    }
+
+    /** A call control: its arguments checked when subscribed (a check that fails is the Mono's error), then sent. */
+    private <Q> Mono<Void> control(Endpoint<Q, ?> endpoint, Supplier<Q> request, @Nullable RequestOptions options) {
+        return Mono.defer(() -> executor.execute(endpoint, request.get(), orNone(options))).then();
+    }
+
+    /**
      * Releases the client's own connection pool. Calls made afterwards fail with a
      * {@link RealtimeSessionsException}; calls in flight are aborted. An HTTP client given to
      * {@link Builder#httpClient(HttpClient)} is not closed. Does not block.
@@ -292,7 +540,22 @@ public final class RealtimeSessions implements AutoCloseable {
     }
 
     /**
-     * Describes the client's settings, never its API key.
+     * The URL a browser posts its WebRTC SDP offer to, authenticated with a client secret this
+     * client minted ({@code Authorization: Bearer ek_...}): tell the browser this URL along with the
+     * secret. For OpenAI it is {@code https://api.openai.com/v1/realtime/calls} (under the base URL
+     * the client was built with). For Azure OpenAI it is
+     * {@code https://{resource}.openai.azure.com/openai/v1/realtime/calls?webrtcfilter=on}: Azure
+     * then filters the events its data channel sends the browser, which Microsoft recommends for a
+     * browser (which events it keeps back, Microsoft does not list; drop the query to receive all).
+     *
+     * @return the absolute URL, safe to hand to a browser
+     */
+    public String browserCallsUrl() {
+        return browserCallsUrl;
+    }
+
+    /**
+     * Describes the client's settings, never its API key or token.
      *
      * @return a description that is safe to log
      */
@@ -308,6 +571,11 @@ public final class RealtimeSessions implements AutoCloseable {
     public static final class Builder {
         private @Nullable Mono<String> apiKey;
         private String baseUrl = DEFAULT_BASE_URL;
+        private boolean baseUrlSet;
+        private @Nullable String azureBaseUrl;
+        private @Nullable Mono<String> azureApiKey;
+        private @Nullable BearerTokenSource azureTokenSource;
+        private Duration azureTokenRefreshMargin = AzureOpenAi.DEFAULT_TOKEN_REFRESH_MARGIN;
         private final Map<String, String> headers = new LinkedHashMap<>();
         private RetryPolicy retryPolicy = RetryPolicy.defaults();
         private Duration attemptTimeout = Duration.ofSeconds(15);
@@ -317,6 +585,8 @@ public final class RealtimeSessions implements AutoCloseable {
         private int maxConnections = 2000;
         private int maxPendingAcquires = 20_000;
         private @Nullable HttpClient httpClient;
+        private @Nullable LoopResources loops;
+        private @Nullable TrustManagerFactory trustManager;
         private boolean allowInsecureHttp;
         private boolean wiretap;
         private boolean rateGate = true;
@@ -326,14 +596,15 @@ public final class RealtimeSessions implements AutoCloseable {
         }
 
         /**
-         * Sets the API key sent as {@code Authorization: Bearer}.
+         * Sets OpenAI's API key, sent as {@code Authorization: Bearer}. For Azure OpenAI use
+         * {@link #azure(String)} with {@link #azureApiKey(String)} instead.
          *
          * @param apiKey the key, typically {@code System.getenv("OPENAI_API_KEY")}
          * @return this builder
          * @throws ValidationException if the key is null, blank or holds whitespace
          */
         public Builder apiKey(String apiKey) {
-            this.apiKey = Mono.just(Headers.checkApiKey(apiKey));
+            this.apiKey = Mono.just(Arguments.apiKey(apiKey));
             return this;
         }
 
@@ -345,10 +616,7 @@ public final class RealtimeSessions implements AutoCloseable {
          * @return this builder
          */
         public Builder apiKey(Mono<String> apiKey) {
-            if (apiKey == null) {
-                throw new ValidationException("apiKey", "must not be null");
-            }
-            this.apiKey = apiKey;
+            this.apiKey = Arguments.notNull("apiKey", apiKey);
             return this;
         }
 
@@ -360,28 +628,125 @@ public final class RealtimeSessions implements AutoCloseable {
          * @return this builder
          */
         public Builder baseUrl(String baseUrl) {
-            this.baseUrl = checkBaseUrl(baseUrl);
+            this.baseUrl = BaseUrls.normalize("baseUrl", baseUrl);
+            this.baseUrlSet = true;
             return this;
         }
 
         /**
-         * Sets {@code OpenAI-Organization} on every request.
+         * Targets an Azure OpenAI resource instead of OpenAI: calls go to its v1 API,
+         * {@code resourceUrl + "/openai/v1"}, and authenticate with {@link #azureApiKey(String)} or
+         * {@link #azureTokenSource(BearerTokenSource)} (exactly one). Cannot be combined with
+         * {@link #apiKey(String)} (OpenAI's key), {@link #baseUrl(String)}, {@link #organization(String)}
+         * or {@link #project(String)}, which only OpenAI reads; {@link #build()} says so.
+         *
+         * <p>On Azure a request's {@code model} is the name of the resource's deployment, such as
+         * {@code "my-gpt-realtime"}, not the model's name. Plain {@code http} is accepted for
+         * loopback hosts only, unless {@link #allowInsecureHttp(boolean)}.
+         *
+         * @param resourceUrl the resource's endpoint as the Azure portal shows it:
+         *     {@code https://{resource}.openai.azure.com} or {@code https://{resource}.services.ai.azure.com}
+         *     (a URL already ending in {@code /openai/v1} is taken as it is, and a gateway's path prefix is kept)
+         * @return this builder
+         * @throws ValidationException naming {@code azure} if the URL is not an http(s) URL with a
+         *     host, has a query, fragment or user info, is OpenAI's API, or has another
+         *     {@code /openai/...} path (such as the per-deployment API's)
+         */
+        public Builder azure(String resourceUrl) {
+            this.azureBaseUrl = AzureOpenAi.baseUrl(resourceUrl);
+            return this;
+        }
+
+        /**
+         * Authenticates to the {@link #azure(String) Azure resource} with one of its keys, sent as
+         * {@code api-key} (never {@code Authorization}).
+         *
+         * @param apiKey the key, typically {@code System.getenv("AZURE_OPENAI_API_KEY")}
+         * @return this builder
+         * @throws ValidationException naming {@code azureApiKey} if the key is null, blank or holds whitespace
+         */
+        public Builder azureApiKey(String apiKey) {
+            this.azureApiKey = Mono.just(ApiKeys.check(ApiKeys.AZURE, apiKey));
+            return this;
+        }
+
+        /**
+         * Authenticates to the {@link #azure(String) Azure resource} with keys from a source,
+         * subscribed once per call: for keys that rotate or come from a secret store. The source
+         * must not block.
+         *
+         * @param apiKey emits the key for one call
+         * @return this builder
+         * @throws ValidationException if {@code apiKey} is null
+         */
+        public Builder azureApiKey(Mono<String> apiKey) {
+            this.azureApiKey = Arguments.notNull("azureApiKey", apiKey);
+            return this;
+        }
+
+        /**
+         * Authenticates to the {@link #azure(String) Azure resource} with Microsoft Entra ID
+         * tokens, sent as {@code Authorization: Bearer} (never {@code api-key}). The client asks
+         * the source for a token when it has none it may use, keeps it until
+         * {@link #azureTokenRefreshMargin(Duration)} before it expires, and then refreshes it in
+         * the background while calls go on with the current one; however many calls are waiting,
+         * the source is asked once. A failed fetch fails the calls that were waiting for it with a
+         * {@link CredentialException}, and the next call asks again. The token never appears in a
+         * log, message or {@code toString()}.
+         *
+         * <pre>{@code
+         * RealtimeSessions.builder()
+         *     .azure("https://my-resource.openai.azure.com")
+         *     .azureTokenSource(AzureIdentityTokens.of(new DefaultAzureCredentialBuilder().build()))
+         *     .build();
+         * }</pre>
+         *
+         * ({@code AzureIdentityTokens} is in {@code realtime-sessions-reactor-adapter}; the
+         * identity needs the "Cognitive Services OpenAI User" role on the resource.)
+         *
+         * @param tokenSource where tokens come from
+         * @return this builder
+         * @throws ValidationException if {@code tokenSource} is null
+         */
+        public Builder azureTokenSource(BearerTokenSource tokenSource) {
+            this.azureTokenSource = Arguments.notNull("azureTokenSource", tokenSource);
+            return this;
+        }
+
+        /**
+         * Sets how long before its expiry a token from {@link #azureTokenSource(BearerTokenSource)}
+         * is refreshed (default 5 minutes, as Azure's own SDKs do). A token that lives less than
+         * twice the margin is refreshed at half its remaining life instead.
+         *
+         * @param margin zero or positive
+         * @return this builder
+         * @throws ValidationException if {@code margin} is null or negative
+         */
+        public Builder azureTokenRefreshMargin(Duration margin) {
+            this.azureTokenRefreshMargin = Arguments.nonNegative("azureTokenRefreshMargin", margin);
+            return this;
+        }
+
+        /**
+         * Sets {@code OpenAI-Organization} on every request. OpenAI only: refused with
+         * {@link #azure(String)}, as Azure OpenAI does not read it.
          *
          * @param organization the organization id, {@code org-...}
          * @return this builder
          */
         public Builder organization(String organization) {
-            return putHeader(Headers.ORGANIZATION, organization);
+            return putHeader(Arguments.ORGANIZATION, organization);
         }
 
         /**
-         * Sets {@code OpenAI-Project} on every request.
+         * Sets {@code OpenAI-Project} on every request. OpenAI only: refused with
+         * {@link #azure(String)}, as Azure OpenAI does not read it.
          *
          * @param project the project id, {@code proj_...}
          * @return this builder
          */
         public Builder project(String project) {
-            return putHeader(Headers.PROJECT, project);
+            return putHeader(Arguments.PROJECT, project);
         }
 
         /**
@@ -396,7 +761,7 @@ public final class RealtimeSessions implements AutoCloseable {
         }
 
         private Builder putHeader(String name, String value) {
-            Headers.check(name, value);
+            Arguments.header(name, value);
             headers.put(name, value);
             return this;
         }
@@ -408,10 +773,7 @@ public final class RealtimeSessions implements AutoCloseable {
          * @return this builder
          */
         public Builder retryPolicy(RetryPolicy retryPolicy) {
-            if (retryPolicy == null) {
-                throw new ValidationException("retryPolicy", "must not be null; use RetryPolicy.none() to disable retries");
-            }
-            this.retryPolicy = retryPolicy;
+            this.retryPolicy = Arguments.notNull("retryPolicy", retryPolicy, "use RetryPolicy.none() to disable retries");
             return this;
         }
 
@@ -423,7 +785,7 @@ public final class RealtimeSessions implements AutoCloseable {
          * @return this builder
          */
         public Builder attemptTimeout(Duration attemptTimeout) {
-            this.attemptTimeout = Durations.requirePositive("attemptTimeout", attemptTimeout);
+            this.attemptTimeout = Arguments.positive("attemptTimeout", attemptTimeout);
             return this;
         }
 
@@ -435,7 +797,7 @@ public final class RealtimeSessions implements AutoCloseable {
          * @return this builder
          */
         public Builder timeout(Duration timeout) {
-            this.timeout = Durations.requirePositive("timeout", timeout);
+            this.timeout = Arguments.positive("timeout", timeout);
             return this;
         }
 
@@ -446,7 +808,7 @@ public final class RealtimeSessions implements AutoCloseable {
          * @return this builder
          */
         public Builder connectTimeout(Duration connectTimeout) {
-            this.connectTimeout = Durations.requirePositive("connectTimeout", connectTimeout);
+            this.connectTimeout = Arguments.positive("connectTimeout", connectTimeout);
             return this;
         }
 
@@ -458,10 +820,7 @@ public final class RealtimeSessions implements AutoCloseable {
          * @return this builder
          */
         public Builder maxResponseBytes(int maxResponseBytes) {
-            if (maxResponseBytes <= 0) {
-                throw new ValidationException("maxResponseBytes", "must be positive, but was " + maxResponseBytes);
-            }
-            this.maxResponseBytes = maxResponseBytes;
+            this.maxResponseBytes = Arguments.positive("maxResponseBytes", maxResponseBytes);
             return this;
         }
 
@@ -473,10 +832,7 @@ public final class RealtimeSessions implements AutoCloseable {
          * @return this builder
          */
         public Builder maxConnections(int maxConnections) {
-            if (maxConnections <= 0) {
-                throw new ValidationException("maxConnections", "must be positive, but was " + maxConnections);
-            }
-            this.maxConnections = maxConnections;
+            this.maxConnections = Arguments.positive("maxConnections", maxConnections);
             return this;
         }
 
@@ -489,26 +845,68 @@ public final class RealtimeSessions implements AutoCloseable {
          * @return this builder
          */
         public Builder maxPendingAcquires(int maxPendingAcquires) {
-            if (maxPendingAcquires <= 0) {
-                throw new ValidationException("maxPendingAcquires", "must be positive, but was " + maxPendingAcquires);
-            }
-            this.maxPendingAcquires = maxPendingAcquires;
+            this.maxPendingAcquires = Arguments.positive("maxPendingAcquires", maxPendingAcquires);
             return this;
         }
 
         /**
-         * Uses the caller's Reactor Netty client, to share its connection pool, event loops, TLS
-         * or proxy settings. The library still sets compression and the connect timeout on it,
-         * and does not close it.
+         * Runs the library's own transport on these event loops instead of Reactor Netty's global
+         * ones (default): an application's own loops, such as Spring's {@code ReactorResourceFactory}'s.
+         * Everything else stays the library's: its own connection pool ({@link #maxConnections(int)},
+         * {@link #maxPendingAcquires(int)}, idle connections closed after 30 s), HTTP/2 negotiated over
+         * TLS, the inflation cap, compression, the connect timeout and the redacting wiretap.
+         * {@link RealtimeSessions#close()} closes the pool, never the loops, which stay the caller's.
+         * Replaces an {@link #httpClient(HttpClient)} set before: the two choose the transport.
+         *
+         * @param loops the event loops to run on
+         * @return this builder
+         * @throws ValidationException if {@code loops} is null
+         */
+        public Builder runOn(LoopResources loops) {
+            this.loops = Arguments.notNull("runOn", loops);
+            this.httpClient = null;
+            return this;
+        }
+
+        /**
+         * Makes the library's own transport trust the certificates {@code trustManager} trusts
+         * instead of the JDK's default trust store: a private CA, a TLS-inspecting proxy, a test
+         * server. HTTP/2 is still negotiated by ALPN. (A Spring Boot SSL bundle's
+         * {@code getManagers().getTrustManagerFactory()} fits.)
+         *
+         * @param trustManager an initialized trust manager factory
+         * @return this builder
+         * @throws ValidationException if {@code trustManager} is null
+         */
+        public Builder trustManager(TrustManagerFactory trustManager) {
+            this.trustManager = Arguments.notNull("trustManager", trustManager);
+            return this;
+        }
+
+        /**
+         * Sends with the caller's Reactor Netty client instead of the library's own transport, to
+         * share its connection pool, event loops, TLS or proxy settings; the client is not closed.
+         * To keep the library's transport and only choose its event loops, use
+         * {@link #runOn(LoopResources)}.
+         *
+         * <p><strong>What still applies</strong> to a caller's client: compression
+         * ({@code Accept-Encoding: gzip}), the connect timeout, the redacting wiretap (which also
+         * replaces Reactor Netty's own wiretap, as that would log the key in clear),
+         * {@link #maxResponseBytes(int)} (checked on the inflated body), the timeouts, retries,
+         * rate gate, headers and listener. <strong>What does not</strong>: the library's pool and
+         * its sizes ({@link #maxConnections(int)}, {@link #maxPendingAcquires(int)}, the 30 s idle
+         * time, the pending-acquire timeout), HTTP/2 negotiation, the cap on inflation per read
+         * (set {@code httpResponseDecoder(spec -> spec.maxDecompressionBufferSize(maxResponseBytes + 1))}
+         * yourself, or a gzip answer is inflated a read at a time before the cap is checked), and
+         * {@link #trustManager(TrustManagerFactory)}, which cannot be combined with it. Replaces a
+         * {@link #runOn(LoopResources)} set before: the two choose the transport.
          *
          * @param httpClient the client to send requests with
          * @return this builder
          */
         public Builder httpClient(HttpClient httpClient) {
-            if (httpClient == null) {
-                throw new ValidationException("httpClient", "must not be null");
-            }
-            this.httpClient = httpClient;
+            this.httpClient = Arguments.notNull("httpClient", httpClient);
+            this.loops = null;
             return this;
         }
 
@@ -566,10 +964,7 @@ public final class RealtimeSessions implements AutoCloseable {
          * @throws ValidationException if {@code factory} is null
          */
         public Builder callListener(CallListener.Factory factory) {
-            if (factory == null) {
-                throw new ValidationException("callListener", "must not be null");
-            }
-            this.callListener = factory;
+            this.callListener = Arguments.notNull("callListener", factory);
             return this;
         }
 
@@ -577,96 +972,83 @@ public final class RealtimeSessions implements AutoCloseable {
          * Builds the client.
          *
          * @return a new client; share it
-         * @throws ValidationException if no API key was set, or the base URL is plain {@code http}
-         *     to a host that is not loopback without {@link #allowInsecureHttp(boolean)}
+         * @throws ValidationException if no API key was set (for Azure: not exactly one of
+         *     {@link #azureApiKey(String)} and {@link #azureTokenSource(BearerTokenSource)}), if
+         *     {@link #azure(String)} is combined with {@link #apiKey(String)}, {@link #baseUrl(String)},
+         *     {@link #organization(String)}, {@link #project(String)} or an {@code api-key} header, if
+         *     an Azure credential is set without {@link #azure(String)}, if the base URL is plain
+         *     {@code http} to a host that is not loopback without {@link #allowInsecureHttp(boolean)}, or
+         *     if {@link #httpClient(HttpClient)} is combined with {@link #trustManager(TrustManagerFactory)}
          */
         public RealtimeSessions build() {
-            if (apiKey == null) {
+            AzureAuth azure = azureAuth();
+            String target = azureBaseUrl != null ? azureBaseUrl : baseUrl;
+            Mono<String> keys = azure == null ? apiKey : azureApiKey;
+            if (keys == null && azure == null) {
                 throw new ValidationException("apiKey", "is required: call apiKey(System.getenv(\"OPENAI_API_KEY\"))"
-                        + " or apiKey(Mono<String>)");
+                        + " or apiKey(Mono<String>); for Azure OpenAI call azure(resourceUrl) with azureApiKey(...) or"
+                        + " azureTokenSource(...)");
             }
-            URI uri = URI.create(baseUrl);
-            if (uri.getScheme().equals("http") && !allowInsecureHttp && !isLoopback(uri.getHost())) {
-                throw new ValidationException("baseUrl", "is plain http to " + uri.getHost()
-                        + ", which would send the API key unencrypted; use https, or allowInsecureHttp(true)"
-                        + " for a trusted gateway");
+            BaseUrls.requireSecure(azure == null ? "baseUrl" : "azure", target, allowInsecureHttp);
+            if (httpClient != null && trustManager != null) {
+                throw new ValidationException("trustManager", "configures the library's own transport and cannot be"
+                        + " combined with httpClient(...): set TLS on that HttpClient instead, or drop httpClient(...)");
             }
-            ClientSettings settings = new ClientSettings(baseUrl, apiKey,
+            ClientSettings settings = new ClientSettings(target, keys == null ? Mono.empty() : keys,
                     Collections.unmodifiableMap(new LinkedHashMap<>(headers)), retryPolicy, attemptTimeout, timeout,
-                    connectTimeout, maxResponseBytes, maxConnections, maxPendingAcquires, httpClient, wiretap,
-                    LibraryVersion.userAgent(), rateGate, callListener);
-            String description = "baseUrl=" + baseUrl + ", headers=" + headers.keySet() + ", retryPolicy=" + retryPolicy
+                    connectTimeout, maxResponseBytes, maxConnections, maxPendingAcquires, httpClient, loops, trustManager,
+                    wiretap, LibraryVersion.userAgent(), rateGate, callListener, azure);
+            String description = (azure == null ? "baseUrl=" + baseUrl
+                    : "azure=" + target + ", auth=" + (azure.tokenSource() == null ? "api-key"
+                    : "Entra ID token source, azureTokenRefreshMargin=" + azure.tokenRefreshMargin()))
+                    + ", headers=" + headers.keySet() + ", retryPolicy=" + retryPolicy
                     + ", attemptTimeout=" + attemptTimeout + ", timeout=" + timeout + ", connectTimeout=" + connectTimeout
                     + ", maxResponseBytes=" + maxResponseBytes
                     + (httpClient == null ? ", maxConnections=" + maxConnections + ", maxPendingAcquires="
-                    + maxPendingAcquires : ", httpClient=caller's") + ", rateGate=" + rateGate
+                    + maxPendingAcquires + (loops == null ? "" : ", runOn=caller's loops")
+                    + (trustManager == null ? "" : ", trustManager=caller's") : ", httpClient=caller's")
+                    + ", rateGate=" + rateGate
                     + (callListener == null ? "" : ", callListener=" + callListener.getClass().getName());
-            return new RealtimeSessions(new CallExecutor(settings), description);
-        }
-
-        private static String checkBaseUrl(@Nullable String baseUrl) {
-            if (baseUrl == null || baseUrl.isBlank()) {
-                throw new ValidationException("baseUrl", "must not be " + (baseUrl == null ? "null" : "blank"));
-            }
-            URI uri;
-            try {
-                uri = new URI(baseUrl.trim());
-            } catch (URISyntaxException e) {
-                throw new ValidationException("baseUrl", "is not a valid URL (" + e.getReason() + " at index "
-                        + e.getIndex() + "): \"" + shown(baseUrl) + "\"");
-            }
-            String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-            if (!scheme.equals("https") && !scheme.equals("http")) {
-                throw new ValidationException("baseUrl", "must start with https:// (or http:// for a local server),"
-                        + " but was \"" + shown(baseUrl) + "\"");
-            }
-            if (uri.getHost() == null || uri.getHost().isEmpty()) {
-                throw new ValidationException("baseUrl", "has no host: \"" + shown(baseUrl) + "\"");
-            }
-            if (uri.getRawQuery() != null || uri.getRawFragment() != null || uri.getRawUserInfo() != null) {
-                throw new ValidationException("baseUrl", "must not have a query, fragment or user info: \""
-                        + shown(baseUrl) + "\"");
-            }
-            String normalized = scheme + baseUrl.trim().substring(scheme.length());
-            while (normalized.endsWith("/")) {
-                normalized = normalized.substring(0, normalized.length() - 1);
-            }
-            return normalized;
+            String browserCallsUrl = target + "/realtime/calls" + (azure == null ? "" : AzureOpenAi.BROWSER_FILTER);
+            return new RealtimeSessions(new CallExecutor(settings), description, browserCallsUrl);
         }
 
         /**
-         * The URL as an error message may show it: user info, query and fragment, which can hold
-         * credentials (a key pasted as {@code ?api-key=...}), are masked.
+         * How the client authenticates to Azure OpenAI, or null for OpenAI; refuses every
+         * combination of options that cannot mean what its caller wants.
          */
-        private static String shown(String baseUrl) {
-            String shown = baseUrl.trim();
-            int query = shown.indexOf('?');
-            int fragment = shown.indexOf('#');
-            int cut = query < 0 ? fragment : fragment < 0 ? query : Math.min(query, fragment);
-            if (cut >= 0) {
-                shown = shown.substring(0, cut + 1) + "***";
-            }
-            return shown.replaceFirst("^([^/]*//)[^/]*@", "$1***@");
-        }
-
-        private static boolean isLoopback(String host) {
-            String bare = host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host;
-            if (bare.equalsIgnoreCase("localhost") || bare.toLowerCase(Locale.ROOT).endsWith(".localhost")) {
-                return true;
-            }
-            byte[] address = NetUtil.createByteArrayFromIpAddressString(bare);
-            if (address == null) {
-                return false;
-            }
-            if (address.length == 4) {
-                return address[0] == 127;
-            }
-            for (int i = 0; i < 15; i++) {
-                if (address[i] != 0) {
-                    return false;
+        private @Nullable AzureAuth azureAuth() {
+            if (azureBaseUrl == null) {
+                if (azureApiKey != null || azureTokenSource != null) {
+                    throw new ValidationException("azure", "is required with " + (azureApiKey != null ? "azureApiKey"
+                            : "azureTokenSource") + "(...): call azure(\"https://{resource}.openai.azure.com\") to target"
+                            + " the Azure OpenAI resource the credential belongs to");
                 }
+                return null;
             }
-            return address[15] == 1;
+            if (apiKey != null) {
+                throw new ValidationException("apiKey", "is OpenAI's API key and cannot be combined with azure(...): use"
+                        + " azureApiKey(...) for the Azure resource's key or azureTokenSource(...) for Microsoft Entra ID,"
+                        + " or drop azure(...) to call OpenAI");
+            }
+            if (baseUrlSet) {
+                throw new ValidationException("baseUrl", "cannot be combined with azure(...), which sets the base URL to "
+                        + azureBaseUrl + ": drop baseUrl(...)");
+            }
+            if (azureApiKey != null && azureTokenSource != null) {
+                throw new ValidationException("azureTokenSource", "cannot be combined with azureApiKey(...): authenticate"
+                        + " with the resource's key or with Microsoft Entra ID tokens, not both");
+            }
+            if (azureApiKey == null && azureTokenSource == null) {
+                throw new ValidationException("azureApiKey", "is required with azure(...): call"
+                        + " azureApiKey(System.getenv(\"AZURE_OPENAI_API_KEY\")), or azureTokenSource(...) for"
+                        + " Microsoft Entra ID");
+            }
+            ValidationException refused = AzureOpenAi.refusedHeader(headers);
+            if (refused != null) {
+                throw refused;
+            }
+            return new AzureAuth(azureTokenSource, azureTokenRefreshMargin);
         }
     }
 }

@@ -13,6 +13,8 @@ import org.jspecify.annotations.Nullable;
  *   <li>{@link ApiTimeoutException}: an attempt or the whole call ran out of time.</li>
  *   <li>{@link ResponseDecodingException}: an answer was malformed, not JSON, or too large.</li>
  *   <li>{@link ValidationException}: the caller's input was structurally wrong; nothing was sent.</li>
+ *   <li>{@link CredentialException}: the API key or bearer token source could not give a usable
+ *       credential; nothing was sent.</li>
  * </ul>
  *
  * <p>When retries run out, the last failure is thrown and the earlier attempts' failures are

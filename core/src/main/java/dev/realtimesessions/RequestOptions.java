@@ -187,34 +187,36 @@ public final class RequestOptions {
         }
 
         /**
-         * Uses this API key for the call.
+         * Uses this API key for the call, sent the way the client sends its own: OpenAI's as
+         * {@code Authorization: Bearer}, an Azure resource's as {@code api-key}. A client that
+         * authenticates with Microsoft Entra ID tokens refuses a call with a key.
          *
          * @param apiKey the key, not blank
          * @return this builder
          */
         public Builder apiKey(String apiKey) {
-            this.apiKey = Headers.checkApiKey(apiKey);
+            this.apiKey = Arguments.apiKey(apiKey);
             return this;
         }
 
         /**
-         * Sets {@code OpenAI-Organization} for this call.
+         * Sets {@code OpenAI-Organization} for this call; a client for Azure OpenAI refuses it.
          *
          * @param organization the organization id
          * @return this builder
          */
         public Builder organization(String organization) {
-            return header(Headers.ORGANIZATION, organization);
+            return header(Arguments.ORGANIZATION, organization);
         }
 
         /**
-         * Sets {@code OpenAI-Project} for this call.
+         * Sets {@code OpenAI-Project} for this call; a client for Azure OpenAI refuses it.
          *
          * @param project the project id
          * @return this builder
          */
         public Builder project(String project) {
-            return header(Headers.PROJECT, project);
+            return header(Arguments.PROJECT, project);
         }
 
         /**
@@ -226,7 +228,7 @@ public final class RequestOptions {
          * @return this builder
          */
         public Builder header(String name, String value) {
-            Headers.check(name, value);
+            Arguments.header(name, value);
             headers.put(name, value);
             return this;
         }
@@ -238,7 +240,7 @@ public final class RequestOptions {
          * @return this builder
          */
         public Builder attemptTimeout(Duration attemptTimeout) {
-            this.attemptTimeout = Durations.requirePositive("attemptTimeout", attemptTimeout);
+            this.attemptTimeout = Arguments.positive("attemptTimeout", attemptTimeout);
             return this;
         }
 
@@ -249,7 +251,7 @@ public final class RequestOptions {
          * @return this builder
          */
         public Builder timeout(Duration timeout) {
-            this.timeout = Durations.requirePositive("timeout", timeout);
+            this.timeout = Arguments.positive("timeout", timeout);
             return this;
         }
 
@@ -260,7 +262,7 @@ public final class RequestOptions {
          * @return this builder
          */
         public Builder connectTimeout(Duration connectTimeout) {
-            this.connectTimeout = Durations.requirePositive("connectTimeout", connectTimeout);
+            this.connectTimeout = Arguments.positive("connectTimeout", connectTimeout);
             return this;
         }
 
@@ -271,10 +273,7 @@ public final class RequestOptions {
          * @return this builder
          */
         public Builder retryPolicy(RetryPolicy retryPolicy) {
-            if (retryPolicy == null) {
-                throw new ValidationException("retryPolicy", "must not be null; use RetryPolicy.none() to disable retries");
-            }
-            this.retryPolicy = retryPolicy;
+            this.retryPolicy = Arguments.notNull("retryPolicy", retryPolicy, "use RetryPolicy.none() to disable retries");
             return this;
         }
 

@@ -48,9 +48,9 @@ public record RetryPolicy(int maxRetries, Duration initialBackoff, Duration maxB
         if (maxRetries < 0) {
             throw new ValidationException("maxRetries", "must not be negative, but was " + maxRetries);
         }
-        Durations.requireNonNegative("initialBackoff", initialBackoff);
-        Durations.requireNonNegative("maxBackoff", maxBackoff);
-        Durations.requireNonNegative("maxRetryAfter", maxRetryAfter);
+        Arguments.nonNegative("initialBackoff", initialBackoff);
+        Arguments.nonNegative("maxBackoff", maxBackoff);
+        Arguments.nonNegative("maxRetryAfter", maxRetryAfter);
         if (!(jitter >= 0 && jitter <= 1)) {
             throw new ValidationException("jitter", "must be between 0 and 1, but was " + jitter);
         }

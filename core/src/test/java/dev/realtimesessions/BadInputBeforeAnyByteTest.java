@@ -62,7 +62,7 @@ class BadInputBeforeAnyByteTest {
         IllegalStateException storeDown = new IllegalStateException("secret store unavailable");
         try (RealtimeSessions sessions = client().apiKey(Mono.error(storeDown)).build()) {
             StepVerifier.create(sessions.create(request()))
-                    .expectErrorSatisfies(error -> assertThat(error).isExactlyInstanceOf(RealtimeSessionsException.class)
+                    .expectErrorSatisfies(error -> assertThat(error).isExactlyInstanceOf(CredentialException.class)
                             .hasMessageContaining("could not resolve the API key")
                             .hasMessageContaining("secret store unavailable")
                             .hasCause(storeDown))

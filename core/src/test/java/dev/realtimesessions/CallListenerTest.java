@@ -7,6 +7,9 @@ import static dev.realtimesessions.testing.Fixtures.failure;
 import static dev.realtimesessions.testing.Fixtures.request;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.realtimesessions.model.RealtimeCallRequest;
+import dev.realtimesessions.model.RealtimeSessionConfig;
+import dev.realtimesessions.testing.Calls;
 import dev.realtimesessions.testing.Fixtures;
 import dev.realtimesessions.testsupport.LogCapture;
 import java.time.Duration;
@@ -190,6 +193,30 @@ class CallListenerTest {
         }).build()) {
             assertThat(sessions.create(request()).block(WAIT)).isNotNull();
         }
+    }
+
+    @Test
+    void theCallsEndpointsAreNamedByTheirPathTemplatesNeverByACallId() {
+        server.enqueue(Calls.created());
+        for (int i = 0; i < 4; i++) {
+            server.enqueue(Calls.controlled());
+        }
+        try (RealtimeSessions sessions = client(server).callListener(recording()).build()) {
+            sessions.createCall(RealtimeCallRequest.of(Calls.OFFER)).block(WAIT);
+            sessions.acceptCall(Calls.CALL_ID, RealtimeSessionConfig.builder().model("gpt-realtime").build())
+                    .block(WAIT);
+            sessions.rejectCall(Calls.CALL_ID, 486).block(WAIT);
+            sessions.referCall(Calls.CALL_ID, "tel:+14155550123").block(WAIT);
+            sessions.hangupCall(Calls.CALL_ID).block(WAIT);
+        }
+        assertThat(events).filteredOn(event -> event.startsWith("callStarted")).containsExactly(
+                "callStarted /realtime/calls", "callStarted /realtime/calls/{call_id}/accept",
+                "callStarted /realtime/calls/{call_id}/reject", "callStarted /realtime/calls/{call_id}/refer",
+                "callStarted /realtime/calls/{call_id}/hangup");
+        assertThat(events).filteredOn(event -> event.startsWith("callSucceeded"))
+                .containsExactly("callSucceeded 201 1", "callSucceeded 200 1", "callSucceeded 200 1",
+                        "callSucceeded 200 1", "callSucceeded 200 1");
+        assertThat(String.join("\n", events)).doesNotContain(Calls.CALL_ID);
     }
 
     @Test

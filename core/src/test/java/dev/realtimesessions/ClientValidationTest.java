@@ -6,10 +6,12 @@ import static org.assertj.core.api.Assertions.assertThatCode;
 
 import dev.realtimesessions.model.RealtimeSessionCreateRequest;
 import dev.realtimesessions.testing.Fixtures;
+import java.security.KeyStore;
 import java.time.Duration;
 import java.util.List;
 import java.util.function.Function;
 import java.util.stream.Stream;
+import javax.net.ssl.TrustManagerFactory;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
@@ -21,6 +23,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import reactor.core.publisher.Mono;
 import reactor.netty.http.client.HttpClient;
+import reactor.netty.resources.LoopResources;
 
 /**
  * Validation of the client's builder, {@link RequestOptions} and {@link RetryPolicy}, and of a
@@ -218,6 +221,8 @@ class ClientValidationTest {
                 Arguments.of("header value", (ThrowingCallable) () -> client().header("X-Gateway", null), "header X-Gateway"),
                 Arguments.of("retryPolicy", (ThrowingCallable) () -> client().retryPolicy(null), "retryPolicy"),
                 Arguments.of("httpClient", (ThrowingCallable) () -> client().httpClient((HttpClient) null), "httpClient"),
+                Arguments.of("runOn", (ThrowingCallable) () -> client().runOn(null), "runOn"),
+                Arguments.of("trustManager", (ThrowingCallable) () -> client().trustManager(null), "trustManager"),
                 Arguments.of("options apiKey", (ThrowingCallable) () -> RequestOptions.builder().apiKey(null), "apiKey"),
                 Arguments.of("options organization",
                         (ThrowingCallable) () -> RequestOptions.builder().organization(null), "header OpenAI-Organization"),
@@ -235,6 +240,27 @@ class ClientValidationTest {
                         .withBackoff(Duration.ofSeconds(1), null), "maxBackoff"),
                 Arguments.of("RetryPolicy maxRetryAfter", (ThrowingCallable) () -> RetryPolicy.defaults()
                         .withMaxRetryAfter(null), "maxRetryAfter"));
+    }
+
+    @Test
+    void aTrustManagerForTheLibrarysTransportCannotGoWithTheCallersClient() throws Exception {
+        TrustManagerFactory trust = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+        trust.init((KeyStore) null);
+        ValidationException error = rejects(() -> client().trustManager(trust).httpClient(HttpClient.create()).build(),
+                "trustManager");
+        assertThat(error.getMessage()).contains("httpClient(...)");
+    }
+
+    @Test
+    void runOnAndHttpClientChooseTheTransportAndTheLastOneWins() {
+        LoopResources loops = LoopResources.create("test-loops");
+        try (RealtimeSessions own = client().httpClient(HttpClient.create()).runOn(loops).build();
+                RealtimeSessions callers = client().runOn(loops).httpClient(HttpClient.create()).build()) {
+            assertThat(own.toString()).contains("runOn=caller's loops").doesNotContain("httpClient=");
+            assertThat(callers.toString()).contains("httpClient=caller's").doesNotContain("runOn=");
+        } finally {
+            loops.dispose();
+        }
     }
 
     @ParameterizedTest(name = "{0}")

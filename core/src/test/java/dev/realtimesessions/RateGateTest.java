@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.realtimesessions.model.RealtimeSession;
 import dev.realtimesessions.testing.Fixtures;
-import dev.realtimesessions.testsupport.LogCapture;
+import dev.realtimesessions.testing.RecordedWaits;
 import java.time.Duration;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
@@ -25,6 +25,7 @@ class RateGateTest {
     private static final String OTHER_KEY = "sk-test-other-fedcba9876543210";
 
     private final MockWebServer server = new MockWebServer();
+    private final RecordedWaits waits = new RecordedWaits();
 
     @BeforeEach
     void start() throws Exception {
@@ -40,11 +41,10 @@ class RateGateTest {
     void afterA429WithRetryAfterTheNextCallForTheKeyWaitsWithoutSending() {
         server.enqueue(Fixtures.status(429).addHeader("retry-after", "2").build());
         server.enqueue(Fixtures.ok());
-        try (RealtimeSessions sessions = client(server).retryPolicy(RetryPolicy.none()).build();
-                LogCapture log = LogCapture.debug("dev.realtimesessions")) {
+        try (RealtimeSessions sessions = client(server).retryPolicy(RetryPolicy.none()).callListener(waits).build()) {
             StepVerifier.withVirtualTime(() -> refusedThen(sessions, sessions.createWithResponse(request())))
                     .expectSubscription()
-                    .then(() -> awaitWaitLog(log, 2000))
+                    .then(() -> assertThat(waits.nextGateHold()).isEqualTo(Duration.ofSeconds(2)))
                     .then(() -> assertThat(server.getRequestCount()).isEqualTo(1))
                     .thenAwait(Duration.ofMillis(1999))
                     .then(() -> assertThat(server.getRequestCount()).isEqualTo(1))
@@ -63,11 +63,10 @@ class RateGateTest {
                 .addHeader("x-ratelimit-reset-requests", "1.5s")
                 .body(Fixtures.SESSION_JSON).build());
         server.enqueue(Fixtures.ok());
-        try (RealtimeSessions sessions = client(server).build();
-                LogCapture log = LogCapture.debug("dev.realtimesessions")) {
+        try (RealtimeSessions sessions = client(server).callListener(waits).build()) {
             StepVerifier.withVirtualTime(() -> sessions.create(request()).then(sessions.createWithResponse(request())))
                     .expectSubscription()
-                    .then(() -> awaitWaitLog(log, 1500))
+                    .then(() -> assertThat(waits.nextGateHold()).isEqualTo(Duration.ofMillis(1500)))
                     .thenAwait(Duration.ofMillis(1499))
                     .then(() -> assertThat(server.getRequestCount()).isEqualTo(1))
                     .thenAwait(Duration.ofMillis(1))
@@ -136,10 +135,9 @@ class RateGateTest {
         server.enqueue(Fixtures.status(429).addHeader("retry-after", "2").build());
         server.enqueue(Fixtures.ok());
         VirtualTimeScheduler time = VirtualTimeScheduler.getOrSet();
-        try (RealtimeSessions sessions = client(server).retryPolicy(RetryPolicy.none()).build();
-                LogCapture log = LogCapture.debug("dev.realtimesessions")) {
+        try (RealtimeSessions sessions = client(server).retryPolicy(RetryPolicy.none()).callListener(waits).build()) {
             Disposable call = refusedThen(sessions, sessions.create(request())).subscribe(value -> { }, error -> { });
-            awaitWaitLog(log, 2000);
+            assertThat(waits.nextGateHold()).isEqualTo(Duration.ofSeconds(2));
             call.dispose();
             time.advanceTimeBy(Duration.ofSeconds(10));
             assertThat(server.getRequestCount()).isEqualTo(1);
@@ -157,16 +155,15 @@ class RateGateTest {
     void aCallsOwnRetryAfterA429IsNotHeldTwice() {
         server.enqueue(Fixtures.status(429).addHeader("retry-after", "2").build());
         server.enqueue(Fixtures.ok());
-        try (RealtimeSessions sessions = client(server).build();
-                LogCapture log = LogCapture.debug("dev.realtimesessions")) {
+        try (RealtimeSessions sessions = client(server).callListener(waits).build()) {
             StepVerifier.withVirtualTime(() -> sessions.createWithResponse(request()))
                     .expectSubscription()
-                    .then(() -> awaitLog(log, "retry 1 of 2 in 2000 ms"))
+                    .then(() -> assertThat(waits.nextRetry()).isEqualTo(Duration.ofSeconds(2)))
                     .thenAwait(Duration.ofSeconds(2))
                     .assertNext(response -> assertThat(response.attempts()).isEqualTo(2))
                     .expectComplete()
                     .verify(Duration.ofSeconds(30));
-            assertThat(log.messages()).noneMatch(message -> message.contains("rate gate holds"));
+            assertThat(waits.gateHolds()).as("the retry's own wait is not held again by the gate").isEmpty();
         }
     }
 
@@ -209,17 +206,5 @@ class RateGateTest {
         return sessions.create(request())
                 .onErrorResume(RateLimitException.class, e -> Mono.empty())
                 .then(next);
-    }
-
-    private static void awaitWaitLog(LogCapture log, long millis) {
-        awaitLog(log, "waits " + millis + " ms: the rate gate holds this API key");
-    }
-
-    private static void awaitLog(LogCapture log, String text) {
-        try {
-            log.await(message -> message.contains(text), Duration.ofSeconds(10));
-        } catch (InterruptedException e) {
-            throw new AssertionError(e);
-        }
     }
 }

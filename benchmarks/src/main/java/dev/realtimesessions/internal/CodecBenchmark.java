@@ -25,7 +25,7 @@ import tools.jackson.databind.node.ObjectNode;
  * and response parsing. Run with {@code -prof gc} for bytes allocated per operation.
  *
  * <p>It lives in {@code dev.realtimesessions.internal} (a split package on the class path) to reach
- * {@code Json.write}, the pooled-buffer serializer the transport uses; {@link Endpoint#toJson} and
+ * each endpoint's {@code RequestBody}, which serializes into the pooled buffer the transport sends; {@link Endpoint#toJson} and
  * {@link Endpoint#fromJson} are the public test helpers.
  */
 @State(Scope.Thread)
@@ -48,7 +48,8 @@ public class CodecBenchmark {
      */
     @Benchmark
     public int writeClientSecretRequestPooled() {
-        ByteBuf buffer = Json.write(allocator, Payloads.CLIENT_SECRET_REQUEST, Endpoint.CLIENT_SECRETS.writer());
+        ByteBuf buffer = Endpoint.CLIENT_SECRETS.requestBody().write(allocator, Payloads.CLIENT_SECRET_REQUEST,
+                RequestBody.JsonBody.APPLICATION_JSON);
         int length = buffer.readableBytes();
         buffer.release();
         return length;
@@ -87,7 +88,8 @@ public class CodecBenchmark {
      */
     @Benchmark
     public int writeBetaSessionRequestPooled() {
-        ByteBuf buffer = Json.write(allocator, Payloads.BETA_SESSION_REQUEST, Endpoint.BETA_SESSIONS.writer());
+        ByteBuf buffer = Endpoint.BETA_SESSIONS.requestBody().write(allocator, Payloads.BETA_SESSION_REQUEST,
+                RequestBody.JsonBody.APPLICATION_JSON);
         int length = buffer.readableBytes();
         buffer.release();
         return length;

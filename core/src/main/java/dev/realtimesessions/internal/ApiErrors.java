@@ -10,14 +10,12 @@ import dev.realtimesessions.NotFoundException;
 import dev.realtimesessions.PermissionDeniedException;
 import dev.realtimesessions.RateLimitException;
 import dev.realtimesessions.UnprocessableEntityException;
-import io.netty.handler.codec.http.HttpHeaders;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.time.Instant;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
 
-/** Turns an error answer into the typed {@link ApiException} for its status, and says whether to retry it. */
+/** Turns an error answer into the typed {@link ApiException} for its status and OpenAI's error body. */
 final class ApiErrors {
 
     /** How much of a body that is not OpenAI's error JSON is quoted in the message. */
@@ -26,16 +24,13 @@ final class ApiErrors {
     private ApiErrors() {
     }
 
-    /** The typed error for an error answer, with {@code apiKey} masked wherever the server echoed it. */
-    static AttemptFailure fromResponse(RawResponse response, String apiKey) {
-        HttpHeaders headers = response.headers();
+    /**
+     * The typed error for an error answer, with {@code apiKey} masked wherever the server echoed it.
+     *
+     * @param retryAfter the wait the answer asked for, carried by a {@link RateLimitException}
+     */
+    static ApiException create(RawResponse response, @Nullable Duration retryAfter, String apiKey) {
         int status = response.status();
-        Duration serverDelay = RetryAfterHeader.parse(headers, Instant.now());
-        ApiException error = create(status, response, serverDelay, apiKey);
-        return new AttemptFailure(error, shouldRetry(status, headers), serverDelay);
-    }
-
-    static ApiException create(int status, RawResponse response, @Nullable Duration retryAfter, String apiKey) {
         ErrorBody body = parse(response, apiKey);
         String requestId = response.requestId();
         String message = body.message == null ? null : Redactor.redact(body.message, apiKey);
@@ -55,18 +50,6 @@ final class ApiErrors {
                     ? new InternalServerException(status, body.type, body.code, body.param, message, requestId)
                     : new ApiException(status, body.type, body.code, body.param, message, requestId);
         };
-    }
-
-    /** OpenAI's rule: {@code x-should-retry} decides when present; else 408, 409, 429 and 5xx retry. */
-    static boolean shouldRetry(int status, HttpHeaders headers) {
-        String shouldRetry = headers.get("x-should-retry");
-        if ("true".equalsIgnoreCase(shouldRetry)) {
-            return true;
-        }
-        if ("false".equalsIgnoreCase(shouldRetry)) {
-            return false;
-        }
-        return status == 408 || status == 409 || status == 429 || status >= 500;
     }
 
     private static ErrorBody parse(RawResponse response, String apiKey) {

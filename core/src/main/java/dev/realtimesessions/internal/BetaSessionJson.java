@@ -34,8 +34,8 @@ final class BetaSessionJson {
         out.field("input_audio_transcription", request.inputAudioTranscription(), CommonJson::writeTranscription);
         out.field("turn_detection", request.turnDetection(), CommonJson::writeTurnDetection);
         out.field("input_audio_noise_reduction", request.inputAudioNoiseReduction(), CommonJson::writeNoiseReduction);
-        out.array("tools", request.tools(), CommonJson::writeTool);
-        out.field("tool_choice", request.toolChoice(), CommonJson::writeToolChoice);
+        out.array("tools", request.tools(), ToolJson::writeTool);
+        out.field("tool_choice", request.toolChoice(), ToolJson::writeToolChoice);
         out.number("temperature", request.temperature());
         out.field("max_response_output_tokens", request.maxResponseOutputTokens(), CommonJson::writeMaxTokens);
         out.number("speed", request.speed());
@@ -81,8 +81,8 @@ final class BetaSessionJson {
                 case "input_audio_transcription" -> transcription = in.tristate(CommonJson::readTranscription);
                 case "turn_detection" -> turnDetection = in.tristate(CommonJson::readTurnDetection);
                 case "input_audio_noise_reduction" -> noiseReduction = in.tristate(CommonJson::readNoiseReduction);
-                case "tools" -> tools = in.list(CommonJson::readTool);
-                case "tool_choice" -> toolChoice = CommonJson.readToolChoice(in);
+                case "tools" -> tools = in.list(ToolJson::readTool);
+                case "tool_choice" -> toolChoice = ToolJson.readToolChoice(in);
                 case "temperature" -> temperature = in.number();
                 case "max_response_output_tokens" -> maxTokens = CommonJson.readMaxTokens(in);
                 case "speed" -> speed = in.number();

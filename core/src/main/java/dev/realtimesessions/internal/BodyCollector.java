@@ -3,7 +3,6 @@ package dev.realtimesessions.internal;
 import io.netty.buffer.ByteBuf;
 import io.netty.handler.codec.http.HttpHeaders;
 import java.util.Arrays;
-import org.jspecify.annotations.Nullable;
 
 /**
  * Copies a response body out of Netty's buffers as it arrives, refusing to hold more than the cap:
@@ -33,7 +32,7 @@ final class BodyCollector {
     BodyCollector append(ByteBuf chunk) {
         int readable = chunk.readableBytes();
         if ((long) length + readable > maxBytes) {
-            throw new BodyTooLargeException(maxBytes, status, RawResponse.requestId(headers));
+            throw tooLarge(maxBytes, status, headers, false);
         }
         if (length + readable > bytes.length) {
             long room = Math.max(Math.max(MIN_CAPACITY, (long) bytes.length * 2), length + readable);
@@ -52,31 +51,13 @@ final class BodyCollector {
         return length;
     }
 
-    /** The body passed {@code maxResponseBytes}. */
-    static final class BodyTooLargeException extends RuntimeException {
-        private static final long serialVersionUID = 1L;
-
-        private final int status;
-        private final transient @Nullable String requestId;
-
-        BodyTooLargeException(int maxBytes, int status, @Nullable String requestId) {
-            this(maxBytes, status, requestId, false);
-        }
-
-        /** With {@code inflating}, the cap was passed while inflating a compressed body. */
-        BodyTooLargeException(int maxBytes, int status, @Nullable String requestId, boolean inflating) {
-            super("the HTTP " + status + " answer's body " + (inflating ? "inflates past" : "is larger than")
-                    + " maxResponseBytes (" + maxBytes + " bytes)", null, false, false);
-            this.status = status;
-            this.requestId = requestId;
-        }
-
-        int status() {
-            return status;
-        }
-
-        @Nullable String requestId() {
-            return requestId;
-        }
+    /**
+     * The failure of a body past {@code maxBytes}; with {@code inflating}, the cap was passed while
+     * inflating a compressed body.
+     */
+    static TransportException tooLarge(int maxBytes, int status, HttpHeaders headers, boolean inflating) {
+        return new TransportException(TransportException.Kind.BODY_TOO_LARGE, "the HTTP " + status + " answer's body "
+                + (inflating ? "inflates past" : "is larger than") + " maxResponseBytes (" + maxBytes + " bytes)", null,
+                status, RawResponse.requestId(headers));
     }
 }

@@ -32,8 +32,8 @@ final class GaRealtimeSessionJson {
         out.field("audio", session.audio(), GaAudioJson::writeRealtimeAudio);
         out.array("include", session.include(), GaSessionFields::writeInclude);
         out.field("tracing", session.tracing(), CommonJson::writeTracing);
-        out.array("tools", session.tools(), CommonJson::writeTool);
-        out.field("tool_choice", session.toolChoice(), CommonJson::writeToolChoice);
+        out.array("tools", session.tools(), ToolJson::writeTool);
+        out.field("tool_choice", session.toolChoice(), ToolJson::writeToolChoice);
         out.bool("parallel_tool_calls", session.parallelToolCalls());
         out.field("reasoning", session.reasoning(), GaSessionFields::writeReasoning);
         out.field("max_output_tokens", session.maxOutputTokens(), CommonJson::writeMaxTokens);
@@ -72,8 +72,8 @@ final class GaRealtimeSessionJson {
                 case "audio" -> audio = in.isNull() ? null : GaAudioJson.readRealtimeAudio(in);
                 case "include" -> include = GaSessionFields.readInclude(in);
                 case "tracing" -> tracing = in.tristate(CommonJson::readTracing);
-                case "tools" -> tools = in.list(CommonJson::readTool);
-                case "tool_choice" -> toolChoice = CommonJson.readToolChoice(in);
+                case "tools" -> tools = in.list(ToolJson::readTool);
+                case "tool_choice" -> toolChoice = ToolJson.readToolChoice(in);
                 case "reasoning" -> reasoning = GaSessionFields.readReasoning(in);
                 case "max_output_tokens" -> maxOutputTokens = CommonJson.readMaxTokens(in);
                 case "truncation" -> truncation = GaSessionFields.readTruncation(in);

@@ -75,16 +75,7 @@ final class GaSessionFields {
             Truncation mode = in.string(TRUNCATION_MODES);
             return mode != null || in.isNull() ? mode : in.keep();
         }
-        if (!in.isObject()) {
-            return in.keep();
-        }
-        Object mark = in.objectMark();
-        Map<String, Object> fields = in.anyFields();
-        Truncation truncation = retentionRatio(fields);
-        if (truncation == null) {
-            in.keepObject(mark, fields);
-        }
-        return truncation;
+        return in.object(GaSessionFields::retentionRatio);
     }
 
     private static Truncation.@Nullable RetentionRatio retentionRatio(Map<String, Object> fields) {

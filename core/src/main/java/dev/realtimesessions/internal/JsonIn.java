@@ -1,3 +1,6 @@
+// Over 300 lines on purpose: the reading layer every codec uses, one typed method per JSON value
+// type, each with the tolerant reader's rule for a value it cannot return. Where kept values go,
+// and their paths, is KeptValues.
 package dev.realtimesessions.internal;
 
 import dev.realtimesessions.model.Tristate;
@@ -23,7 +26,8 @@ import tools.jackson.core.TokenStreamContext;
  * (such as {@code audio.output.voice} or {@code tools[2]}) relative to the object given to
  * {@link #keepFrom()}, a session whose record holds what was kept as its additional properties.
  * Object readers keep unknown fields the same way ({@link #keep()}), and keep what they read but
- * cannot make a record of ({@link #keepField}). Outside such an object, a kept value is dropped.
+ * cannot make a record of ({@link #keepField}, {@link #object}). Outside such an object, a kept
+ * value is dropped.
  */
 public final class JsonIn {
 
@@ -31,10 +35,7 @@ public final class JsonIn {
     private static final int SHORT_LIST = 4;
 
     private final JsonParser parser;
-    /** The nesting depth of the object whose fields' names start the kept values' paths; -1 when not keeping. */
-    private int keepDepth = -1;
-    /** The values kept so far, by path; made at the first one. */
-    private @Nullable Map<String, Object> kept;
+    private final KeptValues kept = new KeptValues();
 
     JsonIn(JsonParser parser) {
         this.parser = parser;
@@ -99,16 +100,12 @@ public final class JsonIn {
      * being read), until {@link #takeKept()}.
      */
     void keepFrom() {
-        keepDepth = parser.streamReadContext().getNestingDepth();
-        kept = null;
+        kept.from(parser.streamReadContext().getNestingDepth());
     }
 
     /** The values kept since {@link #keepFrom()}, by path, empty when none; stops keeping. */
     Map<String, Object> takeKept() {
-        Map<String, Object> values = kept;
-        keepDepth = -1;
-        kept = null;
-        return values == null ? Map.of() : values;
+        return kept.take();
     }
 
     /**
@@ -118,7 +115,7 @@ public final class JsonIn {
      * @return {@code null}, which the typed reader returns in the value's place
      */
     public <T> @Nullable T keep() {
-        if (keepDepth < 0) {
+        if (!kept.active()) {
             parser.skipChildren();
             return null;
         }
@@ -127,8 +124,7 @@ public final class JsonIn {
         if (token == JsonToken.START_OBJECT || token == JsonToken.START_ARRAY) {
             context = context.getParent(); // the container's own context is already the current one
         }
-        String path = path(context, null);
-        put(path, any());
+        kept.put(context, null, any());
         return null;
     }
 
@@ -142,50 +138,28 @@ public final class JsonIn {
 
     /** Keeps a value already read from field {@code name} of the object {@code mark} names. */
     void keepField(Object mark, String name, @Nullable Object value) {
-        if (keepDepth >= 0) {
-            put(path(((TokenStreamContext) mark).getParent(), name), value);
+        if (kept.active()) {
+            kept.put(((TokenStreamContext) mark).getParent(), name, value);
         }
     }
 
-    /** Keeps a whole object already read as plain values, under the path of the object {@code mark} names. */
-    void keepObject(Object mark, Map<String, Object> value) {
-        if (keepDepth >= 0) {
-            put(path(((TokenStreamContext) mark).getParent(), null), value);
+    /**
+     * Reads the current object whole, as plain values, and makes a value of it with
+     * {@code interpret}; for objects whose {@code type} decides their shape. When {@code interpret}
+     * gives {@code null} (no record holds that shape), or the current value is not an object, it is
+     * kept.
+     */
+    <T> @Nullable T object(Function<Map<String, Object>, @Nullable T> interpret) {
+        if (!isObject()) {
+            return keep();
         }
-    }
-
-    private void put(String path, @Nullable Object value) {
-        Map<String, Object> values = kept;
-        if (values == null) {
-            values = new LinkedHashMap<>();
-            kept = values;
+        TokenStreamContext mark = parser.streamReadContext();
+        Map<String, Object> fields = anyFields();
+        T value = interpret.apply(fields);
+        if (value == null && kept.active()) {
+            kept.put(mark.getParent(), null, fields);
         }
-        values.put(path, value);
-    }
-
-    /** The path of the value {@code context} is at, plus {@code field} when given, relative to the kept-from object. */
-    private String path(TokenStreamContext context, @Nullable String field) {
-        StringBuilder path = new StringBuilder(32);
-        appendPath(path, context);
-        if (field != null) {
-            path.append(path.length() == 0 ? "" : ".").append(field);
-        }
-        return path.toString();
-    }
-
-    private void appendPath(StringBuilder path, TokenStreamContext context) {
-        if (context.getNestingDepth() <= keepDepth) {
-            if (context.getNestingDepth() == keepDepth && context.inObject()) {
-                path.append(context.currentName());
-            }
-            return;
-        }
-        appendPath(path, context.getParent());
-        if (context.inArray()) {
-            path.append('[').append(context.getCurrentIndex()).append(']');
-        } else {
-            path.append(path.length() == 0 ? "" : ".").append(context.currentName());
-        }
+        return value;
     }
 
     /** The current string value, or {@code null} for JSON null. */

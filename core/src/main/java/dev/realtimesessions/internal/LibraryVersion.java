@@ -12,12 +12,10 @@ public final class LibraryVersion {
     private LibraryVersion() {
     }
 
-    /** The version, such as {@code 0.1.0}, or {@code unknown} when run from unfiltered sources. */
-    public static String get() {
-        return VERSION;
-    }
-
-    /** The User-Agent every request carries. */
+    /**
+     * The User-Agent every request carries, with the version (such as {@code 0.1.0}, or
+     * {@code unknown} when run from unfiltered sources).
+     */
     public static String userAgent() {
         return "realtime-sessions-java/" + VERSION + " (Java " + Runtime.version().feature() + ")";
     }

@@ -67,16 +67,7 @@ final class PromptJson {
 
     /** Reads a prompt reference; one without a string id, or whose fields have other types, is kept whole. */
     static @Nullable Prompt readPrompt(JsonIn in) {
-        if (!in.isObject()) {
-            return in.keep();
-        }
-        Object mark = in.objectMark();
-        Map<String, Object> fields = in.anyFields();
-        Prompt prompt = prompt(fields);
-        if (prompt == null) {
-            in.keepObject(mark, fields);
-        }
-        return prompt;
+        return in.object(PromptJson::prompt);
     }
 
     private static @Nullable Prompt prompt(Map<String, Object> fields) {

@@ -5,17 +5,18 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.LongSupplier;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Back-pressure shared by every call of one client that uses the same credential (API key and
- * project): after a 429 that named a wait, or an answer that reported no requests left before a
- * reset, new attempts for that credential wait until then instead of each trying and failing.
+ * Back-pressure shared by every call of one client that uses the same credential (an OpenAI API
+ * key and project, or an Azure OpenAI resource, whichever key or Entra ID token its calls carry):
+ * after a 429 that named a wait, or an answer that reported no requests left before a reset, new
+ * attempts for that credential wait until then instead of each trying and failing.
  *
- * <p>Credentials are held only as a SHA-256 digest of key and project, never the key itself. Only
+ * <p>Credentials are held only as a SHA-256 digest of scheme, identity and project, never the key
+ * itself. Only
  * credentials that are currently held back have an entry, an entry is dropped once its time has
  * passed, and at most {@link #MAX_ENTRIES} are kept: past that, expired entries are swept and a
  * new credential is let through unheld rather than growing the map. Times are in the milliseconds
@@ -45,11 +46,17 @@ final class RateGate {
         }
     }
 
-    /** The gate's key for an API key and the project it is used with; neither is kept. */
-    Credential credential(String apiKey, @Nullable String project) {
+    /**
+     * The gate's key for a credential and the project it is used with; neither is kept. {@code scope}
+     * keeps schemes apart ({@code openai}, {@code azure}): the same text as an OpenAI key and as
+     * an Azure identity never share a key.
+     */
+    Credential credential(String scope, String identity, @Nullable String project) {
         try {
             MessageDigest digest = (MessageDigest) sha256.clone();
-            digest.update(apiKey.getBytes(StandardCharsets.UTF_8));
+            digest.update(scope.getBytes(StandardCharsets.UTF_8));
+            digest.update((byte) 0);
+            digest.update(identity.getBytes(StandardCharsets.UTF_8));
             digest.update((byte) 0);
             if (project != null) {
                 digest.update(project.getBytes(StandardCharsets.UTF_8));
@@ -97,14 +104,11 @@ final class RateGate {
      * 429 with a wait ({@code retry-after-ms} or {@code retry-after}) asks for that wait;
      * {@code remaining-requests} 0 with a reset asks until the reset. A wait longer than the longest
      * honoured, and anything else, asks for nothing.
+     *
+     * @param serverDelay the wait the answer asked for, parsed once by the caller for the gate and the retry alike
      */
-    long holdMillis(RawResponse response) {
-        HttpHeaders headers = response.headers();
-        long hold = 0;
-        if (response.status() == 429) {
-            Duration serverDelay = RetryAfterHeader.parse(headers, Instant.now());
-            hold = serverDelay == null ? 0 : serverDelay.toMillis();
-        }
+    long holdMillis(int status, HttpHeaders headers, @Nullable Duration serverDelay) {
+        long hold = status == 429 && serverDelay != null ? serverDelay.toMillis() : 0;
         Long remaining = RateLimitHeaders.count(headers.get("x-ratelimit-remaining-requests"));
         if (remaining != null && remaining == 0) {
             Duration reset = RateLimitHeaders.duration(headers.get("x-ratelimit-reset-requests"));
@@ -133,7 +137,7 @@ final class RateGate {
         return openAt.size();
     }
 
-    /** A credential as the first 128 bits of SHA-256 over key and project. */
+    /** A credential as the first 128 bits of SHA-256 over scheme, identity and project. */
     record Credential(long high, long low) {
     }
 }

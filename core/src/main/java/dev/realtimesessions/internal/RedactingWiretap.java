@@ -30,17 +30,17 @@ final class RedactingWiretap extends LoggingHandler {
     private static final String NAME = "realtime-sessions.wiretap";
     static final RedactingWiretap INSTANCE = new RedactingWiretap();
 
-    /** How much of each direction's text is remembered to recognise a secret split across reads. */
-    private static final int CARRY_CHARS = 512;
+    /**
+     * How much of each direction's text is remembered to recognise a secret split across reads:
+     * enough for a Microsoft Entra ID token (a JSON Web Token of one to a few thousand characters).
+     */
+    private static final int CARRY_CHARS = 4096;
     private static final AttributeKey<String> READ_CARRY = AttributeKey.valueOf("realtime-sessions.wiretap.read");
     private static final AttributeKey<String> WRITE_CARRY = AttributeKey.valueOf("realtime-sessions.wiretap.write");
 
     /** HTTP/1.1 chunk framing ({@code \r\n<size>[;ext]\r\n}) that may interrupt a secret in the raw bytes. */
     private static final String FRAMING = "(?:\\r\\n[0-9A-Fa-f]{1,8}(?:;[^\\r\\n]*)?\\r\\n)";
-    private static final Pattern SECRETS = Pattern.compile(
-            "(?i)(authorization\\s*:\\s*bearer\\s+)(?:[^\\s\"',;]|" + FRAMING + ")+"
-            + "|(\"authorization\"\\s*:\\s*\")[^\"]*"
-            + "|\\b((?:s" + FRAMING + "?k|e" + FRAMING + "?k)" + FRAMING + "?[-_])(?:[A-Za-z0-9_\\-*.]|" + FRAMING + ")+");
+    private static final Pattern SECRETS = Redactor.secrets(FRAMING);
 
     private RedactingWiretap() {
         super(LOGGER, LogLevel.DEBUG);
@@ -112,8 +112,7 @@ final class RedactingWiretap extends LoggingHandler {
             if (matcher.end() <= offset) {
                 continue;
             }
-            int prefixEnd = matcher.end(matcher.group(1) != null ? 1 : matcher.group(2) != null ? 2 : 3);
-            int maskFrom = Math.max(Math.max(prefixEnd, offset), copied);
+            int maskFrom = Math.max(Math.max(Redactor.prefixEnd(matcher), offset), copied);
             result.append(combined, copied, maskFrom).append("***");
             copied = matcher.end();
         }

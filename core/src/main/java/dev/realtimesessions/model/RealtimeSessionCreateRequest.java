@@ -1,3 +1,5 @@
+// Over 300 lines on purpose: a request record and its builder, one Javadoc'd setter per JSON field
+// (each naming the field it sets and checking its value at once). The JSON is in internal.
 package dev.realtimesessions.model;
 
 import dev.realtimesessions.ValidationException;

@@ -1,3 +1,6 @@
+// Over 300 lines on purpose: the public verifier with its Javadoc'd builder, and the checks in the
+// order OpenAI's SDKs make them (headers, timestamp, signature, body, replay), each failure with
+// its own reason and message. The events are read in internal/WebhookEventJson.
 package dev.realtimesessions.webhooks;
 
 import dev.realtimesessions.ValidationException;

@@ -68,6 +68,27 @@ class RedactingWiretapTest {
     }
 
     @Test
+    void anAzureKeyHeaderSplitAcrossWritesIsMasked() {
+        String head = "POST /openai/v1/realtime/client_secrets HTTP/1.1\r\napi-key: 5f1d2c3b4a59687766554433221100ff\r\n"
+                + "content-type: application/json\r\n\r\n";
+        for (int length : new int[] {3, 10, 44, 50, 60}) {
+            String log = logInPieces(head, length);
+            assertThat(log).doesNotContain("5f1d").doesNotContain("8776").doesNotContain("00ff");
+            assertThat(log.replace("|", "")).contains("api-key: ***").contains("content-type: application/json");
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {1, 5, 64, 500, 1000, 1999})
+    void aJsonWebTokenSplitAcrossReadsAtAnyPointIsMasked(int length) {
+        String token = "eyJ0eXAiOiJKV1QifQ." + "eyJ" + "QUJD".repeat(500) + ".c2lnbmF0dXJlX3ZhbHVl";
+        String log = logInPieces("{\"error\":{\"message\":\"token " + token + " was refused\"}}", length);
+
+        assertThat(log).doesNotContain("QUJDQUJD").doesNotContain("c2lnbmF0dXJl");
+        assertThat(log.replace("|", "")).containsPattern("token eyJ\\*+ was refused");
+    }
+
+    @Test
     void textWithoutSecretsIsLoggedAsIs() {
         String text = "HTTP/1.1 500 Internal Server Error\r\ncontent-type: text/html\r\n\r\n<h1>oops, the desk-top broke</h1>";
         assertThat(logInPieces(text, 7).replace("|", "")).isEqualTo(text);

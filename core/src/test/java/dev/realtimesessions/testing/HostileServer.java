@@ -13,9 +13,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.time.ZoneOffset;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Queue;
@@ -218,18 +215,6 @@ public final class HostileServer implements AutoCloseable {
     /** 429 with {@code retry-after} in seconds. */
     public static Behaviour rateLimitedSeconds(long seconds) {
         return error(429, "Rate limit reached.", "retry-after", Long.toString(seconds));
-    }
-
-    /** 429 with {@code retry-after} as an HTTP date this far ahead of the moment of answering. */
-    public static Behaviour rateLimitedUntil(Duration ahead) {
-        return (request, response) -> error(429, "Rate limit reached.", "retry-after",
-                DateTimeFormatter.RFC_1123_DATE_TIME.format(ZonedDateTime.now(ZoneOffset.UTC).plus(ahead)))
-                .respond(request, response);
-    }
-
-    /** A 5xx that says it must not be retried. */
-    public static Behaviour serverErrorNoRetry(int status) {
-        return error(status, "Do not retry this.", "x-should-retry", "false");
     }
 
     /** The HTML page a proxy in front of the API sends when the upstream fails. */

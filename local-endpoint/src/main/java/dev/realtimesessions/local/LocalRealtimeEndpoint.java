@@ -1,40 +1,34 @@
 package dev.realtimesessions.local;
 
 import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.HexFormat;
-import java.util.Objects;
-import java.util.concurrent.ThreadLocalRandom;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Predicate;
+import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 import reactor.netty.DisposableServer;
 import reactor.netty.http.server.HttpServer;
-import reactor.netty.http.server.HttpServerRequest;
-import reactor.netty.http.server.HttpServerResponse;
-import tools.jackson.core.JacksonException;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
-import tools.jackson.databind.node.ObjectNode;
 
 /**
- * A small stand-in for OpenAI's Realtime token endpoints on loopback, so that examples and tests
- * run offline. It answers {@code POST /v1/realtime/sessions}, {@code /v1/realtime/transcription_sessions}
- * and {@code /v1/realtime/client_secrets} like the real API: it checks the bearer key and the body,
- * echoes the session configuration back with an id, and mints a fresh fake client secret
- * ({@code ek_local_...}) with a real expiry; a bad request gets OpenAI's error JSON.
+ * A stand-in for OpenAI's Realtime API on loopback, so that examples and tests run offline. It
+ * checks every body against the schema OpenAI publishes for it and answers like the real API,
+ * with OpenAI's error JSON ({@code {"error": {"message", "type", "param", "code"}}}) for a bad one:
+ * the token endpoints (a fresh {@code ek_local_...} secret with a real expiry); {@code POST
+ * /realtime/calls} (a multipart offer with the API key, or a raw {@code application/sdp} offer with
+ * a client secret it minted; {@code 201}, an SDP answer a browser accepts, {@code Location:
+ * /v1/realtime/calls/rtc_...}) and its controls {@code accept}, {@code reject}, {@code refer},
+ * {@code hangup}; GPT-Live's {@code POST /live/sessions} and its controls, {@code fork} included;
+ * OpenAI's side of incoming SIP calls ({@link #ringSip}, {@link #ringLiveSip}: a signed webhook to
+ * the application). Every path is served under {@code /v1} (OpenAI: {@code Authorization: Bearer}
+ * {@link #API_KEY}) and under {@code /openai/v1} (Azure OpenAI: {@code api-key:}
+ * {@link #AZURE_API_KEY}, or an Entra ID token as bearer). The README's "Local endpoint" section
+ * lists every rule.
  *
- * <p>Each body is checked against the request schema OpenAI publishes for its endpoint, read once
- * when the endpoint starts from copies of the spec files kept in this module: an unknown property
- * is answered with code {@code unknown_parameter}, a value of the wrong JSON type with
- * {@code invalid_type}, a value outside a closed enum with {@code invalid_value}, a number outside
- * a declared range with {@code integer_out_of_range} (integers) or {@code invalid_value}, a missing
- * required property with {@code missing_required_parameter}; {@code param} names the JSON path,
- * such as {@code session.audio.output.voicee} or {@code tools[0].name}. The beta
- * {@code /realtime/sessions} request is the April 2025 schema plus the fields OpenAI's SDKs add
- * ({@code client_secret.expires_after}, {@code speed}, {@code tracing}, an open {@code model}); the
- * beta transcription request accepts both the April 2025 and the August 2026 schema, plus
- * {@code client_secret.expires_at}.
+ * <p>Tests read what happened through immutable snapshots: {@link #calls()}, {@link #call(String)},
+ * {@link #awaitCall(String, LocalCall.State)} and {@link #requests()}. The endpoint never logs and
+ * records no credential.
  *
  * <pre>{@code
  * try (LocalRealtimeEndpoint endpoint = LocalRealtimeEndpoint.start()) {
@@ -48,215 +42,257 @@ import tools.jackson.databind.node.ObjectNode;
  */
 public final class LocalRealtimeEndpoint implements AutoCloseable {
 
-    /** The only API key the endpoint accepts. */
+    /** The API key the OpenAI layout ({@code /v1}) accepts, as {@code Authorization: Bearer}. */
     public static final String API_KEY = "sk-local-realtime-sessions";
 
-    private static final JsonMapper JSON = JsonMapper.builder().build();
+    /** The key the Azure layout ({@code /openai/v1}) accepts, as an {@code api-key} header. */
+    public static final String AZURE_API_KEY = "local-azure-api-key";
+
+    /** The Entra ID token the Azure layout accepts by default, as {@code Authorization: Bearer}. */
+    public static final String ENTRA_TOKEN = "local-entra-id-token";
 
     private final DisposableServer server;
-    private final Clock clock;
+    private final Router router;
+    private final CallTable table;
+    private final SipRinger ringer;
 
-    private LocalRealtimeEndpoint(DisposableServer server, Clock clock) {
+    private LocalRealtimeEndpoint(DisposableServer server, Router router, CallTable table, SipRinger ringer) {
         this.server = server;
-        this.clock = clock;
+        this.router = router;
+        this.table = table;
+        this.ringer = ringer;
     }
 
-    /**
-     * Starts the endpoint on a free loopback port.
-     *
-     * @return the running endpoint; close it when done
-     */
+    /** {@return the endpoint, started on a free loopback port; close it when done} */
     public static LocalRealtimeEndpoint start() {
-        return start(0, Clock.systemUTC());
+        return builder().start();
     }
 
     /**
-     * Starts the endpoint on the given loopback port (0 for any free port), with a clock for expiry times.
+     * Starts the endpoint on the given loopback port (0 for any free port), with a clock for expiry
+     * times, webhook timestamps and recorded times.
      *
      * @param port the port, or 0
-     * @param clock the clock expiry times are computed from
+     * @param clock the clock
      * @return the running endpoint; close it when done
+     * @throws IllegalArgumentException if {@code clock} is null or the port is outside 0..65535
      */
     public static LocalRealtimeEndpoint start(int port, Clock clock) {
-        Objects.requireNonNull(clock, "clock");
-        // Parsed here, once, on the caller's thread: never per request and never on an event loop.
-        Handler handler = new Handler(clock, RequestSchemas.get());
-        DisposableServer server = HttpServer.create()
-                .host("127.0.0.1")
-                .port(port)
-                .route(routes -> routes
-                        .post("/v1/realtime/sessions", (request, response) -> handler.handle(request, response, Kind.SESSION))
-                        .post("/v1/realtime/transcription_sessions",
-                                (request, response) -> handler.handle(request, response, Kind.TRANSCRIPTION_SESSION))
-                        .post("/v1/realtime/client_secrets",
-                                (request, response) -> handler.handle(request, response, Kind.CLIENT_SECRET)))
-                .bindNow(Duration.ofSeconds(10));
-        return new LocalRealtimeEndpoint(server, clock);
+        return builder().port(port).clock(clock).start();
+    }
+
+    /** {@return a new builder, for the options {@link #start(int, Clock)} does not take} */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** {@return the OpenAI base URL to give a client, such as {@code http://127.0.0.1:41234/v1}} */
+    public String baseUrl() {
+        return resourceUrl() + "/v1";
     }
 
     /**
-     * The base URL to give a client, such as {@code http://127.0.0.1:41234/v1}.
-     *
-     * @return the base URL
+     * {@return the endpoint as an Azure OpenAI resource URL, such as {@code http://127.0.0.1:41234}:
+     * what a client's {@code azure(resourceUrl)} takes before it appends {@code /openai/v1}}
      */
-    public String baseUrl() {
-        InetSocketAddress address = (InetSocketAddress) server.address();
-        return "http://127.0.0.1:" + address.getPort() + "/v1";
+    public String azureResourceUrl() {
+        return resourceUrl();
     }
 
-    /** Stops the endpoint. */
+    /** {@return the Azure OpenAI base URL, such as {@code http://127.0.0.1:41234/openai/v1}} */
+    public String azureBaseUrl() {
+        return resourceUrl() + "/openai/v1";
+    }
+
+    private String resourceUrl() {
+        return "http://127.0.0.1:" + ((InetSocketAddress) server.address()).getPort();
+    }
+
+    /** {@return every Realtime call and GPT-Live session so far, oldest first, as immutable snapshots} */
+    public List<LocalCall> calls() {
+        return table.all();
+    }
+
+    /**
+     * One call or Live session as it is now.
+     *
+     * @param id its id ({@code rtc_...} or {@code live_...})
+     * @return its snapshot, or empty when the endpoint does not know the id
+     */
+    public Optional<LocalCall> call(@Nullable String id) {
+        return id == null ? Optional.empty() : table.get(id);
+    }
+
+    /**
+     * Waits, without blocking a thread, until a call has reached a state: completes at once when it
+     * already has (it need not still be in it), otherwise at the change that gets it there. The call
+     * need not exist yet. Completes empty when the endpoint is closed first; bound it with a timeout
+     * or a {@code StepVerifier} verification.
+     *
+     * @param id the call or Live session id
+     * @param state the state
+     * @return the call's snapshot at that moment
+     */
+    public Mono<LocalCall> awaitCall(String id, LocalCall.State state) {
+        if (id == null || state == null) {
+            return Mono.error(new IllegalArgumentException((id == null ? "id" : "state") + " is required"));
+        }
+        return table.await(id, state);
+    }
+
+    /** {@return the requests the endpoint answered, oldest first (the last 10,000), without any credential} */
+    public List<LocalRequest> requests() {
+        return router.requests();
+    }
+
+    /**
+     * Rings a SIP call into the Realtime API: adds a {@link LocalCall.State#RINGING} call
+     * ({@code rtc_...}) and POSTs a signed {@code realtime.call.incoming} webhook to {@code webhookUrl}.
+     * The accept, reject or refer the application then sends is recorded on the call.
+     *
+     * @param webhookUrl the application's webhook URL
+     * @param webhookSecret the webhook signing secret: {@code whsec_<base64>}, or any other text used as UTF-8 bytes
+     * @param sipHeaders the INVITE's headers for {@code data.sip_headers}, in order
+     * @return the delivery once the application answered the POST (any status); an
+     *     {@link IllegalArgumentException} for a missing or malformed argument, an
+     *     {@link IllegalStateException} when the POST fails
+     */
+    public Mono<WebhookDelivery> ringSip(String webhookUrl, String webhookSecret, List<SipHeader> sipHeaders) {
+        return ringSip(webhookUrl, webhookSecret, sipHeaders, null);
+    }
+
+    /**
+     * {@link #ringSip(String, String, List)} with {@code data.sip_media_security}.
+     *
+     * @param webhookUrl the application's webhook URL
+     * @param webhookSecret the webhook signing secret
+     * @param sipHeaders the INVITE's headers, in order
+     * @param sipMediaSecurity {@code srtp}, {@code rtp}, any other value, or null to leave it out
+     * @return the delivery once the application answered the POST
+     */
+    public Mono<WebhookDelivery> ringSip(String webhookUrl, String webhookSecret, List<SipHeader> sipHeaders,
+            @Nullable String sipMediaSecurity) {
+        return ringer.ring(LocalCall.Api.REALTIME, webhookUrl, webhookSecret, sipHeaders, sipMediaSecurity);
+    }
+
+    /**
+     * Rings a SIP call into GPT-Live: adds a {@link LocalCall.State#RINGING} Live session
+     * ({@code live_...}) and POSTs a signed {@code live.transport.incoming} webhook ({@code data.type}
+     * {@code sip}, {@code data.session_id}) to {@code webhookUrl}.
+     *
+     * @param webhookUrl the application's webhook URL
+     * @param webhookSecret the webhook signing secret
+     * @param sipHeaders the INVITE's headers, in order
+     * @return the delivery once the application answered the POST
+     */
+    public Mono<WebhookDelivery> ringLiveSip(String webhookUrl, String webhookSecret, List<SipHeader> sipHeaders) {
+        return ringLiveSip(webhookUrl, webhookSecret, sipHeaders, null);
+    }
+
+    /**
+     * {@link #ringLiveSip(String, String, List)} with {@code data.sip_media_security}.
+     *
+     * @param webhookUrl the application's webhook URL
+     * @param webhookSecret the webhook signing secret
+     * @param sipHeaders the INVITE's headers, in order
+     * @param sipMediaSecurity {@code srtp}, {@code rtp}, any other value, or null to leave it out
+     * @return the delivery once the application answered the POST
+     */
+    public Mono<WebhookDelivery> ringLiveSip(String webhookUrl, String webhookSecret, List<SipHeader> sipHeaders,
+            @Nullable String sipMediaSecurity) {
+        return ringer.ring(LocalCall.Api.LIVE, webhookUrl, webhookSecret, sipHeaders, sipMediaSecurity);
+    }
+
+    /**
+     * Sends a delivery again, byte for byte (same {@code webhook-id}, timestamp, signature and body):
+     * a replay, or, built with {@link WebhookDelivery#withBody}, a tampered delivery. It creates no call.
+     *
+     * @param delivery a delivery from {@link #ringSip} or {@link #ringLiveSip}, or a copy of one
+     * @return the delivery with the status the application answered this time
+     */
+    public Mono<WebhookDelivery> redeliver(WebhookDelivery delivery) {
+        return delivery == null ? Mono.error(new IllegalArgumentException("delivery is required"))
+                : ringer.deliver(delivery);
+    }
+
+    /** Stops the endpoint; those waiting in {@link #awaitCall} complete empty. */
     @Override
     public void close() {
-        server.disposeNow(Duration.ofSeconds(5));
+        try {
+            server.disposeNow(Duration.ofSeconds(5));
+        } finally {
+            table.close();
+        }
     }
 
-    /** The three token endpoints. */
-    private enum Kind { SESSION, TRANSCRIPTION_SESSION, CLIENT_SECRET }
+    /** Options for {@link LocalRealtimeEndpoint}: the port, the clock, the Entra ID tokens Azure's layout accepts. */
+    public static final class Builder {
 
-    /** Validates one request and writes the answer. */
-    private static final class Handler {
-        private final Clock clock;
-        private final RequestSchemas schemas;
+        private int port;
+        private Clock clock = Clock.systemUTC();
+        private Predicate<String> entraTokens = ENTRA_TOKEN::equals;
 
-        Handler(Clock clock, RequestSchemas schemas) {
-            this.clock = clock;
-            this.schemas = schemas;
+        private Builder() {
         }
 
-        Mono<Void> handle(HttpServerRequest request, HttpServerResponse response, Kind kind) {
-            String requestId = "req_local_" + hex(8);
-            response.header("x-request-id", requestId).header("content-type", "application/json");
-            String authorization = request.requestHeaders().get("authorization");
-            if (authorization == null || !authorization.equals("Bearer " + API_KEY)) {
-                return error(response, 401, "invalid_request_error", "invalid_api_key", null,
-                        "Incorrect API key provided. The local endpoint accepts only LocalRealtimeEndpoint.API_KEY.");
+        /**
+         * The loopback port; 0 (the default) for any free port.
+         *
+         * @param port the port, 0..65535
+         * @return this builder
+         * @throws IllegalArgumentException if the port is outside 0..65535
+         */
+        public Builder port(int port) {
+            if (port < 0 || port > 65535) {
+                throw new IllegalArgumentException("port must be within 0..65535, but was " + port);
             }
-            return request.receive().aggregate().asByteArray().defaultIfEmpty(new byte[0]).flatMap(body -> {
-                JsonNode json;
-                try {
-                    json = JSON.readTree(new String(body, StandardCharsets.UTF_8));
-                } catch (JacksonException e) {
-                    return error(response, 400, "invalid_request_error", null, null,
-                            "We could not parse the JSON body of your request.");
-                }
-                if (json == null || !json.isObject()) {
-                    return error(response, 400, "invalid_request_error", null, null,
-                            "The request body must be a JSON object.");
-                }
-                JsonNode schema = switch (kind) {
-                    case SESSION -> schemas.session;
-                    case TRANSCRIPTION_SESSION -> schemas.transcriptionSession;
-                    case CLIENT_SECRET -> schemas.clientSecret;
-                };
-                RequestSchemas.Violation violation = schemas.validate(json, schema, "");
-                if (violation != null) {
-                    return error(response, 400, "invalid_request_error", violation.code(), violation.param(),
-                            violation.message());
-                }
-                return switch (kind) {
-                    case SESSION -> session(response, (ObjectNode) json);
-                    case TRANSCRIPTION_SESSION -> transcriptionSession(response, (ObjectNode) json);
-                    case CLIENT_SECRET -> clientSecret(response, (ObjectNode) json);
-                };
-            });
+            this.port = port;
+            return this;
         }
 
-        private Mono<Void> session(HttpServerResponse response, ObjectNode request) {
-            if (!request.path("model").isString() || request.path("model").asString().isBlank()) {
-                return error(response, 400, "invalid_request_error", "missing_required_parameter", "model",
-                        "Missing required parameter: 'model'.");
-            }
-            return betaSession(response, request, "realtime.session", "expires_after");
+        /**
+         * The clock for secret expiry times, webhook timestamps and recorded times; the system UTC
+         * clock by default. A clock in the past makes {@link #ringSip} send stale timestamps.
+         *
+         * @param clock the clock
+         * @return this builder
+         * @throws IllegalArgumentException if {@code clock} is null
+         */
+        public Builder clock(Clock clock) {
+            this.clock = Args.required("clock", clock);
+            return this;
         }
 
-        private Mono<Void> transcriptionSession(HttpServerResponse response, ObjectNode request) {
-            return betaSession(response, request, "realtime.transcription_session", "expires_at");
+        /**
+         * Which bearer tokens the Azure layout accepts as Microsoft Entra ID tokens; by default only
+         * {@link LocalRealtimeEndpoint#ENTRA_TOKEN}. The test sees each token, so it can record which
+         * one a refreshing client sent.
+         *
+         * @param accepted true for an accepted token; called on the endpoint's event loop, so it must not block
+         * @return this builder
+         * @throws IllegalArgumentException if {@code accepted} is null
+         */
+        public Builder entraTokens(Predicate<String> accepted) {
+            this.entraTokens = Args.required("accepted", accepted);
+            return this;
         }
 
-        /** The beta answer: the request echoed with an id, its object type and a fresh secret. */
-        private Mono<Void> betaSession(HttpServerResponse response, ObjectNode request, String object,
-                String lifetimeField) {
-            long lifetime = lifetime(request.path("client_secret").path(lifetimeField), 60);
-            if (lifetime < 0) {
-                return lifetimeError(response, "client_secret." + lifetimeField + ".seconds");
-            }
-            ObjectNode session = request.deepCopy();
-            session.remove("client_secret");
-            session.put("id", "sess_local_" + hex(10));
-            session.put("object", object);
-            session.set("client_secret", secret(lifetime));
-            return ok(response, session);
-        }
-
-        private Mono<Void> clientSecret(HttpServerResponse response, ObjectNode request) {
-            long lifetime = lifetime(request.path("expires_after"), 600);
-            if (lifetime < 0) {
-                return lifetimeError(response, "expires_after.seconds");
-            }
-            JsonNode requested = request.path("session");
-            String type = requested.path("type").asString("");
-            if (!type.equals("realtime") && !type.equals("transcription")) {
-                return error(response, 400, "invalid_request_error", "invalid_value", "session.type",
-                        "Invalid value for 'session.type': expected 'realtime' or 'transcription'.");
-            }
-            if (type.equals("realtime") && requested.has("model") && requested.path("model").asString("").isBlank()) {
-                return error(response, 400, "invalid_request_error", "invalid_value", "session.model",
-                        "Invalid value for 'session.model'.");
-            }
-            ObjectNode secret = secret(lifetime);
-            ObjectNode session = ((ObjectNode) requested).deepCopy();
-            session.put("object", type.equals("realtime") ? "realtime.session" : "realtime.transcription_session");
-            session.put("id", "sess_local_" + hex(10));
-            session.put("expires_at", 0);
-            ObjectNode answer = JSON.createObjectNode();
-            answer.set("value", secret.get("value"));
-            answer.set("expires_at", secret.get("expires_at"));
-            answer.set("session", session);
-            return ok(response, answer);
-        }
-
-        /** The requested lifetime in seconds, the default when absent, or -1 when outside 10..7200. */
-        private static long lifetime(JsonNode expiresAfter, long defaultSeconds) {
-            if (expiresAfter.isMissingNode() || expiresAfter.isNull() || !expiresAfter.has("seconds")) {
-                return defaultSeconds;
-            }
-            long seconds = expiresAfter.path("seconds").asLong(-1);
-            return seconds >= 10 && seconds <= 7200 ? seconds : -1;
-        }
-
-        private ObjectNode secret(long lifetimeSeconds) {
-            ObjectNode secret = JSON.createObjectNode();
-            secret.put("value", "ek_local_" + hex(16));
-            secret.put("expires_at", clock.instant().getEpochSecond() + lifetimeSeconds);
-            return secret;
-        }
-
-        private static Mono<Void> lifetimeError(HttpServerResponse response, String param) {
-            return error(response, 400, "invalid_request_error", "integer_out_of_range", param,
-                    "Invalid '" + param + "': must be between 10 and 7200.");
-        }
-
-        private static Mono<Void> ok(HttpServerResponse response, JsonNode body) {
-            return response.status(200).sendByteArray(Mono.just(JSON.writeValueAsBytes(body))).then();
-        }
-
-        private static Mono<Void> error(HttpServerResponse response, int status, String type, String code,
-                String param, String message) {
-            ObjectNode error = JSON.createObjectNode();
-            error.put("message", message);
-            error.put("type", type);
-            error.put("param", param);
-            error.put("code", code);
-            ObjectNode body = JSON.createObjectNode();
-            body.set("error", error);
-            return response.status(status).sendByteArray(Mono.just(JSON.writeValueAsBytes(body))).then();
-        }
-
-        private static String hex(int bytes) {
-            // Fake secrets need to be unique, not unguessable; SecureRandom may block an event loop.
-            byte[] random = new byte[bytes];
-            ThreadLocalRandom.current().nextBytes(random);
-            return HexFormat.of().formatHex(random);
+        /** {@return the endpoint, started; close it when done} */
+        public LocalRealtimeEndpoint start() {
+            // Parsed here, once, on the caller's thread: never per request and never on an event loop.
+            RequestSchemas schemas = RequestSchemas.get();
+            JsonBodies bodies = new JsonBodies(new SchemaValidator());
+            MintedSecrets minted = new MintedSecrets();
+            CallTable table = new CallTable();
+            Router router = new Router(clock, new Credentials(minted, entraTokens),
+                    new TokenHandlers(clock, schemas, bodies, minted),
+                    new CallHandlers(schemas, bodies, minted, table), new LiveHandlers(schemas, bodies, table));
+            DisposableServer server = HttpServer.create()
+                    .host("127.0.0.1")
+                    .port(port)
+                    .handle(router::handle)
+                    .bindNow(Duration.ofSeconds(10));
+            return new LocalRealtimeEndpoint(server, router, table, new SipRinger(clock, table));
         }
     }
 }

@@ -14,8 +14,8 @@ import reactor.core.publisher.Mono;
 import reactor.test.StepVerifier;
 
 /**
- * Runs in its own surefire execution whose class path has no Spring and no RxJava (see the pom):
- * the module loads and its non-Spring bridges work.
+ * Runs in its own surefire execution whose class path has no Spring, no RxJava, no Micrometer and
+ * no Azure SDK (see the pom): the module loads and its non-Spring bridges work.
  */
 class WithoutOptionalDependenciesTest {
 
@@ -23,7 +23,8 @@ class WithoutOptionalDependenciesTest {
     void springAndRxJavaAreReallyAbsent() {
         for (String name : new String[] {"org.springframework.web.reactive.function.server.RouterFunction",
                 "org.springframework.boot.autoconfigure.AutoConfiguration", "org.springframework.core.io.Resource",
-                "io.reactivex.rxjava3.core.Single", "io.micrometer.context.ContextRegistry"}) {
+                "io.reactivex.rxjava3.core.Single", "io.micrometer.context.ContextRegistry",
+                "com.azure.core.credential.TokenCredential", "com.azure.identity.DefaultAzureCredential"}) {
             assertThatThrownBy(() -> Class.forName(name)).as(name).isInstanceOf(ClassNotFoundException.class);
         }
     }

@@ -50,6 +50,19 @@ public final class LogCapture implements AutoCloseable {
     }
 
     /**
+     * The formatted messages logged at INFO, WARN or ERROR so far: what production logs keep.
+     *
+     * @return the messages, oldest first
+     */
+    public List<String> messagesAtInfoOrAbove() {
+        synchronized (appender) {
+            return new ArrayList<>(appender.list).stream()
+                    .filter(event -> event.getLevel().isGreaterOrEqual(Level.INFO))
+                    .map(ILoggingEvent::getFormattedMessage).collect(Collectors.toList());
+        }
+    }
+
+    /**
      * Waits (really) until a message matches, up to {@code limit}.
      *
      * @param matching the condition

@@ -2,6 +2,7 @@ package dev.realtimesessions.adapter.boot;
 
 import dev.realtimesessions.RealtimeSessions;
 import dev.realtimesessions.ValidationException;
+import dev.realtimesessions.adapter.webflux.RealtimeCallEndpoint;
 import dev.realtimesessions.adapter.webflux.RealtimeTokenEndpoint;
 import dev.realtimesessions.adapter.webflux.RealtimeTokenQuota;
 import dev.realtimesessions.adapter.webflux.TokenGuardrails;
@@ -13,7 +14,10 @@ import dev.realtimesessions.model.Voice;
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
 
-/** Builds the endpoint's configured requests from {@code realtime.openai.endpoint.*}. */
+/**
+ * Builds the endpoints' configured requests and limits from {@code realtime.openai.endpoint.*} and
+ * {@code realtime.openai.call-endpoint.*}.
+ */
 final class EndpointRequests {
 
     private EndpointRequests() {
@@ -52,21 +56,52 @@ final class EndpointRequests {
         return builder.build();
     }
 
-    @SuppressWarnings("deprecation") // also configures the beta mode's request, kept while OpenAI serves it
-    static RealtimeTokenEndpoint.Builder builder(RealtimeSessions sessions, RealtimeSessionsProperties.Endpoint properties) {
+    /**
+     * The call endpoint from {@code realtime.openai.call-endpoint.*}, starting calls with the token
+     * endpoint's session.
+     *
+     * @throws InvalidConfigurationPropertyValueException naming the property if a value is unusable
+     */
+    static RealtimeCallEndpoint.Builder callEndpoint(RealtimeSessions sessions, RealtimeSessionsProperties properties) {
+        RealtimeSessionsProperties.CallEndpoint calls = properties.callEndpoint();
+        try {
+            return RealtimeCallEndpoint.builder(sessions)
+                    .path(calls.path())
+                    .maxDuration(calls.maxDuration())
+                    .maxCallsPerUser(calls.maxCallsPerUser())
+                    .session(session(properties.endpoint()));
+        } catch (ValidationException e) {
+            throw new InvalidConfigurationPropertyValueException(RealtimeSessionsProperties.PREFIX + ".call-endpoint."
+                    + PropertyNames.of(e.field()), "(as configured)", e.getMessage());
+        }
+    }
+
+    /** The GA session of {@code realtime.openai.endpoint.*} (model, instructions, voice), for tokens and calls. */
+    static RealtimeSessionConfig session(RealtimeSessionsProperties.Endpoint properties) {
         RealtimeSessionConfig.Builder config = RealtimeSessionConfig.builder().model(properties.model());
-        RealtimeSessionCreateRequest.Builder beta = RealtimeSessionCreateRequest.builder().model(properties.model());
         String instructions = properties.instructions();
         if (instructions != null && !instructions.isBlank()) {
             config.instructions(instructions);
-            beta.instructions(instructions);
         }
         String voice = properties.voice();
         if (voice != null && !voice.isBlank()) {
             config.audioOutput(AudioOutputConfig.ofVoice(Voice.of(voice)));
+        }
+        return config.build();
+    }
+
+    @SuppressWarnings("deprecation") // also configures the beta mode's request, kept while OpenAI serves it
+    static RealtimeTokenEndpoint.Builder builder(RealtimeSessions sessions, RealtimeSessionsProperties.Endpoint properties) {
+        RealtimeSessionCreateRequest.Builder beta = RealtimeSessionCreateRequest.builder().model(properties.model());
+        String instructions = properties.instructions();
+        if (instructions != null && !instructions.isBlank()) {
+            beta.instructions(instructions);
+        }
+        String voice = properties.voice();
+        if (voice != null && !voice.isBlank()) {
             beta.voice(voice);
         }
-        ClientSecretCreateRequest.Builder request = ClientSecretCreateRequest.builder().session(config.build());
+        ClientSecretCreateRequest.Builder request = ClientSecretCreateRequest.builder().session(session(properties));
         if (properties.secretLifetime() != null) {
             request.expiresAfter(properties.secretLifetime());
             beta.clientSecretExpiresAfter(properties.secretLifetime());

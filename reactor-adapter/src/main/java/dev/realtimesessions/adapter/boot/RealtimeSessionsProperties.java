@@ -23,22 +23,38 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * realtime.openai.endpoint.enabled=true
  * realtime.openai.endpoint.instructions=You are a friendly assistant.
  * realtime.openai.endpoint.voice=marin
+ * realtime.openai.call-endpoint.enabled=true
+ * realtime.openai.call-endpoint.max-duration=5m
  * }</pre>
  *
- * <p>{@link #toString()} never shows the API key.
+ * <p>For Azure OpenAI, {@code realtime.openai.azure.resource-url} with the resource's key, or with
+ * a {@code TokenCredential} bean for Microsoft Entra ID (see {@link Azure}); the endpoint's
+ * {@code model} is then a deployment's name:
+ *
+ * <pre>{@code
+ * realtime.openai.azure.resource-url=https://my-resource.openai.azure.com
+ * realtime.openai.azure.api-key=${AZURE_OPENAI_API_KEY}
+ * realtime.openai.endpoint.model=my-gpt-realtime-deployment
+ * }</pre>
+ *
+ * <p>{@link #toString()} never shows an API key.
  *
  * @param enabled Whether to auto-configure the RealtimeSessions client at all.
- * @param apiKey The OpenAI API key, sent as Authorization: Bearer. Required, typically ${OPENAI_API_KEY}.
- * @param baseUrl The API base URL; paths such as /realtime/client_secrets are appended to it.
- * @param organization The OpenAI-Organization header, org-...
- * @param project The OpenAI-Project header, proj_...
+ * @param apiKey The OpenAI API key, sent as Authorization: Bearer. Required unless
+ *     realtime.openai.azure.resource-url is set, typically ${OPENAI_API_KEY}.
+ * @param baseUrl The API base URL; paths such as /realtime/client_secrets are appended to it. Not
+ *     with Azure OpenAI.
+ * @param organization The OpenAI-Organization header, org-... Not with Azure OpenAI.
+ * @param project The OpenAI-Project header, proj_... Not with Azure OpenAI.
  * @param connectTimeout Time to open a TCP (and TLS) connection.
  * @param attemptTimeout Time for one attempt, from asking for a connection to the last byte of the answer.
  * @param timeout The overall deadline over all attempts and the waits between them.
  * @param maxRetries How many times a failed call is retried (connection errors, 408, 409, 429, 5xx).
  * @param maxConnections The client's own connection pool size.
  * @param maxPendingAcquires Calls that may wait for a pooled connection before being refused.
+ * @param azure Azure OpenAI instead of OpenAI.
  * @param endpoint The token endpoint.
+ * @param callEndpoint The call endpoint (the SDP exchange).
  */
 @ConfigurationProperties(prefix = RealtimeSessionsProperties.PREFIX)
 public record RealtimeSessionsProperties(
@@ -53,7 +69,9 @@ public record RealtimeSessionsProperties(
         @DefaultValue("2") int maxRetries,
         @DefaultValue("2000") int maxConnections,
         @DefaultValue("20000") int maxPendingAcquires,
-        @DefaultValue Endpoint endpoint) {
+        @DefaultValue Azure azure,
+        @DefaultValue Endpoint endpoint,
+        @DefaultValue CallEndpoint callEndpoint) {
 
     /** The prefix of these properties. */
     public static final String PREFIX = "realtime.openai";
@@ -69,7 +87,53 @@ public record RealtimeSessionsProperties(
                 + ", organization=" + organization + ", project=" + project + ", connectTimeout=" + connectTimeout
                 + ", attemptTimeout=" + attemptTimeout + ", timeout=" + timeout + ", maxRetries=" + maxRetries
                 + ", maxConnections=" + maxConnections + ", maxPendingAcquires=" + maxPendingAcquires
-                + ", endpoint=" + endpoint + "}";
+                + ", azure=" + azure + ", endpoint=" + endpoint + ", callEndpoint=" + callEndpoint + "}";
+    }
+
+    /**
+     * The {@code realtime.openai.azure.*} properties: Azure OpenAI instead of OpenAI. With
+     * {@code resource-url} set, the client calls the resource's v1 API and authenticates with
+     * {@code api-key} when it is set, else with Microsoft Entra ID tokens from the application's
+     * {@code TokenCredential} bean (with {@code com.azure:azure-identity} on the class path; Spring
+     * Cloud Azure defines one, or define {@code new DefaultAzureCredentialBuilder().build()}).
+     * {@code realtime.openai.api-key}, {@code base-url}, {@code organization} and {@code project}
+     * are OpenAI's and refused with it.
+     *
+     * @param resourceUrl The Azure OpenAI resource's endpoint, https://{resource}.openai.azure.com;
+     *     /openai/v1 is appended.
+     * @param apiKey The resource's key, sent as api-key. Leave unset to use Microsoft Entra ID through a
+     *     TokenCredential bean.
+     * @param tokenScope The scope of the Entra ID tokens asked of the TokenCredential bean.
+     * @param tokenRefreshMargin How long before an Entra ID token expires it is refreshed.
+     */
+    public record Azure(
+            @Nullable String resourceUrl,
+            @Nullable String apiKey,
+            @DefaultValue(COGNITIVE_SERVICES_SCOPE) String tokenScope,
+            @DefaultValue("5m") Duration tokenRefreshMargin) {
+
+        /** The default {@code token-scope}, Azure OpenAI's (as {@code AzureIdentityTokens.COGNITIVE_SERVICES_SCOPE}). */
+        static final String COGNITIVE_SERVICES_SCOPE = "https://cognitiveservices.azure.com/.default";
+
+        /**
+         * Whether Azure OpenAI is configured at all.
+         *
+         * @return whether {@code resource-url} is set
+         */
+        public boolean isConfigured() {
+            return resourceUrl != null && !resourceUrl.isBlank();
+        }
+
+        /**
+         * Describes the properties without the key.
+         *
+         * @return a description safe to log
+         */
+        @Override
+        public String toString() {
+            return "Azure{resourceUrl=" + resourceUrl + ", apiKey=" + (apiKey == null ? "<unset>" : "***")
+                    + ", tokenScope=" + tokenScope + ", tokenRefreshMargin=" + tokenRefreshMargin + "}";
+        }
     }
 
     /**
@@ -94,6 +158,26 @@ public record RealtimeSessionsProperties(
             @Nullable String voice,
             @Nullable Duration secretLifetime,
             @DefaultValue Guardrails guardrails) {
+    }
+
+    /**
+     * The {@code realtime.openai.call-endpoint.*} properties of the WebFlux call endpoint, where the
+     * browser posts its SDP offer. The session its calls start with ({@code model},
+     * {@code instructions}, {@code voice}) and its guardrails are the token endpoint's, from
+     * {@code realtime.openai.endpoint.*}, so that both endpoints start the same sessions and share
+     * one quota.
+     *
+     * @param enabled Whether to register the WebFlux call endpoint (needs a RealtimeTokenAuthorizer bean).
+     * @param path The path the call endpoint serves: POST an SDP offer to start a call, DELETE
+     *     path/handle to hang it up.
+     * @param maxDuration How long a call may last before the endpoint hangs it up, whatever the browser does.
+     * @param maxCallsPerUser How many calls one user may hold open at once; more are refused with 429.
+     */
+    public record CallEndpoint(
+            @DefaultValue("false") boolean enabled,
+            @DefaultValue("/realtime/call") String path,
+            @DefaultValue("10m") Duration maxDuration,
+            @DefaultValue("2") int maxCallsPerUser) {
     }
 
     /**

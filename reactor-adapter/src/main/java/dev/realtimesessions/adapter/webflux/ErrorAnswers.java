@@ -17,34 +17,46 @@ import reactor.core.publisher.Mono;
 
 /**
  * Maps failures to answers a browser can act on, without forwarding anything from upstream: no
- * body, no header, no message of OpenAI's.
+ * body, no header, no message of OpenAI's. One instance per endpoint, logging under its name.
  */
 final class ErrorAnswers {
 
-    static final Logger LOG = LoggerFactory.getLogger(RealtimeTokenEndpoint.class);
+    /** The token endpoint's. */
+    static final ErrorAnswers TOKENS = new ErrorAnswers(RealtimeTokenEndpoint.class, "realtime token endpoint");
+    /** The call endpoint's. */
+    static final ErrorAnswers CALLS = new ErrorAnswers(RealtimeCallEndpoint.class, "realtime call endpoint");
 
     /** The Retry-After sent on a 503 when OpenAI's 429 did not say how long to wait. */
     static final Duration DEFAULT_RETRY_AFTER = Duration.ofSeconds(5);
 
-    private ErrorAnswers() {
+    private final Logger log;
+    private final String name;
+
+    private ErrorAnswers(Class<?> endpoint, String name) {
+        this.log = LoggerFactory.getLogger(endpoint);
+        this.name = name;
     }
 
-    static Mono<ServerResponse> rejected() {
+    Mono<ServerResponse> rejected() {
         return answer(HttpStatus.FORBIDDEN, "forbidden", "Not allowed to start a realtime session.");
     }
 
-    static Mono<ServerResponse> rejected(Throwable error) {
+    Mono<ServerResponse> rejected(Throwable error) {
         if (error instanceof ResponseStatusException status) {
-            LOG.debug("realtime token endpoint: the authorizer refused with {}", status.getStatusCode());
+            log.debug("{}: the authorizer refused with {}", name, status.getStatusCode());
             return answer(status.getStatusCode(), "rejected", "Not allowed to start a realtime session.");
         }
-        LOG.warn("realtime token endpoint: the authorizer failed, refusing the caller: {}", error.toString());
+        log.warn("{}: the authorizer failed, refusing the caller: {}", name, error.toString());
         return rejected();
     }
 
-    static Mono<ServerResponse> failed(Throwable error) {
+    Mono<ServerResponse> failed(Throwable error) {
+        if (error instanceof OfferRefusal refusal) {
+            log.debug("{}: refused the offer with {}: {}", name, refusal.status().value(), refusal.getMessage());
+            return answer(refusal.status(), refusal.type(), refusal.getMessage());
+        }
         if (error instanceof GuardrailRefusal refusal) {
-            LOG.info("realtime token endpoint: guardrail {} refused the request, answering {}: {}", refusal.rule(),
+            log.info("{}: guardrail {} refused the request, answering {}: {}", name, refusal.rule(),
                     refusal.status().value(), refusal.getMessage());
             ServerResponse.BodyBuilder builder = base(refusal.status());
             Duration wait = refusal.retryAfter();
@@ -56,26 +68,26 @@ final class ErrorAnswers {
         if (error instanceof RateLimitException limited) {
             Duration wait = limited.retryAfter().filter(d -> !d.isNegative() && !d.isZero()).orElse(DEFAULT_RETRY_AFTER);
             long seconds = seconds(wait);
-            LOG.warn("realtime token endpoint: OpenAI rate limited the call, answering 503 (retry after {} s): {}",
-                    seconds, error.getMessage());
+            log.warn("{}: OpenAI rate limited the call, answering 503 (retry after {} s): {}", name, seconds,
+                    error.getMessage());
             return base(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, Long.toString(seconds))
                     .bodyValue(TokenJson.error("upstream_rate_limited",
                             "The realtime service is busy. Retry after " + seconds + " s."));
         }
         if (error instanceof ApiTimeoutException) {
-            LOG.warn("realtime token endpoint: OpenAI did not answer in time, answering 504: {}", error.getMessage());
+            log.warn("{}: OpenAI did not answer in time, answering 504: {}", name, error.getMessage());
             return answer(HttpStatus.GATEWAY_TIMEOUT, "upstream_timeout", "The realtime service did not answer in time.");
         }
         if (error instanceof RealtimeSessionsException) {
-            LOG.warn("realtime token endpoint: minting failed, answering 502: {}", error.getMessage());
+            log.warn("{}: the call to OpenAI failed, answering 502: {}", name, error.getMessage());
             return answer(HttpStatus.BAD_GATEWAY, "upstream_error", "The realtime service could not issue a session.");
         }
         if (error instanceof ResponseStatusException status) {
-            LOG.debug("realtime token endpoint: the customizer answered {}", status.getStatusCode());
+            log.debug("{}: the customizer answered {}", name, status.getStatusCode());
             String reason = status.getReason() == null ? "The request was refused." : status.getReason();
             return answer(status.getStatusCode(), "rejected", reason);
         }
-        LOG.error("realtime token endpoint: unexpected failure, answering 500", error);
+        log.error("{}: unexpected failure, answering 500", name, error);
         return answer(HttpStatus.INTERNAL_SERVER_ERROR, "internal_error", "Could not issue a realtime session.");
     }
 
@@ -87,7 +99,7 @@ final class ErrorAnswers {
         return ServerResponse.status(status).contentType(MediaType.APPLICATION_JSON).cacheControl(CacheControl.noStore());
     }
 
-    private static Mono<ServerResponse> answer(HttpStatusCode status, String type, String message) {
+    static Mono<ServerResponse> answer(HttpStatusCode status, String type, String message) {
         return base(status).bodyValue(TokenJson.error(type, message));
     }
 }

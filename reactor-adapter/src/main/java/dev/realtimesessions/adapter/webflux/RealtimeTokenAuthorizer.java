@@ -4,8 +4,9 @@ import org.springframework.web.reactive.function.server.ServerRequest;
 import reactor.core.publisher.Mono;
 
 /**
- * Decides whether the caller of the {@link RealtimeTokenEndpoint} may have a client secret: each
- * secret costs money and opens a model session, so the endpoint refuses to run without one.
+ * Decides whether the caller of the {@link RealtimeTokenEndpoint} may have a client secret, or the
+ * caller of the {@link RealtimeCallEndpoint} may start a call: each opens a model session that
+ * costs money, so neither endpoint runs without one.
  *
  * <pre>{@code
  * RealtimeTokenAuthorizer authorizer = request -> request.principal()

@@ -9,7 +9,9 @@ import reactor.core.publisher.Mono;
 /**
  * Shapes what the {@link RealtimeTokenEndpoint} mints for each caller: per-user instructions,
  * voice and tools, and per-tenant options (API key, project). Every method has a default that
- * keeps the endpoint's configured request; override the ones you need.
+ * keeps the endpoint's configured request; override the ones you need. The
+ * {@link RealtimeCallEndpoint} asks the same hooks for the session and options of a call (see
+ * {@link RealtimeCallEndpoint.Builder#customizer}), so one customizer shapes tokens and calls alike.
  *
  * <pre>{@code
  * RealtimeTokenCustomizer customizer = new RealtimeTokenCustomizer() {

@@ -163,17 +163,7 @@ public final class RealtimeTokenEndpoint {
      * @return the answer
      */
     public Mono<ServerResponse> handle(ServerRequest request) {
-        return Mono.defer(() -> authorizer.authorize(request))
-                .defaultIfEmpty(Boolean.FALSE)
-                .map(Authorization::of)
-                .onErrorResume(error -> Mono.just(new Authorization(false, error)))
-                .flatMap(authorization -> {
-                    if (!authorization.allowed()) {
-                        return authorization.error() == null ? ErrorAnswers.rejected()
-                                : ErrorAnswers.rejected(authorization.error());
-                    }
-                    return mint(request).onErrorResume(ErrorAnswers::failed);
-                });
+        return Authorization.then(authorizer, request, ErrorAnswers.TOKENS, () -> mint(request));
     }
 
     private Mono<ServerResponse> mint(ServerRequest request) {
@@ -204,12 +194,6 @@ public final class RealtimeTokenEndpoint {
     @Override
     public String toString() {
         return "RealtimeTokenEndpoint{POST " + path + ", mode=" + mode + ", guardrails=" + guardrails + "}";
-    }
-
-    private record Authorization(boolean allowed, @Nullable Throwable error) {
-        static Authorization of(Boolean allowed) {
-            return new Authorization(allowed, null);
-        }
     }
 
     /**

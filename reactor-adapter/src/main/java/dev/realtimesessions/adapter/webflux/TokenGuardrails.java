@@ -31,7 +31,11 @@ import reactor.core.publisher.Mono;
 /**
  * Limits on what the {@link RealtimeTokenEndpoint} mints, whatever the browser asks for and the
  * {@link RealtimeTokenCustomizer} makes of it. Set on
- * {@link RealtimeTokenEndpoint.Builder#guardrails(TokenGuardrails)}.
+ * {@link RealtimeTokenEndpoint.Builder#guardrails(TokenGuardrails)}, and on
+ * {@link RealtimeCallEndpoint.Builder#guardrails(TokenGuardrails)}, where the models, voices, fixed
+ * tools and quota apply to the session a call starts with (the secret lifetime does not: a call's
+ * length is the endpoint's {@code maxDuration}). One object on both endpoints counts a user's tokens
+ * and calls against one quota.
  *
  * <pre>{@code
  * TokenGuardrails guardrails = TokenGuardrails.builder()
@@ -127,20 +131,10 @@ public final class TokenGuardrails {
     ClientSecretCreateRequest apply(ClientSecretCreateRequest request) {
         SessionConfig session = request.session();
         ClientSecretCreateRequest.Builder result = request.toBuilder();
-        if (session == null) {
-            if (allowedModels != null) {
-                throw refusedModel(null);
-            }
-            if (fixedTools != null) {
-                result.session(RealtimeSessionConfig.builder().tools(fixedTools).build());
-            }
-        } else if (session instanceof RealtimeSessionConfig realtime) {
-            checkModel(realtime.model());
-            checkVoice(realtime.audio() == null || realtime.audio().output() == null ? null
-                    : realtime.audio().output().voice());
-            if (fixedTools != null) {
-                checkTools(realtime.tools());
-                result.session(realtime.toBuilder().tools(fixedTools).build());
+        if (session == null || session instanceof RealtimeSessionConfig) {
+            RealtimeSessionConfig checked = apply((RealtimeSessionConfig) session);
+            if (checked != null) {
+                result.session(checked);
             }
         }
         if (maxSecretLifetime != null) {
@@ -152,6 +146,28 @@ public final class TokenGuardrails {
             }
         }
         return result.build();
+    }
+
+    /**
+     * Checks a realtime session (a minted one's, or a call's) against the models, voices and fixed
+     * tools: the session as it may start, or null for a null session that may start with the
+     * server's defaults.
+     */
+    @Nullable RealtimeSessionConfig apply(@Nullable RealtimeSessionConfig session) {
+        if (session == null) {
+            if (allowedModels != null) {
+                throw refusedModel(null);
+            }
+            return fixedTools == null ? null : RealtimeSessionConfig.builder().tools(fixedTools).build();
+        }
+        checkModel(session.model());
+        checkVoice(session.audio() == null || session.audio().output() == null ? null
+                : session.audio().output().voice());
+        if (fixedTools == null) {
+            return session;
+        }
+        checkTools(session.tools());
+        return session.toBuilder().tools(fixedTools).build();
     }
 
     RealtimeSessionCreateRequest apply(RealtimeSessionCreateRequest request) {

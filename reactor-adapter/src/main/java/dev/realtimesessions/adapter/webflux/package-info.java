@@ -1,8 +1,11 @@
 /**
- * A ready Spring WebFlux token endpoint: {@link dev.realtimesessions.adapter.webflux.RealtimeTokenEndpoint}
+ * Ready Spring WebFlux endpoints: {@link dev.realtimesessions.adapter.webflux.RealtimeTokenEndpoint}
  * authorizes the caller, shapes the request per caller, mints a client secret and answers the
- * browser with it. Needs {@code spring-webflux} on the class path (an optional dependency of this
- * module). Nothing here accepts or returns {@code null} unless marked {@code @Nullable}.
+ * browser with it; {@link dev.realtimesessions.adapter.webflux.RealtimeCallEndpoint} takes the
+ * browser's SDP offer instead, starts the call with OpenAI, answers with the SDP answer, and keeps the
+ * call to limit its length and hang it up. Both share the authorizer, customizer and guardrails.
+ * Needs {@code spring-webflux} on the class path (an optional dependency of this module). Nothing
+ * here accepts or returns {@code null} unless marked {@code @Nullable}.
  */
 @NullMarked
 package dev.realtimesessions.adapter.webflux;

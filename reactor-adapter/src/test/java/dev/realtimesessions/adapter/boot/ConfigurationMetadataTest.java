@@ -32,6 +32,10 @@ class ConfigurationMetadataTest {
         defaults.put(P + "max-retries", "2");
         defaults.put(P + "max-connections", "2000");
         defaults.put(P + "max-pending-acquires", "20000");
+        defaults.put(P + "azure.resource-url", null);
+        defaults.put(P + "azure.api-key", null);
+        defaults.put(P + "azure.token-scope", "https://cognitiveservices.azure.com/.default");
+        defaults.put(P + "azure.token-refresh-margin", "5m");
         defaults.put(P + "endpoint.enabled", "false");
         defaults.put(P + "endpoint.path", "/realtime/session");
         defaults.put(P + "endpoint.mode", "client-secrets");
@@ -44,6 +48,10 @@ class ConfigurationMetadataTest {
         defaults.put(P + "endpoint.guardrails.max-secret-lifetime", null);
         defaults.put(P + "endpoint.guardrails.quota.requests", null);
         defaults.put(P + "endpoint.guardrails.quota.per", "1m");
+        defaults.put(P + "call-endpoint.enabled", "false");
+        defaults.put(P + "call-endpoint.path", "/realtime/call");
+        defaults.put(P + "call-endpoint.max-duration", "10m");
+        defaults.put(P + "call-endpoint.max-calls-per-user", "2");
 
         Map<String, JsonNode> properties = new LinkedHashMap<>();
         try (InputStream metadata = getClass().getResourceAsStream("/META-INF/spring-configuration-metadata.json")) {

@@ -27,6 +27,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.client.ReactorResourceFactory;
 import org.springframework.web.reactive.function.server.RouterFunction;
+import reactor.netty.resources.LoopResources;
 import reactor.test.StepVerifier;
 
 class RealtimeSessionsAutoConfigurationTest {
@@ -71,6 +72,7 @@ class RealtimeSessionsAutoConfigurationTest {
         ReactorResourceFactory reactorResourceFactory() {
             ReactorResourceFactory factory = new ReactorResourceFactory();
             factory.setUseGlobalResources(false);
+            factory.setLoopResourcesSupplier(() -> LoopResources.create("app-loops"));
             return factory;
         }
     }
@@ -258,9 +260,12 @@ class RealtimeSessionsAutoConfigurationTest {
                 .withUserConfiguration(WithReactorResources.class)
                 .run(context -> {
                     RealtimeSessions sessions = context.getBean(RealtimeSessions.class);
-                    assertThat(sessions.toString()).contains("httpClient=caller's");
-                    StepVerifier.create(sessions.createClientSecret(Upstream.request()))
-                            .assertNext(secret -> assertThat(secret.value()).startsWith("ek_local_"))
+                    assertThat(sessions.toString()).as("the library's own transport, on the application's loops")
+                            .contains("runOn=caller's loops").contains("maxConnections=2000")
+                            .doesNotContain("httpClient=caller's");
+                    StepVerifier.create(sessions.createClientSecret(Upstream.request())
+                                    .map(secret -> secret.value() + " on " + Thread.currentThread().getName()))
+                            .assertNext(answer -> assertThat(answer).startsWith("ek_local_").contains(" on app-loops-"))
                             .verifyComplete();
                 });
     }

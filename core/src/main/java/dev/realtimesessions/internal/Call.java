@@ -1,0 +1,310 @@
+package dev.realtimesessions.internal;
+
+import dev.realtimesessions.ApiTimeoutException;
+import dev.realtimesessions.CallListener;
+import dev.realtimesessions.RateLimitException;
+import dev.realtimesessions.RealtimeSessionsException;
+import dev.realtimesessions.RequestOptions;
+import dev.realtimesessions.RetryPolicy;
+import dev.realtimesessions.ValidationException;
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufAllocator;
+import io.netty.handler.codec.http.DefaultHttpHeaders;
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpHeaders;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Scheduler;
+import reactor.core.scheduler.Schedulers;
+import tools.jackson.core.JacksonException;
+
+/**
+ * One logical call across its attempts: the rate gate's wait, each attempt through the transport
+ * within the attempt timeout, the retry policy's waits, the overall deadline, and the listener's
+ * events. Retries recurse through {@code onErrorResume} with the same rules as {@code retryWhen},
+ * without its per-call sink and processor: nothing is allocated for retries until an attempt fails.
+ *
+ * <p>Threads: the attempts run one after the other (on event loops and Reactor's timer), each
+ * step handed to the next through Reactor's signals. Only the overall deadline's timer and a
+ * cancelling subscriber read the call's state from elsewhere, and that state is safely published:
+ * the attempt count is volatile and the earlier failures are an immutable list behind a volatile
+ * reference.
+ */
+final class Call<Q, R> implements Function<String, Mono<CallResult<R>>> {
+
+    private static final Logger log = LoggerFactory.getLogger("dev.realtimesessions.RealtimeSessions");
+
+    private final CallExecutor executor;
+    private final Endpoint<Q, R> endpoint;
+    private final Q request;
+    private final String url;
+    private final RetryPolicy policy;
+    private final Duration attemptTimeout;
+    private final Duration timeout;
+    private final @Nullable Duration connectTimeout;
+    private final Map<String, String> callHeaders;
+    private final CallListener listener;
+    private final Scheduler timer = Schedulers.parallel();
+    private final long deadline;
+    /** Attempts started. */
+    private volatile int attempts;
+    /** The failures of the attempts before, newest first. */
+    private volatile @Nullable EarlierFailure earlierFailures;
+    /** The rate gate's key for this call's credential and project; touched by the attempt steps only. */
+    private RateGate.@Nullable Credential credential;
+
+    /** Made when the call is subscribed: the overall deadline counts from here. */
+    Call(CallExecutor executor, Endpoint<Q, R> endpoint, Q request, String url, RequestOptions options,
+            CallListener listener) {
+        ClientSettings settings = executor.settings;
+        this.executor = executor;
+        this.endpoint = endpoint;
+        this.request = request;
+        this.url = url;
+        this.listener = listener;
+        this.policy = options.retryPolicy().orElse(settings.retryPolicy());
+        this.attemptTimeout = options.attemptTimeout().orElse(settings.attemptTimeout());
+        this.timeout = options.timeout().orElse(settings.timeout());
+        this.connectTimeout = options.connectTimeout().orElse(null);
+        this.callHeaders = options.headers();
+        this.deadline = nowMillis() + timeout.toMillis();
+    }
+
+    /** The call, with the credential {@code apiKeyOverride} or else the client's. */
+    Mono<CallResult<R>> run(@Nullable String apiKeyOverride) {
+        Mono<CallResult<R>> call = Deadline.of(executor.credentials.resolve(apiKeyOverride, timer, this), timeout, timer)
+                .onErrorMap(TimeoutException.class, e -> withEarlierFailures(new ApiTimeoutException(
+                        endpoint.describe() + " got no answer within the overall timeout of " + timeout
+                                + " (" + attempts + " attempt" + (attempts == 1 ? "" : "s")
+                                + "); raise timeout(...) or check the network")));
+        if (listener == CallListener.NONE) {
+            return call;
+        }
+        return call.doOnSuccess(result -> listener.callSucceeded(result.response().status(), attempts))
+                .doOnError(e -> listener.callFailed(e instanceof RealtimeSessionsException known ? known
+                        : new RealtimeSessionsException(Redactor.redact(String.valueOf(e)), e), attempts))
+                .doOnCancel(() -> listener.callCancelled(attempts));
+    }
+
+    /** The call's attempts with its credential resolved. */
+    @Override
+    public Mono<CallResult<R>> apply(String apiKey) {
+        return attempts(apiKey, 0);
+    }
+
+    private Mono<CallResult<R>> attempts(String apiKey, long retriesSoFar) {
+        RateGate gate = executor.gate;
+        return Mono.defer(() -> gate == null ? attempt(apiKey) : gated(gate, apiKey))
+                .onErrorResume(error -> afterFailure(error, retriesSoFar)
+                        .then(Mono.defer(() -> attempts(apiKey, retriesSoFar + 1))));
+    }
+
+    /** The attempt once the rate gate lets this credential through; fails at once if the wait would pass the deadline. */
+    private Mono<CallResult<R>> gated(RateGate gate, String apiKey) {
+        if (credential == null && gate.holdsNone()) {
+            return attempt(apiKey);
+        }
+        long wait = gate.waitMillis(credential(gate, apiKey), this::nowMillis);
+        if (wait == 0) {
+            return attempt(apiKey);
+        }
+        if (nowMillis() + wait >= deadline) {
+            return Mono.error(new AttemptFailure(new RateLimitException(429, null, null, null, endpoint.describe()
+                    + " was not sent: the server asked for no more requests with this credential for " + wait
+                    + " ms, past the call's deadline (rate gate; see RealtimeSessions.Builder.rateGate)",
+                    null, Duration.ofMillis(wait)), false, true, null));
+        }
+        return Mono.<Long>create(sink -> {
+            sink.onDispose(timer.schedule(() -> sink.success(wait), wait, TimeUnit.MILLISECONDS));
+            listener.rateGateHeld(Duration.ofMillis(wait));
+            if (log.isDebugEnabled()) {
+                log.debug("{} waits {} ms: the rate gate holds this credential", endpoint.describe(), wait);
+            }
+        }).then(Mono.defer(() -> gated(gate, apiKey)));
+    }
+
+    /** The gate's key for this call's credential and project; hashed once per call, and only when the gate needs it. */
+    private RateGate.Credential credential(RateGate gate, String apiKey) {
+        RateGate.Credential known = credential;
+        if (known == null) {
+            Credentials credentials = executor.credentials;
+            known = gate.credential(credentials.gateScope(), credentials.gateIdentity(apiKey), project());
+            credential = known;
+        }
+        return known;
+    }
+
+    private @Nullable String project() {
+        for (Map.Entry<String, String> header : callHeaders.entrySet()) {
+            if (header.getKey().equalsIgnoreCase(ClientHeaders.PROJECT)) {
+                return header.getValue();
+            }
+        }
+        return executor.headers.project();
+    }
+
+    private long nowMillis() {
+        return timer.now(TimeUnit.MILLISECONDS);
+    }
+
+    private Mono<CallResult<R>> attempt(String apiKey) {
+        int number = attempts + 1;
+        attempts = number;
+        Attempt attempt = new Attempt(number, apiKey, listenerHeaders(number));
+        return Deadline.of(executor.transport.exchange(attempt, connectTimeout), attemptTimeout, timer)
+                .map(attempt)
+                .onErrorMap(attempt::failed);
+    }
+
+    /** Tells the listener an attempt starts; the headers it adds to the request, or null when it adds none. */
+    private @Nullable HttpHeaders listenerHeaders(int attempt) {
+        if (listener == CallListener.NONE) {
+            return null;
+        }
+        HttpHeaders added = new DefaultHttpHeaders();
+        listener.attemptStarted(attempt, (name, value) -> {
+            if (name != null && value != null) {
+                added.set(name, value);
+            }
+        });
+        return added.isEmpty() ? null : added;
+    }
+
+    private CallResult<R> decode(RawResponse response, Attempt attempt) {
+        Duration serverDelay = response.isSuccess() ? null : RetryAfterHeader.parse(response.headers(), Instant.now());
+        RateGate gate = executor.gate;
+        if (gate != null) {
+            long hold = gate.holdMillis(response.status(), response.headers(), serverDelay);
+            if (hold > 0) {
+                gate.hold(credential(gate, attempt.apiKey), hold, nowMillis());
+            }
+        }
+        if (!response.isSuccess()) {
+            throw FailureClassifier.errorAnswer(response, serverDelay, attempt.apiKey);
+        }
+        R value;
+        try {
+            value = endpoint.read(response);
+        } catch (JacksonException | JsonShapeException | ResponseShapeException | ValidationException e) {
+            throw FailureClassifier.undecodable(endpoint.describe(), response, e);
+        }
+        if (log.isDebugEnabled()) {
+            log.debug("{} -> {} after {} attempt(s) [request id {}]", endpoint.describe(), response.status(),
+                    attempt.number, response.requestId());
+        }
+        if (listener != CallListener.NONE) {
+            listener.attemptSucceeded(attempt.number, response.status(), response.requestId());
+        }
+        return new CallResult<>(value, response, attempt.number);
+    }
+
+    private Mono<Long> afterFailure(Throwable error, long retriesSoFar) {
+        AttemptFailure failure = FailureClassifier.noAnswer(error, endpoint.describe() + " attempt " + attempts,
+                attemptTimeout);
+        RealtimeSessionsException exception = failure.error();
+        if (!failure.mayRetry(endpoint.retrySafety()) || retriesSoFar >= policy.maxRetries()) {
+            return Mono.error(withEarlierFailures(exception));
+        }
+        Duration delay = Backoff.beforeRetry(policy, (int) retriesSoFar + 1, failure.serverDelay(),
+                ThreadLocalRandom.current().nextDouble());
+        if (nowMillis() + delay.toMillis() >= deadline) {
+            if (log.isDebugEnabled()) {
+                log.debug("{} failed ({}); a retry after {} ms would pass the deadline, failing now",
+                        endpoint.describe(), exception.getMessage(), delay.toMillis());
+            }
+            return Mono.error(withEarlierFailures(exception));
+        }
+        earlierFailures = new EarlierFailure(exception, earlierFailures);
+        int failedAttempt = attempts;
+        return Mono.create(sink -> {
+            // The wait ends once its time has passed and the listener has been told, in either order:
+            // told after the timer is set, a listener that drives a virtual clock finds the wait in
+            // place; and however short the wait, its event comes before the next attempt's.
+            AtomicInteger pending = new AtomicInteger(2);
+            Runnable done = () -> {
+                if (pending.decrementAndGet() == 0) {
+                    sink.success(retriesSoFar);
+                }
+            };
+            sink.onDispose(timer.schedule(done, delay.toNanos(), TimeUnit.NANOSECONDS));
+            listener.retryScheduled(failedAttempt, delay, exception);
+            if (log.isDebugEnabled()) {
+                log.debug("{} failed ({}); retry {} of {} in {} ms", endpoint.describe(), exception.getMessage(),
+                        retriesSoFar + 1, policy.maxRetries(), delay.toMillis());
+            }
+            done.run();
+        });
+    }
+
+    /** The error, with the failures of the attempts before it attached as suppressed, oldest first. */
+    private RealtimeSessionsException withEarlierFailures(RealtimeSessionsException error) {
+        return EarlierFailure.attachTo(error, earlierFailures);
+    }
+
+    /** One attempt: its request as the transport sends it, and the reading of its answer. */
+    private final class Attempt implements OutgoingRequest, Function<RawResponse, CallResult<R>> {
+        private final int number;
+        private final String apiKey;
+        private final @Nullable HttpHeaders listenerHeaders;
+        /** Set with the headers, on the event loop that then writes the body. */
+        private @Nullable String contentType;
+
+        Attempt(int number, String apiKey, @Nullable HttpHeaders listenerHeaders) {
+            this.number = number;
+            this.apiKey = apiKey;
+            this.listenerHeaders = listenerHeaders;
+        }
+
+        @Override
+        public String url() {
+            return url;
+        }
+
+        /** The listener's headers first, so that the client's, the call's and the credential win over them. */
+        @Override
+        public void writeHeaders(HttpHeaders headers) {
+            if (listenerHeaders != null) {
+                headers.add(listenerHeaders);
+            }
+            headers.set(HttpHeaderNames.ACCEPT, endpoint.responseBody().accept());
+            executor.headers.writeTo(headers);
+            if (!callHeaders.isEmpty()) {
+                callHeaders.forEach(headers::set);
+            }
+            contentType = endpoint.requestBody().contentType(request);
+            if (contentType != null) {
+                headers.set(HttpHeaderNames.CONTENT_TYPE, contentType);
+            }
+            executor.credentials.header().writeTo(headers, apiKey);
+        }
+
+        @Override
+        public @Nullable ByteBuf writeBody(ByteBufAllocator allocator) {
+            String type = contentType;
+            return type == null ? null : endpoint.requestBody().write(allocator, request, type);
+        }
+
+        @Override
+        public CallResult<R> apply(RawResponse response) {
+            return decode(response, this);
+        }
+
+        /** The attempt's error as an {@link AttemptFailure}, which the listener hears of. */
+        AttemptFailure failed(Throwable error) {
+            AttemptFailure failure = FailureClassifier.noAnswer(error, endpoint.describe() + " attempt " + number,
+                    attemptTimeout);
+            listener.attemptFailed(number, failure.error());
+            return failure;
+        }
+    }
+}
