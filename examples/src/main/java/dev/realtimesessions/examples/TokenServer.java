@@ -1,12 +1,16 @@
 package dev.realtimesessions.examples;
 
+import dev.realtimesessions.adapter.boot.RealtimeSessionsProperties;
 import dev.realtimesessions.adapter.webflux.RealtimeTokenAuthorizer;
 import dev.realtimesessions.adapter.webflux.RealtimeTokenEndpoint;
+import dev.realtimesessions.adapter.webflux.RealtimeTokenQuota;
+import dev.realtimesessions.adapter.webflux.TokenGuardrails;
 import dev.realtimesessions.model.AudioOutputConfig;
 import dev.realtimesessions.model.ClientSecretCreateRequest;
 import dev.realtimesessions.model.RealtimeModel;
 import dev.realtimesessions.model.RealtimeSessionConfig;
 import dev.realtimesessions.model.Voice;
+import dev.realtimesessions.redis.boot.RealtimeRedisAutoConfiguration;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -16,10 +20,13 @@ import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
+import org.jspecify.annotations.Nullable;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.http.codec.autoconfigure.CodecsAutoConfiguration;
 import org.springframework.boot.reactor.netty.autoconfigure.NettyReactiveWebServerAutoConfiguration;
 import org.springframework.boot.webflux.autoconfigure.HttpHandlerAutoConfiguration;
@@ -27,6 +34,7 @@ import org.springframework.boot.webflux.autoconfigure.WebFluxAutoConfiguration;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.support.GenericApplicationContext;
+import org.springframework.core.env.Environment;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpCookie;
 import org.springframework.http.MediaType;
@@ -51,15 +59,28 @@ import reactor.core.publisher.Mono;
  * "Ask without the demo cookie" button, calls the endpoint without it, and the page shows the
  * endpoint's {@code 403} as a readable error.
  *
+ * <p>A per-user quota is off until {@code realtime.openai.endpoint.guardrails.quota.requests} (and
+ * {@code .per}, default {@code 1m}) is set, as a system property or environment variable: counted in
+ * memory, or, with {@code realtime.openai.redis.url} too, in Redis, shared by every TokenServer on
+ * that Redis (the redis module's auto-configuration). The demo has no login, so the quota counts
+ * the user named by the {@value #DEMO_USER_HEADER} header, standing in for a login's user name as
+ * the cookie stands in for the login; without it, all callers are one user,
+ * {@value TokenGuardrails#ANONYMOUS}.
+ *
  * <pre>
  * mvn -q -pl examples -am compile exec:java -Dexample=TokenServer                      # http://localhost:8080/
  * mvn -q -pl examples -am compile exec:java -Dexample=TokenServer -Dexec.args="9090"   # another port
+ * mvn -q -pl examples -am compile exec:java -Dexample=TokenServer \
+ *     -Drealtime.openai.endpoint.guardrails.quota.requests=5 -Drealtime.openai.redis.url=redis://127.0.0.1:6379
  * </pre>
  */
 public final class TokenServer implements AutoCloseable {
 
     /** The cookie the page's response sets and the token endpoint's authorizer requires. */
     public static final String DEMO_COOKIE = "demo_session";
+
+    /** The header naming the user the quota counts: the demo's stand-in for a login's user name. */
+    public static final String DEMO_USER_HEADER = "X-Demo-User";
 
     /** The port {@link #main(String[])} listens on unless given another. */
     public static final int DEFAULT_PORT = 8080;
@@ -73,19 +94,24 @@ public final class TokenServer implements AutoCloseable {
             + " frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
 
     private final ExampleClients clients;
+    private final AtomicReference<String> quota = new AtomicReference<>("none");
     private final ConfigurableApplicationContext app;
     private final int port;
 
-    private TokenServer(ExampleClients clients, int port, boolean offerWebRtc) {
+    private TokenServer(ExampleClients clients, int port, boolean offerWebRtc, String... properties) {
         this.clients = clients;
         try {
             String demoCredential = newDemoCredential();
-            RouterFunction<ServerResponse> routes = routes(clients, demoCredential, offerWebRtc);
             this.app = new SpringApplicationBuilder(App.class).web(WebApplicationType.REACTIVE)
                     .properties("server.port=" + port, "server.address=127.0.0.1", "spring.main.banner-mode=off")
+                    .properties(properties)
                     .initializers(context -> {
                         GenericApplicationContext generic = (GenericApplicationContext) context;
-                        generic.registerBean("tokenServerRoutes", RouterFunction.class, () -> routes);
+                        generic.registerBean("tokenServerRoutes", RouterFunction.class, () -> {
+                            RealtimeTokenQuota configured = quota(generic);
+                            quota.set(String.valueOf(configured == null ? "none" : configured));
+                            return routes(clients, demoCredential, offerWebRtc, configured);
+                        });
                         // The server's own event loops rather than Reactor Netty's global ones, which
                         // Spring would dispose at close, under any other app or client in the JVM.
                         generic.registerBean(ReactorResourceFactory.class, () -> {
@@ -120,8 +146,8 @@ public final class TokenServer implements AutoCloseable {
      * With {@code offerWebRtc} the page behaves as with a real key and offers the WebRTC
      * connection (a test must not click it).
      */
-    static TokenServer startLocal(int port, boolean offerWebRtc) {
-        return new TokenServer(ExampleClients.startLocal(builder -> { }), port, offerWebRtc);
+    static TokenServer startLocal(int port, boolean offerWebRtc, String... properties) {
+        return new TokenServer(ExampleClients.startLocal(builder -> { }), port, offerWebRtc, properties);
     }
 
     /**
@@ -152,6 +178,15 @@ public final class TokenServer implements AutoCloseable {
         return clients.isLocal();
     }
 
+    /**
+     * The quota the endpoint counts with, as configured.
+     *
+     * @return a description such as {@code RedisTokenQuota(5 per PT1M, ...)}, or {@code none}
+     */
+    public String quota() {
+        return quota.get();
+    }
+
     /** Stops the app, then the client and the embedded endpoint, if any. */
     @Override
     public void close() {
@@ -177,14 +212,36 @@ public final class TokenServer implements AutoCloseable {
             stopped.countDown();
         }, "token-server-shutdown"));
         System.out.println("TokenServer: open " + server.url() + " (" + server.url()
-                + "?deny shows a refused call); Ctrl-C stops it");
+                + "?deny shows a refused call); quota: " + server.quota() + "; Ctrl-C stops it");
         stopped.await();
     }
 
+    /**
+     * The Redis quota when the redis module's auto-configuration made one, else an in-memory one when
+     * {@code realtime.openai.endpoint.guardrails.quota.requests} is set, else none.
+     */
+    private static @Nullable RealtimeTokenQuota quota(GenericApplicationContext context) {
+        RealtimeTokenQuota shared = context.getBeanProvider(RealtimeTokenQuota.class).getIfUnique();
+        if (shared != null) {
+            return shared;
+        }
+        Environment environment = context.getEnvironment();
+        return Binder.get(environment).bind(RealtimeSessionsProperties.PREFIX + ".endpoint.guardrails.quota",
+                        RealtimeSessionsProperties.Quota.class)
+                .map(quota -> quota.requests() == null ? null : RealtimeTokenQuota.inMemory(quota.requests(), quota.per()))
+                .orElse(null);
+    }
+
     private static RouterFunction<ServerResponse> routes(ExampleClients clients, String demoCredential,
-            boolean offerWebRtc) {
+            boolean offerWebRtc, @Nullable RealtimeTokenQuota quota) {
+        TokenGuardrails.Builder guardrails = TokenGuardrails.builder()
+                .user(request -> Mono.justOrEmpty(request.headers().firstHeader(DEMO_USER_HEADER)));
+        if (quota != null) {
+            guardrails.quota(quota);
+        }
         RealtimeTokenEndpoint endpoint = RealtimeTokenEndpoint.builder(clients.sessions())
                 .authorizer(hasCookie(demoCredential))
+                .guardrails(guardrails.build())
                 .clientSecretRequest(ClientSecretCreateRequest.builder()
                         .expiresAfter(SECRET_LIFETIME)
                         .session(RealtimeSessionConfig.builder()
@@ -247,10 +304,13 @@ public final class TokenServer implements AutoCloseable {
         }
     }
 
-    /** Only what a WebFlux app on Reactor Netty needs: the server, the handler, WebFlux and its codecs. */
+    /**
+     * Only what a WebFlux app on Reactor Netty needs (the server, the handler, WebFlux and its
+     * codecs), and the Redis quota when it is configured.
+     */
     @Configuration(proxyBeanMethods = false)
     @ImportAutoConfiguration({NettyReactiveWebServerAutoConfiguration.class, HttpHandlerAutoConfiguration.class,
-            WebFluxAutoConfiguration.class, CodecsAutoConfiguration.class})
+            WebFluxAutoConfiguration.class, CodecsAutoConfiguration.class, RealtimeRedisAutoConfiguration.class})
     static class App {
     }
 }
