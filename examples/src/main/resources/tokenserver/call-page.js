@@ -1,8 +1,8 @@
 // The TokenServer's call page: the browser makes a WebRTC offer and posts it to the app's call
 // endpoint, which starts the call with its API key and answers with the SDP answer alone. The page
 // applies the answer, shows the signaling state and the time left before the app's limit, hangs up
-// with DELETE of the answer's Location, and "logs out" through the app, which hangs up the user's
-// calls. No libraries, no fetches but the app's.
+// with DELETE of the answer's Location, and asks the app to revoke the user's calls, as a logout
+// would. No libraries, no fetches but the app's.
 'use strict';
 
 const REVOKE_PATH = '/demo/revoke';
@@ -217,15 +217,15 @@ async function revoke() {
     const response = await fetch(REVOKE_PATH, { method: 'POST', credentials: 'same-origin', cache: 'no-store' });
     if (!response.ok) {
       const why = await refusal(response);
-      setStatus('error', 'Not logged out.');
+      setStatus('error', 'Not revoked.');
       showError('The app refused (HTTP ' + response.status + why.kind + ').', ' ' + why.message);
       return;
     }
     const body = await response.json();
-    ended('revoked', 'Logged out: the app hung up ' + body.ended + (body.ended === 1 ? ' call' : ' calls')
+    ended('revoked', 'Revoked: the app hung up ' + body.ended + (body.ended === 1 ? ' call' : ' calls')
       + ' of yours.');
   } catch (e) {
-    setStatus('error', 'Not logged out.');
+    setStatus('error', 'Not revoked.');
     showError('Could not reach the app.', ' ' + e.message);
   } finally {
     $('revoke').disabled = false;

@@ -23,7 +23,7 @@ import reactor.core.publisher.Mono;
  */
 final class DemoPages {
 
-    /** Where a page "logs out": the signed-in user's calls are hung up. */
+    /** Where a page revokes the signed-in user's calls, as a logout would: all are hung up. */
     static final String REVOKE_PATH = "/demo/revoke";
 
     private static final String RESOURCES = "/tokenserver/";

@@ -39,9 +39,9 @@ import org.springframework.web.reactive.function.server.RouterFunction;
  *       {@link RealtimeCallEndpoint} ({@code POST /realtime/call}), which starts the call with the
  *       API key and answers with the SDP answer alone; the page applies it and shows the signaling
  *       state and the time left before the app's limit ({@value #CALL_MAX_DURATION_PROPERTY},
- *       2 minutes here), hangs up with {@code DELETE} of the answer's {@code Location}, and "logs out"
- *       with {@code POST /demo/revoke}, which hangs up every call of the user
- *       ({@link RealtimeCallEndpoint#revokeUser(String)}).</li>
+ *       2 minutes here), hangs up with {@code DELETE} of the answer's {@code Location}, and revokes the
+ *       user's calls, as a logout would, with {@code POST /demo/revoke}, which hangs up every call of
+ *       the user ({@link RealtimeCallEndpoint#revokeUser(String)}).</li>
  * </ul>
  * Sessions start against OpenAI when {@code OPENAI_API_KEY} is set, and against the embedded local
  * endpoint otherwise (which answers offers but sends no media).
