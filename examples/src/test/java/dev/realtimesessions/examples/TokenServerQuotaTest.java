@@ -15,9 +15,9 @@ import org.junit.jupiter.api.Test;
 /** TokenServer's quota, configured by properties alone: none, in memory, or shared by two servers through Redis. */
 class TokenServerQuotaTest {
 
-    private static final String QUOTA = "realtime.openai.endpoint.guardrails.quota.requests=3";
+    private static final String QUOTA = "--realtime.openai.endpoint.guardrails.quota.requests=3";
     /** Windows of a century: none ends during the test (real time, here). */
-    private static final String PER = "realtime.openai.endpoint.guardrails.quota.per=36500d";
+    private static final String PER = "--realtime.openai.endpoint.guardrails.quota.per=36500d";
 
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(10)).build();
@@ -46,10 +46,10 @@ class TokenServerQuotaTest {
     @Test
     void twoServersOnOneRedisGrantAUserTheQuotaOnce() throws Exception {
         try (RedisServer redis = RedisServer.start();
-             TokenServer one = TokenServer.startLocal(0, false, QUOTA, PER, "realtime.openai.redis.url=" + redis.url(),
-                     "realtime.openai.redis.timeout=5s");
-             TokenServer two = TokenServer.startLocal(0, false, QUOTA, PER, "realtime.openai.redis.url=" + redis.url(),
-                     "realtime.openai.redis.timeout=5s")) {
+             TokenServer one = TokenServer.startLocal(0, false, QUOTA, PER, "--realtime.openai.redis.url=" + redis.url(),
+                     "--realtime.openai.redis.timeout=5s");
+             TokenServer two = TokenServer.startLocal(0, false, QUOTA, PER, "--realtime.openai.redis.url=" + redis.url(),
+                     "--realtime.openai.redis.timeout=5s")) {
             assertThat(one.quota()).startsWith("RedisTokenQuota(3 per PT876000H, keyPrefix=realtime-sessions:");
             List<Browser> browsers = List.of(new Browser(one), new Browser(two));
             List<Integer> statuses = new ArrayList<>();
