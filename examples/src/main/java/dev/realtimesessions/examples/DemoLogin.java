@@ -59,9 +59,13 @@ final class DemoLogin {
      * not signed in is {@value TokenGuardrails#ANONYMOUS}, who holds no calls to hang up).
      */
     TokenGuardrails guardrails(@Nullable RealtimeTokenQuota quota) {
-        TokenGuardrails.Builder guardrails = TokenGuardrails.builder().user(request -> !isSignedIn(request) ? Mono.empty()
-                : Mono.just(request.headers().firstHeader(TokenServer.DEMO_USER_HEADER) instanceof String named
-                        && !named.isBlank() ? named : USER));
+        TokenGuardrails.Builder guardrails = TokenGuardrails.builder().user(request -> {
+            if (!isSignedIn(request)) {
+                return Mono.empty();
+            }
+            String named = request.headers().firstHeader(TokenServer.DEMO_USER_HEADER);
+            return Mono.just(named == null || named.isBlank() ? USER : named);
+        });
         if (quota != null) {
             guardrails.quota(quota);
         }
