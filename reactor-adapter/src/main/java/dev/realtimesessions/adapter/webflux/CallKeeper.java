@@ -168,7 +168,8 @@ final class CallKeeper {
                 });
     }
 
-    private static boolean worthRetrying(Throwable error) {
+    /** Whether a control call that failed this way may succeed if sent again. */
+    static boolean worthRetrying(Throwable error) {
         if (error instanceof ApiException api) {
             int status = api.status();
             return status == 408 || status == 409 || status == 429 || status >= 500;
