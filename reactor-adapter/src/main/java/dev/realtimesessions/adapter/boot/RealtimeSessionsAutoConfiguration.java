@@ -31,6 +31,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
+import org.springframework.context.SmartLifecycle;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
@@ -426,6 +427,18 @@ public final class RealtimeSessionsAutoConfiguration {
             return endpoint.routerFunction();
         }
 
+        /**
+         * Closes the call endpoint when the application stops, while the client's event loops still
+         * run, so that the calls still open are hung up.
+         *
+         * @param endpoint the endpoint
+         * @return the lifecycle that closes it
+         */
+        @Bean
+        public SmartLifecycle realtimeCallEndpointShutdown(RealtimeCallEndpoint endpoint) {
+            return new EndpointShutdown(endpoint::close);
+        }
+
         /** Gauges the call endpoint's open calls, when Micrometer is on the class path. */
         @Configuration(proxyBeanMethods = false)
         @ConditionalOnClass(name = "io.micrometer.core.instrument.MeterRegistry")
@@ -506,6 +519,18 @@ public final class RealtimeSessionsAutoConfiguration {
         @Bean
         public RouterFunction<ServerResponse> realtimeWebhookRouterFunction(RealtimeWebhookEndpoint endpoint) {
             return endpoint.routerFunction();
+        }
+
+        /**
+         * Closes the webhook endpoint when the application stops, while the client's event loops
+         * still run, so that the accepted calls still open are hung up.
+         *
+         * @param endpoint the endpoint
+         * @return the lifecycle that closes it
+         */
+        @Bean
+        public SmartLifecycle realtimeWebhookEndpointShutdown(RealtimeWebhookEndpoint endpoint) {
+            return new EndpointShutdown(endpoint::close);
         }
     }
 }

@@ -1,6 +1,7 @@
 package dev.realtimesessions.adapter.webflux;
 
 import dev.realtimesessions.RealtimeSessions;
+import dev.realtimesessions.RetryPolicy;
 import dev.realtimesessions.adapter.testing.CountingVirtualTimer;
 import dev.realtimesessions.local.LocalCall;
 import dev.realtimesessions.local.LocalRealtimeEndpoint;
@@ -39,8 +40,9 @@ final class WebhookApp implements AutoCloseable {
 
     final LocalRealtimeEndpoint openai = LocalRealtimeEndpoint.start();
     final CountingVirtualTimer timer = new CountingVirtualTimer();
+    /** Without retries: a control the local endpoint refuses is sent once. */
     final RealtimeSessions sessions = RealtimeSessions.builder().apiKey(LocalRealtimeEndpoint.API_KEY)
-            .baseUrl(openai.baseUrl()).build();
+            .baseUrl(openai.baseUrl()).retryPolicy(RetryPolicy.none()).build();
     final ConfigurableApplicationContext app;
     final String baseUrl;
     final WebTestClient client;
