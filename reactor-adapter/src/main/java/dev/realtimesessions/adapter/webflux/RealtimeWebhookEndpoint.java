@@ -96,8 +96,9 @@ import reactor.core.scheduler.Schedulers;
  * that the retry is accepted.
  *
  * <p><strong>Limits.</strong> Each accepted call is hung up when {@link Builder#maxDuration}
- * (default 10 minutes) has passed since OpenAI accepted it, whatever the caller does; the table of
- * open calls and its timers are the {@link RealtimeCallEndpoint}'s. {@link #hangup(String)} ends one
+ * (default 10 minutes) has passed since OpenAI accepted it, whatever the caller does, kept as the
+ * {@link RealtimeCallEndpoint} keeps its calls (timers on one scheduler, failed hangups tried again in
+ * the background). {@link #hangup(String)} ends one
  * earlier; {@link #close()} (Spring calls it at shutdown for the auto-configured bean) answers new
  * deliveries {@code 503} and hangs up every open call.
  *
