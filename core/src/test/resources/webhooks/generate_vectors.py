@@ -93,6 +93,23 @@ CALL_UNICODE = (
     "}\r\n"
 ).encode("utf-8")
 
+# The spec's example of the GPT-Live incoming call (WebhookLiveTransportIncoming), as a sender might write it.
+LIVE_TRANSPORT = json.dumps({
+    "id": "evt_abc123",
+    "type": "live.transport.incoming",
+    "created_at": TS,
+    "data": {
+        "type": "sip",
+        "session_id": "live_u0_479a275623b54bdb9b6fbae2f7cbd408",
+        "sip_media_security": "srtp",
+        "sip_headers": [
+            {"name": "From", "value": "<sip:alice@example.com>;tag=abc123"},
+            {"name": "To", "value": "<sip:recipient@example.com>"},
+            {"name": "Call-ID", "value": "call-123@example.com"},
+        ],
+    },
+}, indent=2).encode("utf-8")
+
 UNKNOWN_EVENT = json.dumps({
     "id": "evt_2",
     "type": "response.completed",
@@ -132,6 +149,7 @@ def main():
     call = {"valid": True, "type": "realtime.call.incoming", "call_id": "rtc_u0_479a275623b54bdb9b6fbae2f7cbd408"}
     call_unicode = {"valid": True, "type": "realtime.call.incoming", "call_id": "rtc_u1_5c2f8a"}
     unknown = {"valid": True, "type": "response.completed"}
+    live = {"valid": True, "type": "live.transport.incoming", "session_id": "live_u0_479a275623b54bdb9b6fbae2f7cbd408"}
     refused = {"valid": False, "reason": "NO_MATCHING_SIGNATURE"}
     reserialized = json.dumps(json.loads(CALL_UNICODE.decode("utf-8")), separators=(",", ":")).encode("utf-8")
     tampered = CALL_COMPACT.replace(b"rtc_u0_", b"rtc_u9_")
@@ -171,6 +189,13 @@ def main():
                  {"valid": False, "reason": "MALFORMED_TIMESTAMP"}, timestamp=str(TS) + ".5"),
         delivery("unicode webhook-id", [SECRET_A], CALL_COMPACT, v1(SECRET_A, CALL_COMPACT, webhook_id="msg_\u00e9\u2713"),
                  TS, call, webhook_id="msg_\u00e9\u2713"),
+        delivery("GPT-Live incoming call, the spec's example", [SECRET_A], LIVE_TRANSPORT, v1(SECRET_A, LIVE_TRANSPORT), TS,
+                 live),
+        delivery("GPT-Live incoming call, rotation", [SECRET_A, SECRET_B], LIVE_TRANSPORT, v1(SECRET_B, LIVE_TRANSPORT),
+                 TS, live),
+        delivery("GPT-Live incoming call, session id tampered", [SECRET_A], LIVE_TRANSPORT,
+                 v1(SECRET_A, LIVE_TRANSPORT), TS, refused,
+                 delivered_body=LIVE_TRANSPORT.replace(b"live_u0_", b"live_u9_")),
     ]
     document = {
         "generator": "generate_vectors.py (Python standard library: hmac, hashlib, base64)",

@@ -13,8 +13,15 @@ import dev.realtimesessions.internal.CallExecutor;
 import dev.realtimesessions.internal.ClientSettings;
 import dev.realtimesessions.internal.Endpoint;
 import dev.realtimesessions.internal.LibraryVersion;
+import dev.realtimesessions.internal.LiveControls;
+import dev.realtimesessions.internal.LiveEndpoints;
+import dev.realtimesessions.internal.TranslationEndpoints;
 import dev.realtimesessions.model.ClientSecretCreateRequest;
 import dev.realtimesessions.model.ClientSecretCreateResponse;
+import dev.realtimesessions.model.LiveForkRequest;
+import dev.realtimesessions.model.LiveSession;
+import dev.realtimesessions.model.LiveSessionConfig;
+import dev.realtimesessions.model.LiveSessionCreateRequest;
 import dev.realtimesessions.model.RealtimeCall;
 import dev.realtimesessions.model.RealtimeCallRequest;
 import dev.realtimesessions.model.RealtimeSession;
@@ -22,6 +29,8 @@ import dev.realtimesessions.model.RealtimeSessionConfig;
 import dev.realtimesessions.model.RealtimeSessionCreateRequest;
 import dev.realtimesessions.model.TranscriptionSession;
 import dev.realtimesessions.model.TranscriptionSessionCreateRequest;
+import dev.realtimesessions.model.TranslationClientSecretCreateRequest;
+import dev.realtimesessions.model.TranslationClientSecretCreateResponse;
 import java.time.Duration;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -223,6 +232,315 @@ public final class RealtimeSessions implements AutoCloseable {
     private static RequestOptions orNone(@Nullable RequestOptions options) {
         return options == null ? RequestOptions.none() : options;
     }
+
+    /**
+     * Mints a client secret for a Realtime translation session through
+     * {@code POST /realtime/translations/client_secrets}.
+     *
+     * <pre>{@code
+     * sessions.createTranslationClientSecret(TranslationClientSecretCreateRequest.of(
+     *         TranslationSessionConfig.builder()
+     *             .model(TranslationModel.GPT_REALTIME_TRANSLATE)
+     *             .outputLanguage("es")
+     *             .build()))
+     *     .map(TranslationClientSecretCreateResponse::value);   // hand this to the browser
+     * }</pre>
+     *
+     * <p>Retried like the other token endpoints: a second secret that nobody receives does no harm.
+     *
+     * @param request the secret's lifetime and the translation session it opens
+     * @return the secret with its expiry and the effective session, or an error as for
+     *     {@link #createClientSecret(ClientSecretCreateRequest)}
+     */
+    public Mono<TranslationClientSecretCreateResponse> createTranslationClientSecret(
+            TranslationClientSecretCreateRequest request) {
+        return createTranslationClientSecret(request, RequestOptions.none());
+    }
+
+    /**
+     * Mints a client secret for a Realtime translation session, with per-call options.
+     *
+     * @param request the secret's lifetime and the translation session it opens
+     * @param options overrides for this call
+     * @return the secret and session, or an error as for {@link #createClientSecret(ClientSecretCreateRequest)}
+     */
+    public Mono<TranslationClientSecretCreateResponse> createTranslationClientSecret(
+            TranslationClientSecretCreateRequest request, RequestOptions options) {
+        return executor.execute(TranslationEndpoints.CLIENT_SECRETS, request, orNone(options))
+                .map(result -> result.value());
+    }
+
+    /**
+     * Like {@link #createTranslationClientSecret(TranslationClientSecretCreateRequest)}, with the
+     * HTTP status, headers, request id and attempt count.
+     *
+     * @param request the secret's lifetime and the translation session it opens
+     * @return the secret and session with the response details
+     */
+    public Mono<ApiResponse<TranslationClientSecretCreateResponse>> createTranslationClientSecretWithResponse(
+            TranslationClientSecretCreateRequest request) {
+        return createTranslationClientSecretWithResponse(request, RequestOptions.none());
+    }
+
+    /**
+     * Like {@link #createTranslationClientSecret(TranslationClientSecretCreateRequest, RequestOptions)},
+     * with the HTTP status, headers, request id and attempt count.
+     *
+     * @param request the secret's lifetime and the translation session it opens
+     * @param options overrides for this call
+     * @return the secret and session with the response details
+     */
+    public Mono<ApiResponse<TranslationClientSecretCreateResponse>> createTranslationClientSecretWithResponse(
+            TranslationClientSecretCreateRequest request, RequestOptions options) {
+        return executor.execute(TranslationEndpoints.CLIENT_SECRETS, request, orNone(options))
+                .map(result -> result.toApiResponse());
+    }
+
+    /**
+     * Starts a GPT-Live session over WebRTC through {@code POST /live/sessions}: exchanges the
+     * browser's SDP offer for the session's answer. <strong>GPT-Live is an alpha API</strong>: its
+     * shapes may change (see {@link LiveSessionCreateRequest}).
+     *
+     * <pre>{@code
+     * sessions.createLiveSession(LiveSessionCreateRequest.of(LiveSessionConfig.builder()
+     *             .model(LiveModel.GPT_LIVE_1)
+     *             .instructions("You are a friendly concierge. Be concise.")
+     *             .dataChannel(LiveDataChannelPermissions.builder().allowClientEvents().build())
+     *             .build(), offerFromTheBrowser))
+     *     .map(LiveSession::sdpAnswer);   // the browser applies it as its remote description
+     * }</pre>
+     *
+     * <p>Unlike the token endpoints, the browser gets no credential: your server makes this call
+     * with its API key, and what the browser may do on the session's data channel is set by
+     * {@link LiveSessionConfig#dataChannel()}. A session is billed from here, so a failure is
+     * retried only when the server cannot have processed the request (no connection, or an answer
+     * with {@code x-should-retry: true}); never after a timeout, a lost connection, a 429 or a 5xx.
+     *
+     * @param request the session's configuration and the browser's SDP offer
+     * @return the session's id and SDP answer, or an error: {@link ApiException} subclasses for error
+     *     answers, {@link ApiConnectionException}, {@link ApiTimeoutException},
+     *     {@link ResponseDecodingException} (an answer without {@code session.id} or
+     *     {@code transport.sdp}), or {@link ValidationException} for a null request or unusable API key
+     */
+    public Mono<LiveSession> createLiveSession(LiveSessionCreateRequest request) {
+        return createLiveSession(request, RequestOptions.none());
+    }
+
+    /**
+     * Starts a GPT-Live session over WebRTC, with per-call options; see
+     * {@link #createLiveSession(LiveSessionCreateRequest)}.
+     *
+     * @param request the session's configuration and the browser's SDP offer
+     * @param options overrides for this call
+     * @return the session's id and SDP answer, or an error as for {@link #createLiveSession(LiveSessionCreateRequest)}
+     */
+    public Mono<LiveSession> createLiveSession(LiveSessionCreateRequest request, RequestOptions options) {
+        return executor.execute(LiveEndpoints.CREATE, request, orNone(options)).map(result -> result.value());
+    }
+
+    /**
+     * Like {@link #createLiveSession(LiveSessionCreateRequest)}, with the HTTP status (201), headers,
+     * request id and attempt count.
+     *
+     * @param request the session's configuration and the browser's SDP offer
+     * @return the session with the response details
+     */
+    public Mono<ApiResponse<LiveSession>> createLiveSessionWithResponse(LiveSessionCreateRequest request) {
+        return createLiveSessionWithResponse(request, RequestOptions.none());
+    }
+
+    /**
+     * Like {@link #createLiveSession(LiveSessionCreateRequest, RequestOptions)}, with the HTTP status
+     * (201), headers, request id and attempt count.
+     *
+     * @param request the session's configuration and the browser's SDP offer
+     * @param options overrides for this call
+     * @return the session with the response details
+     */
+    public Mono<ApiResponse<LiveSession>> createLiveSessionWithResponse(LiveSessionCreateRequest request,
+            RequestOptions options) {
+        return executor.execute(LiveEndpoints.CREATE, request, orNone(options)).map(result -> result.toApiResponse());
+    }
+
+    /**
+     * Answers a ringing SIP call with a GPT-Live session ({@code POST /live/sessions/{session_id}/accept},
+     * an alpha API): the session id comes from a
+     * {@link dev.realtimesessions.webhooks.LiveTransportIncoming} event. The session is sent wrapped,
+     * {@code {"session": {"type": "live", ...}}}; a SIP call has no browser, so
+     * {@link LiveSessionConfig#dataChannel()} must be absent.
+     *
+     * <p>Not retried once the server may have processed it: a repeated accept could start a second
+     * session on the line (OpenAI does not document what it does), as for a Realtime call.
+     *
+     * @param sessionId the pending session's id, {@code live_...}, unchanged
+     * @param session how the session starts
+     * @return completes once the API took the accept, or fails as
+     *     {@link #createLiveSession(LiveSessionCreateRequest)} does; a {@link ValidationException}
+     *     names {@code session_id}, {@code session} or {@code session.client.data_channel} before
+     *     anything is sent
+     */
+    public Mono<Void> acceptLiveSession(String sessionId, LiveSessionConfig session) {
+        return acceptLiveSession(sessionId, session, RequestOptions.none());
+    }
+
+    /**
+     * Answers a ringing SIP call with a GPT-Live session, with per-call options; see
+     * {@link #acceptLiveSession(String, LiveSessionConfig)}.
+     *
+     * @param sessionId the pending session's id, {@code live_...}, unchanged
+     * @param session how the session starts
+     * @param options overrides for this call
+     * @return completes once the API took the accept
+     */
+    public Mono<Void> acceptLiveSession(String sessionId, LiveSessionConfig session, RequestOptions options) {
+        return control(LiveEndpoints.ACCEPT, () -> new LiveControls.Accept(sessionId, session), options);
+    }
+
+    /**
+     * Declines a ringing SIP call of the GPT-Live API with a SIP status
+     * ({@code POST /live/sessions/{session_id}/reject}, an alpha API). Unlike a Realtime reject, the
+     * status is required.
+     *
+     * <p>Retried like an idempotent request: declining a call that has ended changes nothing.
+     *
+     * @param sessionId the pending session's id, {@code live_...}, unchanged
+     * @param statusCode the SIP status sent to the caller, 300 to 699 (486 Busy Here, 603 Decline, ...)
+     * @return completes once the API sent the status, or fails as
+     *     {@link #createLiveSession(LiveSessionCreateRequest)} does; a {@link ValidationException}
+     *     names {@code session_id} or {@code status_code} before anything is sent
+     */
+    public Mono<Void> rejectLiveSession(String sessionId, int statusCode) {
+        return rejectLiveSession(sessionId, statusCode, RequestOptions.none());
+    }
+
+    /**
+     * Declines a ringing SIP call of the GPT-Live API, with per-call options; see
+     * {@link #rejectLiveSession(String, int)}.
+     *
+     * @param sessionId the pending session's id, {@code live_...}, unchanged
+     * @param statusCode the SIP status sent to the caller, 300 to 699
+     * @param options overrides for this call
+     * @return completes once the API sent the status
+     */
+    public Mono<Void> rejectLiveSession(String sessionId, int statusCode, RequestOptions options) {
+        return control(LiveEndpoints.REJECT, () -> new LiveControls.Reject(sessionId, statusCode), options);
+    }
+
+    /**
+     * Transfers a SIP call of the GPT-Live API with a SIP {@code REFER}
+     * ({@code POST /live/sessions/{session_id}/refer}, an alpha API).
+     *
+     * <p>Not retried once the server may have processed it: a repeated refer could transfer the
+     * call twice.
+     *
+     * @param sessionId the session's id, {@code live_...}, unchanged
+     * @param targetUri the {@code Refer-To} target: a {@code tel:}, {@code sip:} or {@code sips:} URI,
+     *     such as {@code tel:+14155550123}
+     * @return completes once the API handed the REFER to the SIP provider, or fails as
+     *     {@link #createLiveSession(LiveSessionCreateRequest)} does; a {@link ValidationException}
+     *     names {@code session_id} or {@code target_uri} before anything is sent
+     */
+    public Mono<Void> referLiveSession(String sessionId, String targetUri) {
+        return referLiveSession(sessionId, targetUri, RequestOptions.none());
+    }
+
+    /**
+     * Transfers a SIP call of the GPT-Live API, with per-call options; see
+     * {@link #referLiveSession(String, String)}.
+     *
+     * @param sessionId the session's id, {@code live_...}, unchanged
+     * @param targetUri the {@code Refer-To} target: a {@code tel:}, {@code sip:} or {@code sips:} URI
+     * @param options overrides for this call
+     * @return completes once the API handed the REFER to the SIP provider
+     */
+    public Mono<Void> referLiveSession(String sessionId, String targetUri, RequestOptions options) {
+        return control(LiveEndpoints.REFER, () -> new LiveControls.Refer(sessionId, targetUri), options);
+    }
+
+    /**
+     * Ends a SIP call of the GPT-Live API ({@code POST /live/sessions/{session_id}/hangup}, an alpha
+     * API, without a body).
+     *
+     * <p>Retried like an idempotent request: hanging up twice ends the call once.
+     *
+     * @param sessionId the session's id, {@code live_...}, unchanged
+     * @return completes once the API began ending the call, or fails as
+     *     {@link #createLiveSession(LiveSessionCreateRequest)} does; a {@link ValidationException}
+     *     names {@code session_id} before anything is sent
+     */
+    public Mono<Void> hangupLiveSession(String sessionId) {
+        return hangupLiveSession(sessionId, RequestOptions.none());
+    }
+
+    /**
+     * Ends a SIP call of the GPT-Live API, with per-call options; see {@link #hangupLiveSession(String)}.
+     *
+     * @param sessionId the session's id, {@code live_...}, unchanged
+     * @param options overrides for this call
+     * @return completes once the API began ending the call
+     */
+    public Mono<Void> hangupLiveSession(String sessionId, RequestOptions options) {
+        return control(LiveEndpoints.HANGUP, () -> LiveControls.checkSessionId(sessionId), options);
+    }
+
+    /**
+     * Continues a stored GPT-Live session (one started with {@code store: true}) on a new WebRTC
+     * connection, as a new session ({@code POST /live/sessions/{session_id}/fork}, an alpha API),
+     * answered 201 like {@link #createLiveSession(LiveSessionCreateRequest)}.
+     *
+     * <p>Retried as creating a session is: only when the server cannot have processed the request.
+     *
+     * @param sessionId the stored session's id, {@code live_...}, unchanged
+     * @param request the new connection's SDP offer and the settings to override
+     * @return the new session's id and SDP answer, or an error as for
+     *     {@link #createLiveSession(LiveSessionCreateRequest)}; a {@link ValidationException} names
+     *     {@code session_id} or {@code request} before anything is sent
+     */
+    public Mono<LiveSession> forkLiveSession(String sessionId, LiveForkRequest request) {
+        return forkLiveSession(sessionId, request, RequestOptions.none());
+    }
+
+    /**
+     * Continues a stored GPT-Live session on a new WebRTC connection, with per-call options; see
+     * {@link #forkLiveSession(String, LiveForkRequest)}.
+     *
+     * @param sessionId the stored session's id, {@code live_...}, unchanged
+     * @param request the new connection's SDP offer and the settings to override
+     * @param options overrides for this call
+     * @return the new session's id and SDP answer
+     */
+    public Mono<LiveSession> forkLiveSession(String sessionId, LiveForkRequest request, RequestOptions options) {
+        return Mono.defer(() -> executor.execute(LiveEndpoints.FORK, new LiveControls.Fork(sessionId, request),
+                orNone(options))).map(result -> result.value());
+    }
+
+    /**
+     * Like {@link #forkLiveSession(String, LiveForkRequest)}, with the HTTP status (201), headers,
+     * request id and attempt count.
+     *
+     * @param sessionId the stored session's id, {@code live_...}, unchanged
+     * @param request the new connection's SDP offer and the settings to override
+     * @return the new session with the response details
+     */
+    public Mono<ApiResponse<LiveSession>> forkLiveSessionWithResponse(String sessionId, LiveForkRequest request) {
+        return forkLiveSessionWithResponse(sessionId, request, RequestOptions.none());
+    }
+
+    /**
+     * Like {@link #forkLiveSession(String, LiveForkRequest, RequestOptions)}, with the HTTP status
+     * (201), headers, request id and attempt count.
+     *
+     * @param sessionId the stored session's id, {@code live_...}, unchanged
+     * @param request the new connection's SDP offer and the settings to override
+     * @param options overrides for this call
+     * @return the new session with the response details
+     */
+    public Mono<ApiResponse<LiveSession>> forkLiveSessionWithResponse(String sessionId, LiveForkRequest request,
+            RequestOptions options) {
+        return Mono.defer(() -> executor.execute(LiveEndpoints.FORK, new LiveControls.Fork(sessionId, request),
+                orNone(options))).map(result -> result.toApiResponse());
+    }
+
 
     /**
      * Mints a client secret for a speech-to-text-only session through the beta

@@ -5,13 +5,20 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 
 import dev.realtimesessions.model.AudioFormat;
 import dev.realtimesessions.model.Eagerness;
+import dev.realtimesessions.model.LiveModel;
+import dev.realtimesessions.model.LiveVoice;
 import dev.realtimesessions.model.Modality;
 import dev.realtimesessions.model.NoiseReductionType;
 import dev.realtimesessions.model.OpenEnum;
 import dev.realtimesessions.model.RealtimeModel;
+import dev.realtimesessions.model.ReasoningSummary;
+import dev.realtimesessions.model.ResponsesReasoningEffort;
+import dev.realtimesessions.model.ServiceTier;
 import dev.realtimesessions.model.TranscriptionDelay;
 import dev.realtimesessions.model.TranscriptionModel;
+import dev.realtimesessions.model.TranslationModel;
 import dev.realtimesessions.model.TurnDetectionType;
+import dev.realtimesessions.model.Verbosity;
 import dev.realtimesessions.model.Voice;
 import dev.realtimesessions.spec.BetaReadme;
 import java.lang.reflect.Field;
@@ -40,7 +47,14 @@ class OpenEnumTest {
                 type(TurnDetectionType.class, TurnDetectionType::of, TurnDetectionType::knownValues),
                 type(NoiseReductionType.class, NoiseReductionType::of, NoiseReductionType::knownValues),
                 type(TranscriptionModel.class, TranscriptionModel::of, TranscriptionModel::knownValues),
-                type(TranscriptionDelay.class, TranscriptionDelay::of, TranscriptionDelay::knownValues));
+                type(TranscriptionDelay.class, TranscriptionDelay::of, TranscriptionDelay::knownValues),
+                type(LiveModel.class, LiveModel::of, LiveModel::knownValues),
+                type(LiveVoice.class, LiveVoice::of, LiveVoice::knownValues),
+                type(ResponsesReasoningEffort.class, ResponsesReasoningEffort::of, ResponsesReasoningEffort::knownValues),
+                type(ReasoningSummary.class, ReasoningSummary::of, ReasoningSummary::knownValues),
+                type(ServiceTier.class, ServiceTier::of, ServiceTier::knownValues),
+                type(Verbosity.class, Verbosity::of, Verbosity::knownValues),
+                type(TranslationModel.class, TranslationModel::of, TranslationModel::knownValues));
     }
 
     private static <E extends OpenEnum> Arguments type(Class<E> type, Function<String, E> of,

@@ -3,6 +3,7 @@ package dev.realtimesessions;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import dev.realtimesessions.webhooks.LiveTransportIncoming;
 import dev.realtimesessions.webhooks.RealtimeCallIncoming;
 import dev.realtimesessions.webhooks.WebhookEvent;
 import dev.realtimesessions.webhooks.WebhookVerificationException;
@@ -75,6 +76,10 @@ class WebhookVectorsTest {
             if (expected.has("call_id")) {
                 assertThat(event).isInstanceOfSatisfying(RealtimeCallIncoming.class,
                         call -> assertThat(call.callId()).isEqualTo(expected.get("call_id").asString()));
+            }
+            if (expected.has("session_id")) {
+                assertThat(event).isInstanceOfSatisfying(LiveTransportIncoming.class,
+                        call -> assertThat(call.sessionId()).isEqualTo(expected.get("session_id").asString()));
             }
         } else {
             WebhookVerificationException refused = catchThrowableOfType(WebhookVerificationException.class,

@@ -45,7 +45,7 @@ public record RealtimeCallRequest(String sdp, @Nullable RealtimeSessionConfig se
      *     than {@value #MAX_SDP_BYTES} bytes or does not start with the line {@code v=0}
      */
     public RealtimeCallRequest {
-        checkOffer(sdp);
+        SdpOfferRule.check("sdp", sdp);
     }
 
     /**
@@ -69,29 +69,6 @@ public record RealtimeCallRequest(String sdp, @Nullable RealtimeSessionConfig se
      */
     public static RealtimeCallRequest of(String sdp, RealtimeSessionConfig session) {
         return new RealtimeCallRequest(sdp, Checks.notNull("session", session));
-    }
-
-    private static void checkOffer(@Nullable String sdp) {
-        if (sdp == null || sdp.isBlank()) {
-            throw new ValidationException("sdp", "must be an SDP offer, but was " + (sdp == null ? "null" : "blank"));
-        }
-        long bytes = 0;
-        for (int i = 0; i < sdp.length(); i++) {
-            char c = sdp.charAt(i);
-            if (c < 0x20 && c != '\r' && c != '\n' && c != '\t' || c == 0x7f) {
-                throw new ValidationException("sdp", "must be text, but holds the control character U+"
-                        + String.format("%04X", (int) c) + " at index " + i);
-            }
-            bytes += c < 0x80 ? 1 : c < 0x800 ? 2 : Character.isSurrogate(c) ? 2 : 3;
-        }
-        if (bytes > MAX_SDP_BYTES) {
-            throw new ValidationException("sdp", "must be at most " + MAX_SDP_BYTES + " bytes in UTF-8, but is " + bytes
-                    + " bytes long; no browser offers that much");
-        }
-        if (!sdp.startsWith("v=0") || sdp.length() > 3 && sdp.charAt(3) != '\r' && sdp.charAt(3) != '\n') {
-            throw new ValidationException("sdp", "must start with the line v=0, as every SDP does;"
-                    + " pass the offer's sdp text, not the RTCSessionDescription's JSON");
-        }
     }
 
     /**

@@ -2,7 +2,6 @@ package dev.realtimesessions.webhooks;
 
 import dev.realtimesessions.ValidationException;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
@@ -68,18 +67,9 @@ public record RealtimeCallIncoming(
         if (callId == null) {
             throw new ValidationException("data.call_id", "must not be null");
         }
-        sipHeaders = sipHeaders == null ? List.of() : List.copyOf(nonNullHeaders(sipHeaders));
+        sipHeaders = SipHeaders.copy(sipHeaders);
         dataAdditionalProperties = JsonCopies.object("data", dataAdditionalProperties);
         additionalProperties = JsonCopies.object("event", additionalProperties);
-    }
-
-    private static List<SipHeader> nonNullHeaders(List<SipHeader> headers) {
-        for (int i = 0; i < headers.size(); i++) {
-            if (headers.get(i) == null) {
-                throw new ValidationException("data.sip_headers[" + i + "]", "must not be null");
-            }
-        }
-        return headers;
     }
 
     /**
@@ -100,15 +90,6 @@ public record RealtimeCallIncoming(
      * @return the values, empty if the {@code INVITE} had no such header
      */
     public List<String> sipHeaderValues(String name) {
-        if (name == null) {
-            throw new ValidationException("name", "must not be null");
-        }
-        List<String> values = new ArrayList<>(2);
-        for (SipHeader header : sipHeaders) {
-            if (header.name().equalsIgnoreCase(name)) {
-                values.add(header.value());
-            }
-        }
-        return List.copyOf(values);
+        return SipHeaders.values(sipHeaders, name);
     }
 }

@@ -5,13 +5,17 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * An event OpenAI delivered to a webhook, as {@link WebhookVerifier} returns it once the delivery is
- * verified: {@link RealtimeCallIncoming} for an incoming SIP call, and {@link UnknownWebhookEvent}
- * for any other type (or one that lacks what identifies it), kept whole rather than refused.
+ * verified: {@link RealtimeCallIncoming} for an incoming SIP call to answer through the Realtime API,
+ * {@link LiveTransportIncoming} for one to answer through the GPT-Live API, and
+ * {@link UnknownWebhookEvent} for any other type (or one that lacks what identifies it), kept whole
+ * rather than refused.
  *
  * <pre>{@code
  * WebhookEvent event = verifier.verify(headers, body);
  * if (event instanceof RealtimeCallIncoming call) {
  *     answer(call.callId(), call.sipHeaders());
+ * } else if (event instanceof LiveTransportIncoming call) {
+ *     answerLive(call.sessionId(), call.sipHeaders());
  * } else {
  *     log.info("ignoring webhook event {} of type {}", event.id(), event.type());
  * }
@@ -21,7 +25,7 @@ import org.jspecify.annotations.Nullable;
  * to tell events apart; the others are {@code null} when the sender left them out or sent them in
  * an unexpected shape.
  */
-public sealed interface WebhookEvent permits RealtimeCallIncoming, UnknownWebhookEvent {
+public sealed interface WebhookEvent permits RealtimeCallIncoming, LiveTransportIncoming, UnknownWebhookEvent {
 
     /**
      * The event's id ({@code id}), such as {@code evt_abc123}. Not the delivery's {@code webhook-id}

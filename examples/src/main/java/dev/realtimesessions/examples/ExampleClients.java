@@ -3,6 +3,7 @@ package dev.realtimesessions.examples;
 import dev.realtimesessions.RealtimeSessions;
 import dev.realtimesessions.local.LocalRealtimeEndpoint;
 import java.util.function.Consumer;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Where the examples mint: OpenAI when {@code OPENAI_API_KEY} is set, else an embedded
@@ -10,7 +11,7 @@ import java.util.function.Consumer;
  */
 final class ExampleClients implements AutoCloseable {
 
-    private final LocalRealtimeEndpoint local;
+    private final @Nullable LocalRealtimeEndpoint local;
     private final RealtimeSessions sessions;
 
     private ExampleClients(Consumer<RealtimeSessions.Builder> customizer, boolean alwaysLocal) {
@@ -43,6 +44,11 @@ final class ExampleClients implements AutoCloseable {
     /** Whether the examples run against the embedded endpoint rather than OpenAI. */
     boolean isLocal() {
         return local != null;
+    }
+
+    /** The embedded endpoint, or null when the examples run against OpenAI. */
+    @Nullable LocalRealtimeEndpoint local() {
+        return local;
     }
 
     RealtimeSessions sessions() {

@@ -1,25 +1,26 @@
 package dev.realtimesessions.examples;
 
+import dev.realtimesessions.RealtimeSessions;
+import dev.realtimesessions.adapter.boot.RealtimeSessionsAutoConfiguration;
+import dev.realtimesessions.adapter.boot.RealtimeSessionsProperties;
+import dev.realtimesessions.adapter.webflux.RealtimeCallEndpoint;
 import dev.realtimesessions.adapter.webflux.RealtimeTokenAuthorizer;
 import dev.realtimesessions.adapter.webflux.RealtimeTokenEndpoint;
-import dev.realtimesessions.model.AudioOutputConfig;
-import dev.realtimesessions.model.ClientSecretCreateRequest;
-import dev.realtimesessions.model.RealtimeModel;
-import dev.realtimesessions.model.RealtimeSessionConfig;
-import dev.realtimesessions.model.Voice;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.SecureRandom;
+import dev.realtimesessions.adapter.webflux.RealtimeTokenQuota;
+import dev.realtimesessions.adapter.webflux.TokenGuardrails;
+import dev.realtimesessions.local.LocalRealtimeEndpoint;
+import dev.realtimesessions.redis.boot.RealtimeRedisAutoConfiguration;
 import java.time.Duration;
-import java.util.Base64;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.concurrent.CountDownLatch;
-import java.util.function.Consumer;
+import java.util.concurrent.atomic.AtomicReference;
+import org.jspecify.annotations.Nullable;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.http.codec.autoconfigure.CodecsAutoConfiguration;
 import org.springframework.boot.reactor.netty.autoconfigure.NettyReactiveWebServerAutoConfiguration;
 import org.springframework.boot.webflux.autoconfigure.HttpHandlerAutoConfiguration;
@@ -27,65 +28,98 @@ import org.springframework.boot.webflux.autoconfigure.WebFluxAutoConfiguration;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.support.GenericApplicationContext;
-import org.springframework.http.CacheControl;
-import org.springframework.http.HttpCookie;
-import org.springframework.http.MediaType;
-import org.springframework.http.ResponseCookie;
 import org.springframework.http.client.ReactorResourceFactory;
-import org.springframework.web.reactive.function.server.RequestPredicates;
 import org.springframework.web.reactive.function.server.RouterFunction;
-import org.springframework.web.reactive.function.server.RouterFunctions;
-import org.springframework.web.reactive.function.server.ServerResponse;
-import reactor.core.publisher.Mono;
 
 /**
- * A Spring Boot 4 WebFlux app that hands Realtime client secrets to a browser: it serves a small
- * page at {@code /} and the reactor adapter's {@link RealtimeTokenEndpoint} (GA mode) at
- * {@code POST /realtime/session}. The page asks the endpoint for a session and shows its voice,
- * model and a live countdown to the secret's expiry; when the app mints against OpenAI
- * ({@code OPENAI_API_KEY} set) it also offers to open the WebRTC connection to OpenAI Realtime
- * with the ephemeral key. Without a key it mints against the embedded local endpoint.
+ * A Spring Boot 4 WebFlux app that starts Realtime sessions for a browser in both of OpenAI's ways,
+ * with the reactor adapter's endpoints configured by their Boot properties
+ * ({@code realtime.openai.endpoint.*}, {@code realtime.openai.call-endpoint.*}):
+ * <ul>
+ *   <li>the token page at {@code /} asks the {@link RealtimeTokenEndpoint} ({@code POST
+ *       /realtime/session}) for a client secret and shows its voice, model and a live countdown to
+ *       its expiry; when the app mints against OpenAI it also offers to open the WebRTC connection
+ *       with the ephemeral key;</li>
+ *   <li>the call page at {@code /call} makes a WebRTC offer in the browser and posts it to the
+ *       {@link RealtimeCallEndpoint} ({@code POST /realtime/call}), which starts the call with the
+ *       API key and answers with the SDP answer alone; the page applies it and shows the signaling
+ *       state and the time left before the app's limit ({@value #CALL_MAX_DURATION_PROPERTY},
+ *       2 minutes here), hangs up with {@code DELETE} of the answer's {@code Location}, and revokes the
+ *       user's calls, as a logout would, with {@code POST /demo/revoke}, which hangs up every call of
+ *       the user ({@link RealtimeCallEndpoint#revokeUser(String)}).</li>
+ * </ul>
+ * Sessions start against OpenAI when {@code OPENAI_API_KEY} is set, and against the embedded local
+ * endpoint otherwise (which answers offers but sends no media).
  *
- * <p>Who may have a secret: the page's response sets an {@code HttpOnly} demo cookie, standing in
- * for a real login session, and the endpoint's authorizer checks it. {@code /?deny}, or the page's
- * "Ask without the demo cookie" button, calls the endpoint without it, and the page shows the
+ * <p>Who may start a session: serving a page sets an {@code HttpOnly} demo cookie, standing in for
+ * a real login, and both endpoints' authorizer checks it. {@code /?deny}, or the token page's "Ask
+ * without the demo cookie" button, calls the endpoint without it, and the page shows the
  * endpoint's {@code 403} as a readable error.
+ *
+ * <p>A per-user quota is off until {@code realtime.openai.endpoint.guardrails.quota.requests} (and
+ * {@code .per}, default {@code 1m}) is set, as a system property, an environment variable or an
+ * argument: counted in memory, or, with {@code realtime.openai.redis.url} too, in Redis, shared by
+ * every TokenServer on that Redis (the redis module's auto-configuration). The quota counts the
+ * signed-in user, {@code demo-user}, or the user a {@value #DEMO_USER_HEADER} header names: the
+ * demo's stand-in for a login's user name, for scripts that play several users.
  *
  * <pre>
  * mvn -q -pl examples -am compile exec:java -Dexample=TokenServer                      # http://localhost:8080/
  * mvn -q -pl examples -am compile exec:java -Dexample=TokenServer -Dexec.args="9090"   # another port
+ * mvn -q -pl examples -am compile exec:java -Dexample=TokenServer \
+ *     -Dexec.args="--realtime.openai.call-endpoint.max-duration=30s"                   # calls end after 30 s
+ * mvn -q -pl examples -am compile exec:java -Dexample=TokenServer \
+ *     -Drealtime.openai.endpoint.guardrails.quota.requests=5 -Drealtime.openai.redis.url=redis://127.0.0.1:6379
  * </pre>
  */
 public final class TokenServer implements AutoCloseable {
 
-    /** The cookie the page's response sets and the token endpoint's authorizer requires. */
+    /** The cookie the pages' responses set and the endpoints' authorizer requires. */
     public static final String DEMO_COOKIE = "demo_session";
+
+    /** The header naming the user the quota counts: the demo's stand-in for a login's user name. */
+    public static final String DEMO_USER_HEADER = "X-Demo-User";
 
     /** The port {@link #main(String[])} listens on unless given another. */
     public static final int DEFAULT_PORT = 8080;
 
+    /** The Boot property that sets how long a call may last before the app hangs it up. */
+    public static final String CALL_MAX_DURATION_PROPERTY = "realtime.openai.call-endpoint.max-duration";
+
     /** How long each minted secret lives: long enough to connect, short enough to watch it run out. */
     static final Duration SECRET_LIFETIME = Duration.ofMinutes(2);
 
-    private static final String RESOURCES = "/tokenserver/";
-    private static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self';"
-            + " connect-src 'self' https://api.openai.com; img-src 'self' data:; media-src 'self' blob:;"
-            + " frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
+    /** How long a call may last unless {@value #CALL_MAX_DURATION_PROPERTY} says otherwise: short, to watch it. */
+    static final Duration CALL_MAX_DURATION = Duration.ofMinutes(2);
+
+    /** The sessions' instructions: they stay on the server, whichever way the session starts. */
+    static final String INSTRUCTIONS = "You are a friendly assistant. Keep your answers short.";
 
     private final ExampleClients clients;
+    private final AtomicReference<String> quota = new AtomicReference<>("none");
     private final ConfigurableApplicationContext app;
     private final int port;
 
-    private TokenServer(ExampleClients clients, int port, boolean offerWebRtc) {
+    private TokenServer(ExampleClients clients, int port, boolean offerWebRtc, String... properties) {
         this.clients = clients;
         try {
-            String demoCredential = newDemoCredential();
-            RouterFunction<ServerResponse> routes = routes(clients, demoCredential, offerWebRtc);
+            DemoLogin login = new DemoLogin();
             this.app = new SpringApplicationBuilder(App.class).web(WebApplicationType.REACTIVE)
-                    .properties("server.port=" + port, "server.address=127.0.0.1", "spring.main.banner-mode=off")
+                    .properties(defaults(port))
                     .initializers(context -> {
                         GenericApplicationContext generic = (GenericApplicationContext) context;
-                        generic.registerBean("tokenServerRoutes", RouterFunction.class, () -> routes);
+                        // The auto-configuration backs off for the application's own client. ExampleClients
+                        // owns it and closes it after the app, whose call endpoint hangs up with it at shutdown.
+                        generic.registerBean(RealtimeSessions.class, clients::sessions,
+                                definition -> definition.setDestroyMethodName(""));
+                        generic.registerBean(RealtimeTokenAuthorizer.class, login::authorizer);
+                        generic.registerBean(TokenGuardrails.class, () -> {
+                            RealtimeTokenQuota configured = quota(generic);
+                            quota.set(String.valueOf(configured == null ? "none" : configured));
+                            return login.guardrails(configured);
+                        });
+                        generic.registerBean("tokenServerPages", RouterFunction.class, () -> DemoPages.routes(login,
+                                offerWebRtc, generic.getBean(RealtimeCallEndpoint.class)));
                         // The server's own event loops rather than Reactor Netty's global ones, which
                         // Spring would dispose at close, under any other app or client in the JVM.
                         generic.registerBean(ReactorResourceFactory.class, () -> {
@@ -95,7 +129,7 @@ public final class TokenServer implements AutoCloseable {
                             return resources;
                         });
                     })
-                    .run();
+                    .run(properties);
             this.port = Integer.parseInt(app.getEnvironment().getProperty("local.server.port"));
         } catch (RuntimeException e) {
             clients.close();
@@ -104,24 +138,47 @@ public final class TokenServer implements AutoCloseable {
     }
 
     /**
-     * Starts the app on loopback, minting against OpenAI when {@code OPENAI_API_KEY} is set and
-     * against an embedded local endpoint otherwise.
+     * The app's configuration, each value a default that a command-line argument
+     * ({@code --realtime.openai.call-endpoint.max-duration=30s}) or an environment variable
+     * ({@code REALTIME_OPENAI_CALLENDPOINT_MAXDURATION=30s}) overrides. Both endpoints start the same
+     * session; the call endpoint's time limit and the secrets' lifetime are short, to watch them run out.
+     */
+    private static Map<String, Object> defaults(int port) {
+        Map<String, Object> defaults = new LinkedHashMap<>();
+        defaults.put("server.port", port);
+        defaults.put("server.address", "127.0.0.1");
+        defaults.put("spring.main.banner-mode", "off");
+        defaults.put("realtime.openai.endpoint.enabled", true);
+        defaults.put("realtime.openai.endpoint.model", "gpt-realtime");
+        defaults.put("realtime.openai.endpoint.instructions", INSTRUCTIONS);
+        defaults.put("realtime.openai.endpoint.voice", "marin");
+        defaults.put("realtime.openai.endpoint.secret-lifetime", SECRET_LIFETIME.toSeconds() + "s");
+        defaults.put("realtime.openai.call-endpoint.enabled", true);
+        defaults.put(CALL_MAX_DURATION_PROPERTY, CALL_MAX_DURATION.toSeconds() + "s");
+        return defaults;
+    }
+
+    /**
+     * Starts the app on loopback, starting sessions with OpenAI when {@code OPENAI_API_KEY} is set
+     * and with an embedded local endpoint otherwise.
      *
      * @param port the port to listen on, {@code 0} for any free one
+     * @param properties Spring Boot command-line arguments that override the app's defaults, such as
+     *     {@code --realtime.openai.call-endpoint.max-duration=30s}
      * @return the running app; {@link #close()} stops it
      */
-    public static TokenServer start(int port) {
+    public static TokenServer start(int port, String... properties) {
         ExampleClients clients = ExampleClients.start(builder -> { });
-        return new TokenServer(clients, port, !clients.isLocal());
+        return new TokenServer(clients, port, !clients.isLocal(), properties);
     }
 
     /**
      * Starts the app against the embedded local endpoint whatever the environment says: for tests.
-     * With {@code offerWebRtc} the page behaves as with a real key and offers the WebRTC
+     * With {@code offerWebRtc} the token page behaves as with a real key and offers the WebRTC
      * connection (a test must not click it).
      */
-    static TokenServer startLocal(int port, boolean offerWebRtc) {
-        return new TokenServer(ExampleClients.startLocal(builder -> { }), port, offerWebRtc);
+    static TokenServer startLocal(int port, boolean offerWebRtc, String... properties) {
+        return new TokenServer(ExampleClients.startLocal(builder -> { }), port, offerWebRtc, properties);
     }
 
     /**
@@ -134,7 +191,7 @@ public final class TokenServer implements AutoCloseable {
     }
 
     /**
-     * The page's address.
+     * The token page's address.
      *
      * @return {@code http://localhost:<port>/}
      */
@@ -143,8 +200,17 @@ public final class TokenServer implements AutoCloseable {
     }
 
     /**
-     * Whether secrets come from the embedded local endpoint rather than OpenAI (the page then does
-     * not offer the WebRTC connection).
+     * The call page's address.
+     *
+     * @return {@code http://localhost:<port>/call}
+     */
+    public String callUrl() {
+        return url() + "call";
+    }
+
+    /**
+     * Whether sessions start at the embedded local endpoint rather than OpenAI (the token page then
+     * does not offer the WebRTC connection, and calls carry no media).
      *
      * @return {@code true} without {@code OPENAI_API_KEY}
      */
@@ -152,7 +218,41 @@ public final class TokenServer implements AutoCloseable {
         return clients.isLocal();
     }
 
-    /** Stops the app, then the client and the embedded endpoint, if any. */
+    /**
+     * The quota the endpoints count with, as configured.
+     *
+     * @return a description such as {@code RedisTokenQuota(5 per PT1M, ...)}, or {@code none}
+     */
+    public String quota() {
+        return quota.get();
+    }
+
+    /**
+     * The Redis quota when the redis module's auto-configuration made one, else an in-memory one when
+     * {@code realtime.openai.endpoint.guardrails.quota.requests} is set, else none.
+     */
+    private static @Nullable RealtimeTokenQuota quota(GenericApplicationContext context) {
+        RealtimeTokenQuota shared = context.getBeanProvider(RealtimeTokenQuota.class).getIfUnique();
+        if (shared != null) {
+            return shared;
+        }
+        return Binder.get(context.getEnvironment()).bind(RealtimeSessionsProperties.PREFIX + ".endpoint.guardrails.quota",
+                        RealtimeSessionsProperties.Quota.class)
+                .map(quota -> quota.requests() == null ? null : RealtimeTokenQuota.inMemory(quota.requests(), quota.per()))
+                .orElse(null);
+    }
+
+    /** The embedded endpoint the app starts sessions with, or null when it uses OpenAI: for tests. */
+    @Nullable LocalRealtimeEndpoint local() {
+        return clients.local();
+    }
+
+    /** The app's call endpoint: for tests, to see its open calls. */
+    RealtimeCallEndpoint callEndpoint() {
+        return app.getBean(RealtimeCallEndpoint.class);
+    }
+
+    /** Stops the app (its call endpoint hangs up the calls still open), then the client and the embedded endpoint, if any. */
     @Override
     public void close() {
         try {
@@ -165,92 +265,34 @@ public final class TokenServer implements AutoCloseable {
     /**
      * Runs the app until the JVM is stopped (Ctrl-C).
      *
-     * @param args optionally the port (default {@value #DEFAULT_PORT})
+     * @param args optionally the port first (default {@value #DEFAULT_PORT}), then Spring Boot
+     *     command-line arguments such as {@code --realtime.openai.call-endpoint.max-duration=30s}
      * @throws InterruptedException if interrupted while serving
      */
     public static void main(String[] args) throws InterruptedException {
-        int port = args.length > 0 ? Integer.parseInt(args[0]) : DEFAULT_PORT;
-        TokenServer server = start(port);
+        boolean portGiven = args.length > 0 && !args[0].startsWith("--");
+        int port = portGiven ? Integer.parseInt(args[0]) : DEFAULT_PORT;
+        TokenServer server = start(port, portGiven ? Arrays.copyOfRange(args, 1, args.length) : args);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             server.close();
             stopped.countDown();
         }, "token-server-shutdown"));
-        System.out.println("TokenServer: open " + server.url() + " (" + server.url()
-                + "?deny shows a refused call); Ctrl-C stops it");
+        System.out.println("TokenServer: open " + server.url() + " for a client secret (" + server.url()
+                + "?deny shows a refused call) or " + server.callUrl() + " for a call through the app (calls end after "
+                + server.callEndpoint().maxDuration().toSeconds() + " s); quota: " + server.quota() + "; Ctrl-C stops it");
         stopped.await();
     }
 
-    private static RouterFunction<ServerResponse> routes(ExampleClients clients, String demoCredential,
-            boolean offerWebRtc) {
-        RealtimeTokenEndpoint endpoint = RealtimeTokenEndpoint.builder(clients.sessions())
-                .authorizer(hasCookie(demoCredential))
-                .clientSecretRequest(ClientSecretCreateRequest.builder()
-                        .expiresAfter(SECRET_LIFETIME)
-                        .session(RealtimeSessionConfig.builder()
-                                .model(RealtimeModel.GPT_REALTIME)
-                                .instructions("You are a friendly assistant. Keep your answers short.")
-                                .audioOutput(AudioOutputConfig.ofVoice(Voice.MARIN))
-                                .build())
-                        .build())
-                .build();
-        // The page and its assets are read once, here, so that serving them never touches the disk on an event loop.
-        String page = resource("index.html").replace("{{UPSTREAM}}", offerWebRtc ? "openai" : "local");
-        String script = resource("token-page.js");
-        String style = resource("token-page.css");
-        ResponseCookie cookie = ResponseCookie.from(DEMO_COOKIE, demoCredential)
-                .httpOnly(true).sameSite("Strict").path("/").build();
-        return RouterFunctions.route(RequestPredicates.GET("/"),
-                        request -> asset(MediaType.TEXT_HTML, page, builder -> builder.cookie(cookie)))
-                .andRoute(RequestPredicates.GET("/token-page.js"),
-                        request -> asset(MediaType.valueOf("text/javascript;charset=UTF-8"), script, builder -> { }))
-                .andRoute(RequestPredicates.GET("/token-page.css"),
-                        request -> asset(MediaType.valueOf("text/css;charset=UTF-8"), style, builder -> { }))
-                .and(endpoint.routerFunction());
-    }
-
-    /** The demo's authorization: the caller must send back the cookie the page's response set. */
-    private static RealtimeTokenAuthorizer hasCookie(String demoCredential) {
-        byte[] expected = demoCredential.getBytes(StandardCharsets.US_ASCII);
-        return request -> {
-            HttpCookie cookie = request.cookies().getFirst(DEMO_COOKIE);
-            return Mono.just(cookie != null
-                    && MessageDigest.isEqual(expected, cookie.getValue().getBytes(StandardCharsets.US_ASCII)));
-        };
-    }
-
-    private static Mono<ServerResponse> asset(MediaType type, String body, Consumer<ServerResponse.BodyBuilder> extra) {
-        ServerResponse.BodyBuilder builder = ServerResponse.ok()
-                .contentType(type.getCharset() == null ? new MediaType(type, StandardCharsets.UTF_8) : type)
-                .cacheControl(CacheControl.noStore())
-                .header("Content-Security-Policy", CONTENT_SECURITY_POLICY)
-                .header("X-Content-Type-Options", "nosniff")
-                .header("Referrer-Policy", "no-referrer");
-        extra.accept(builder);
-        return builder.bodyValue(body);
-    }
-
-    private static String newDemoCredential() {
-        byte[] bytes = new byte[24];
-        new SecureRandom().nextBytes(bytes);
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-    }
-
-    private static String resource(String name) {
-        try (InputStream in = TokenServer.class.getResourceAsStream(RESOURCES + name)) {
-            if (in == null) {
-                throw new IllegalStateException("missing resource " + RESOURCES + name);
-            }
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    /** Only what a WebFlux app on Reactor Netty needs: the server, the handler, WebFlux and its codecs. */
+    /**
+     * Only what a WebFlux app on Reactor Netty needs (the server, the handler, WebFlux and its
+     * codecs) and the library's auto-configuration, which registers both endpoints from their
+     * properties, and the Redis quota when it is configured.
+     */
     @Configuration(proxyBeanMethods = false)
     @ImportAutoConfiguration({NettyReactiveWebServerAutoConfiguration.class, HttpHandlerAutoConfiguration.class,
-            WebFluxAutoConfiguration.class, CodecsAutoConfiguration.class})
+            WebFluxAutoConfiguration.class, CodecsAutoConfiguration.class, RealtimeSessionsAutoConfiguration.class,
+            RealtimeRedisAutoConfiguration.class})
     static class App {
     }
 }

@@ -2,100 +2,63 @@ package dev.realtimesessions.examples;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.File;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.time.Duration;
-import java.util.Comparator;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
- * The TokenServer page in a real headless Chromium (Debian's {@code chromium} and
- * {@code chromium-driver}, which {@code .ci/run} installs), against the app on a random port
- * minting against the embedded local endpoint. Waits are for states of the page, never for time.
+ * The TokenServer's token page in a real headless Chromium ({@link HeadlessChromium}), against the
+ * app on a random port minting against the embedded local endpoint. Waits are for states of the page, never for time.
  */
 class TokenServerBrowserTest {
 
-    private static final Path CHROMIUM = Paths.get("/usr/bin/chromium");
-    private static final Path CHROMEDRIVER = Paths.get("/usr/bin/chromedriver");
-    private static final Duration PAGE_WAIT = Duration.ofSeconds(15);
-
     private static TokenServer server;
-    private static ChromeDriverService service;
+    private static HeadlessChromium chromium;
     private static WebDriver browser;
-    private static Path profile;
 
     @BeforeAll
     static void startServerAndBrowser() throws IOException {
-        assertThat(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER))
-                .as("the browser test needs Debian's Chromium and ChromeDriver at %s and %s;"
-                        + " install them with `apt-get install chromium chromium-driver` (.ci/run does)",
-                        CHROMIUM, CHROMEDRIVER)
-                .isTrue();
         server = TokenServer.startLocal(0, false);
-        profile = Files.createTempDirectory("token-page-chromium");
-        // The driver is given, never looked up or downloaded by Selenium Manager.
-        System.setProperty(ChromeDriverService.CHROME_DRIVER_EXE_PROPERTY, CHROMEDRIVER.toString());
-        service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
-                .usingAnyFreePort().build();
-        ChromeOptions options = new ChromeOptions().setBinary(CHROMIUM.toFile())
-                .addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                        "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                        "--disable-dev-shm-usage", "--window-size=760,620", "--user-data-dir=" + profile);
-        browser = new ChromeDriver(service, options);
+        chromium = HeadlessChromium.start(760, 620);
+        browser = chromium.driver();
     }
 
     @AfterAll
-    static void stopBrowserAndServer() throws IOException {
+    static void stopBrowserAndServer() {
         try {
-            if (browser != null) {
-                browser.quit();
-            }
-            if (service != null) {
-                service.stop();
+            if (chromium != null) {
+                chromium.close();
             }
         } finally {
             if (server != null) {
                 server.close();
             }
-            if (profile != null) {
-                try (Stream<Path> files = Files.walk(profile)) {
-                    files.sorted(Comparator.reverseOrder()).map(Path::toFile).forEach(File::delete);
-                }
-            }
         }
     }
 
     private static WebDriverWait waiting() {
-        return new WebDriverWait(browser, PAGE_WAIT);
+        return chromium.waiting();
     }
 
     private static String text(String id) {
-        return browser.findElement(By.id(id)).getText();
+        return chromium.text(id);
     }
 
     private static String pageState() {
-        return browser.findElement(By.id("status")).getDomAttribute("data-state");
+        return chromium.attribute("status", "data-state");
     }
 
     private static int countdown() {
-        return Integer.parseInt(browser.findElement(By.id("countdown")).getDomAttribute("data-seconds"));
+        return Integer.parseInt(chromium.attribute("countdown", "data-seconds"));
     }
 
     @Test
@@ -121,14 +84,7 @@ class TokenServerBrowserTest {
         assertThat(second).as("the countdown runs down").isLessThan(first).isPositive();
         assertThat(text("countdown")).matches("\\d+:\\d\\d");
 
-        screenshot("token-page.png");
-    }
-
-    /** Keeps what the browser shows in {@code target/}: docs/token-page.png is taken from there. */
-    private static void screenshot(String name) throws IOException {
-        Path file = Paths.get("target", name);
-        Files.createDirectories(file.getParent());
-        Files.write(file, ((ChromeDriver) browser).getScreenshotAs(OutputType.BYTES));
+        chromium.screenshot("token-page.png");
     }
 
     @Test
@@ -141,7 +97,7 @@ class TokenServerBrowserTest {
         assertThat(text("error")).contains("The server refused to start a session (HTTP 403 forbidden).")
                 .contains("Not allowed to start a realtime session.");
         assertThat(browser.findElement(By.id("session")).isDisplayed()).isFalse();
-        screenshot("token-page-refused.png");
+        chromium.screenshot("token-page-refused.png");
     }
 
     @Test

@@ -281,6 +281,7 @@ public final class LocalRealtimeEndpoint implements AutoCloseable {
         public LocalRealtimeEndpoint start() {
             // Parsed here, once, on the caller's thread: never per request and never on an event loop.
             RequestSchemas schemas = RequestSchemas.get();
+            Reply.warmUp();
             JsonBodies bodies = new JsonBodies(new SchemaValidator());
             MintedSecrets minted = new MintedSecrets();
             CallTable table = new CallTable();

@@ -12,6 +12,18 @@ record Reply(int status, Map<String, String> headers, byte[] body) {
 
     static final JsonMapper JSON = JsonMapper.builder().build();
 
+    /**
+     * Reads and writes a document of every JSON kind once, so that Jackson builds and caches its
+     * tree reader and writers on the caller's thread: made lazily, they are made under a lock,
+     * which the first concurrent requests would otherwise wait on on the event loops.
+     */
+    static void warmUp() {
+        JsonNode sample = JSON.readTree("{\"s\":\"t\",\"i\":1,\"l\":12345678901,\"d\":1.5,\"b\":true,\"n\":null,"
+                + "\"a\":[{\"o\":{}}]}");
+        JSON.writeValueAsBytes(sample);
+        JSON.writeValueAsBytes(JSON.createObjectNode().put("s", "t"));
+    }
+
     private static final byte[] EMPTY = new byte[0];
 
     /** A JSON body. */

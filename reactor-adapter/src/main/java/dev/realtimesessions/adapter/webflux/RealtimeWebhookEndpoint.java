@@ -71,9 +71,9 @@ import reactor.core.scheduler.Schedulers;
  *       failed, empty, refused by the guardrails) or when the accept fails, the endpoint rejects the
  *       call itself with {@link Builder#rejectStatus} (default {@value #DEFAULT_REJECT_STATUS}
  *       Temporarily Unavailable) rather than leave the caller in silence;</li>
- *   <li>any other type (an {@link dev.realtimesessions.webhooks.UnknownWebhookEvent}, such as
- *       {@code live.transport.incoming} for now): the {@link WebhookEventHandler}, when there is one,
- *       within the same timeout; without one the event is acknowledged and dropped.</li>
+ *   <li>any other type, {@code live.transport.incoming} included for now: the
+ *       {@link WebhookEventHandler}, when there is one, within the same timeout; without one the
+ *       event is acknowledged and dropped.</li>
  * </ul>
  * The work goes on when OpenAI closes the connection before the answer: a call is answered either way.
  *

@@ -5,9 +5,10 @@ import reactor.core.publisher.Mono;
 
 /**
  * Handles the verified webhook events the {@link RealtimeWebhookEndpoint} has no typed handler for:
- * every type but {@code realtime.call.incoming}, each as the {@link WebhookEvent} the verifier read
- * (an {@link dev.realtimesessions.webhooks.UnknownWebhookEvent}, kept whole, for a type this library
- * does not model, such as {@code live.transport.incoming} for now).
+ * every type but {@code realtime.call.incoming}, each as the {@link WebhookEvent} the verifier read:
+ * a {@link dev.realtimesessions.webhooks.LiveTransportIncoming} for a GPT-Live SIP call (which the
+ * endpoint does not answer itself for now), an {@link dev.realtimesessions.webhooks.UnknownWebhookEvent},
+ * kept whole, for a type this library does not model.
  *
  * <pre>{@code
  * WebhookEventHandler events = event -> outbox.save(event.type(), event.id());   // a Mono<Void>
