@@ -60,8 +60,8 @@ final class DemoLogin {
      */
     TokenGuardrails guardrails(@Nullable RealtimeTokenQuota quota) {
         TokenGuardrails.Builder guardrails = TokenGuardrails.builder().user(request -> !isSignedIn(request) ? Mono.empty()
-                : Mono.just(request.headers().firstHeader(TokenServer.DEMO_USER_HEADER) instanceof String named
-                        && !named.isBlank() ? named : USER));
+                : Mono.justOrEmpty(request.headers().firstHeader(TokenServer.DEMO_USER_HEADER))
+                        .filter(named -> !named.isBlank()).defaultIfEmpty(USER));
         if (quota != null) {
             guardrails.quota(quota);
         }
