@@ -4,6 +4,7 @@ import dev.realtimesessions.RealtimeSessions;
 import dev.realtimesessions.RequestOptions;
 import dev.realtimesessions.ValidationException;
 import dev.realtimesessions.model.ClientSecretCreateRequest;
+import dev.realtimesessions.model.RealtimeCall;
 import dev.realtimesessions.model.RealtimeCallRequest;
 import dev.realtimesessions.model.RealtimeModel;
 import dev.realtimesessions.model.RealtimeSessionConfig;
@@ -136,6 +137,7 @@ public final class RealtimeCallEndpoint implements AutoCloseable {
     private final TokenGuardrails guardrails;
     private final Duration maxDuration;
     private final int maxCallsPerUser;
+    private final RealtimeSessions sessions;
     private final CallKeeper keeper;
     private final OpenCalls calls;
 
@@ -147,7 +149,9 @@ public final class RealtimeCallEndpoint implements AutoCloseable {
         this.guardrails = builder.guardrails;
         this.maxDuration = builder.maxDuration;
         this.maxCallsPerUser = builder.maxCallsPerUser;
-        this.keeper = new CallKeeper(builder.sessions, builder.timer, maxDuration, maxCallsPerUser);
+        this.sessions = builder.sessions;
+        this.keeper = new CallKeeper(RealtimeCallEndpoint.class, "realtime call endpoint", sessions, builder.timer,
+                maxDuration, maxCallsPerUser, new CallHandles());
         this.calls = keeper.calls();
     }
 
@@ -352,7 +356,7 @@ public final class RealtimeCallEndpoint implements AutoCloseable {
     }
 
     /** Shapes and checks the session, then opens the call under one of the user's slots. */
-    private Mono<CallKeeper.Started> start(ServerRequest request, String user, RealtimeCallRequest offer) {
+    private Mono<Started> start(ServerRequest request, String user, RealtimeCallRequest offer) {
         Mono<RealtimeCallRequest> shaped = Mono.defer(() -> customizer.clientSecretRequest(request, defaults))
                 .switchIfEmpty(Mono.error(() -> new ValidationException("clientSecretRequest",
                         "completed empty: the RealtimeTokenCustomizer must emit a request")))
@@ -366,7 +370,18 @@ public final class RealtimeCallEndpoint implements AutoCloseable {
                         context.getOrDefault(RequestOptions.CONTEXT_KEY, null) instanceof RequestOptions inContext
                                 ? own.orElse(inContext) : own)));
         return shaped.zipWith(options)
-                .flatMap(both -> keeper.open(user, both.getT1(), both.getT2(), guardrails.acquire(user)));
+                .flatMap(both -> open(user, both.getT1(), both.getT2()));
+    }
+
+    private Mono<Started> open(String user, RealtimeCallRequest request, RequestOptions options) {
+        RealtimeSessionConfig session = request.session();
+        return keeper.open(user, session == null ? null : session.model(), options, guardrails.acquire(user),
+                        Mono.defer(() -> sessions.createCall(request, options)), RealtimeCall::callId)
+                .map(opened -> new Started(opened.call().handle(), opened.started().sdp()));
+    }
+
+    /** What the browser gets: the call's handle and the SDP answer. */
+    private record Started(String handle, String sdp) {
     }
 
     private static @Nullable RealtimeSessionConfig realtimeSession(@Nullable SessionConfig session) {
