@@ -9,6 +9,9 @@ import dev.realtimesessions.adapter.webflux.RealtimeWebhookEndpoint;
 import dev.realtimesessions.adapter.webflux.TokenGuardrails;
 import dev.realtimesessions.model.AudioOutputConfig;
 import dev.realtimesessions.model.ClientSecretCreateRequest;
+import dev.realtimesessions.model.LiveModel;
+import dev.realtimesessions.model.LiveSessionConfig;
+import dev.realtimesessions.model.LiveVoice;
 import dev.realtimesessions.model.RealtimeSessionConfig;
 import dev.realtimesessions.model.RealtimeSessionCreateRequest;
 import dev.realtimesessions.model.Voice;
@@ -68,11 +71,13 @@ final class EndpointRequests {
     static RealtimeCallEndpoint.Builder callEndpoint(RealtimeSessions sessions, RealtimeSessionsProperties properties) {
         RealtimeSessionsProperties.CallEndpoint calls = properties.callEndpoint();
         try {
-            return RealtimeCallEndpoint.builder(sessions)
+            RealtimeCallEndpoint.Builder endpoint = RealtimeCallEndpoint.builder(sessions)
                     .path(calls.path())
                     .maxDuration(calls.maxDuration())
                     .maxCallsPerUser(calls.maxCallsPerUser())
                     .session(session(properties.endpoint()));
+            return calls.api() == RealtimeSessionsProperties.CallApi.LIVE
+                    ? endpoint.live(liveSession(calls.liveModel(), properties.endpoint())) : endpoint;
         } catch (ValidationException e) {
             throw new InvalidConfigurationPropertyValueException(RealtimeSessionsProperties.PREFIX + ".call-endpoint."
                     + PropertyNames.of(e.field()), "(as configured)", e.getMessage());
@@ -132,6 +137,20 @@ final class EndpointRequests {
         String voice = properties.voice();
         if (voice != null && !voice.isBlank()) {
             config.audioOutput(AudioOutputConfig.ofVoice(Voice.of(voice)));
+        }
+        return config.build();
+    }
+
+    /** The GPT-Live session of the call endpoint in Live mode: the model, and the token endpoint's instructions and voice. */
+    static LiveSessionConfig liveSession(String model, RealtimeSessionsProperties.Endpoint properties) {
+        LiveSessionConfig.Builder config = LiveSessionConfig.builder().model(LiveModel.of(model));
+        String instructions = properties.instructions();
+        if (instructions != null && !instructions.isBlank()) {
+            config.instructions(instructions);
+        }
+        String voice = properties.voice();
+        if (voice != null && !voice.isBlank()) {
+            config.voice(LiveVoice.of(voice));
         }
         return config.build();
     }

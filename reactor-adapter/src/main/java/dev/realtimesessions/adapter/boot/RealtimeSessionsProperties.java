@@ -178,12 +178,25 @@ public record RealtimeSessionsProperties(
      *     path/handle to hang it up.
      * @param maxDuration How long a call may last before the endpoint hangs it up, whatever the browser does.
      * @param maxCallsPerUser How many calls one user may hold open at once; more are refused with 429.
+     * @param api Which API the offers go through: realtime (POST /realtime/calls) or live (GPT-Live,
+     *     alpha at OpenAI: POST /live/sessions, with live-model and the endpoint's instructions and voice).
+     * @param liveModel The GPT-Live model, when api is live.
      */
     public record CallEndpoint(
             @DefaultValue("false") boolean enabled,
             @DefaultValue("/realtime/call") String path,
             @DefaultValue("10m") Duration maxDuration,
-            @DefaultValue("2") int maxCallsPerUser) {
+            @DefaultValue("2") int maxCallsPerUser,
+            @DefaultValue("realtime") CallApi api,
+            @DefaultValue("gpt-live-1") String liveModel) {
+    }
+
+    /** The API the call endpoint exchanges offers through. */
+    public enum CallApi {
+        /** The Realtime API's {@code POST /realtime/calls}. */
+        REALTIME,
+        /** GPT-Live's {@code POST /live/sessions} (alpha at OpenAI). */
+        LIVE
     }
 
     /**

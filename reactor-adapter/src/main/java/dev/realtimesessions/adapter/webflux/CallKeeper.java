@@ -4,11 +4,10 @@ import dev.realtimesessions.ApiConnectionException;
 import dev.realtimesessions.ApiException;
 import dev.realtimesessions.ApiTimeoutException;
 import dev.realtimesessions.NotFoundException;
-import dev.realtimesessions.RealtimeSessions;
 import dev.realtimesessions.RequestOptions;
-import dev.realtimesessions.model.RealtimeModel;
 import java.time.Duration;
 import java.util.List;
+import java.util.function.BiFunction;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
@@ -36,7 +35,7 @@ final class CallKeeper {
 
     private final Logger log;
     private final String name;
-    private final RealtimeSessions sessions;
+    private final BiFunction<String, RequestOptions, Mono<Void>> hangup;
     private final Scheduler timer;
     private final Duration maxDuration;
     private final int maxCallsPerUser;
@@ -46,13 +45,14 @@ final class CallKeeper {
 
     /**
      * A keeper logging as {@code endpoint} under {@code name}, whose calls are known by the handle
-     * {@code handleOf} makes from OpenAI's call id.
+     * {@code handleOf} makes from OpenAI's call id and are ended with {@code hangup} (a Realtime
+     * call's {@code hangupCall}, or a GPT-Live session's {@code hangupLiveSession}).
      */
-    CallKeeper(Class<?> endpoint, String name, RealtimeSessions sessions, Scheduler timer, Duration maxDuration,
-            int maxCallsPerUser, UnaryOperator<String> handleOf) {
+    CallKeeper(Class<?> endpoint, String name, BiFunction<String, RequestOptions, Mono<Void>> hangup, Scheduler timer,
+            Duration maxDuration, int maxCallsPerUser, UnaryOperator<String> handleOf) {
         this.log = LoggerFactory.getLogger(endpoint);
         this.name = name;
-        this.sessions = sessions;
+        this.hangup = hangup;
         this.timer = timer;
         this.maxDuration = maxDuration;
         this.maxCallsPerUser = maxCallsPerUser;
@@ -88,7 +88,7 @@ final class CallKeeper {
      * through {@code callId}), registers it and starts its time limit. The slot is given back if the
      * call is not started, or the caller leaves first.
      */
-    <T> Mono<Opened<T>> open(String user, @Nullable RealtimeModel model, RequestOptions options, Mono<Void> quota,
+    <T> Mono<Opened<T>> open(String user, @Nullable String model, RequestOptions options, Mono<Void> quota,
             Mono<T> start, Function<T, String> callId) {
         return Mono.defer(() -> {
             if (!calls.reserve(user)) {
@@ -109,10 +109,10 @@ final class CallKeeper {
         });
     }
 
-    private OpenCall register(String user, String callId, @Nullable RealtimeModel model, RequestOptions options,
+    private OpenCall register(String user, String callId, @Nullable String model, RequestOptions options,
             AtomicBoolean settled) {
         OpenCall call = new OpenCall(handleOf.apply(callId), user, callId, options, timer.now(TimeUnit.MILLISECONDS));
-        CallAudit.started(call, model == null ? null : model.value(), maxDuration);
+        CallAudit.started(call, model, maxDuration);
         if (!settled.compareAndSet(false, true)) {
             // The caller left and the slot was given back: nobody can use this call.
             end(call, CallEnd.UNDELIVERED).subscribe();
@@ -150,7 +150,7 @@ final class CallKeeper {
 
     /** Asks OpenAI to hang up; a failure worth retrying is tried again later, in the background. */
     private Mono<Void> hangUp(OpenCall call, int laterAttempt) {
-        return sessions.hangupCall(call.callId(), call.options())
+        return hangup.apply(call.callId(), call.options())
                 .onErrorResume(error -> {
                     if (error instanceof NotFoundException) {
                         log.debug("{}: call {} was over already", name, call.callId());

@@ -105,7 +105,8 @@ final class IncomingCalls {
         return Mono.defer(() -> {
             RealtimeSessionConfig checked = guardrails.apply(requested);
             RealtimeSessionConfig answering = checked == null ? requested : checked;
-            return keeper.open(caller, answering.model(), options, guardrails.acquire(caller),
+            String model = answering.model() == null ? null : answering.model().value();
+            return keeper.open(caller, model, options, guardrails.acquire(caller),
                             Mono.defer(() -> sessions.acceptCall(call.callId(), answering, options))
                                     .thenReturn(call.callId()),
                             Function.identity())

@@ -156,7 +156,7 @@ public final class RealtimeWebhookEndpoint implements AutoCloseable {
         this.maxDuration = builder.maxDuration;
         this.timer = builder.timer;
         // No per-caller limit of open calls: callers behind one switchboard share a From.
-        this.keeper = new CallKeeper(RealtimeWebhookEndpoint.class, NAME, builder.sessions, timer, maxDuration,
+        this.keeper = new CallKeeper(RealtimeWebhookEndpoint.class, NAME, builder.sessions::hangupCall, timer, maxDuration,
                 Integer.MAX_VALUE, UnaryOperator.identity());
         this.calls = new IncomingCalls(builder.sessions, callHandler, builder.session, builder.guardrails,
                 builder.requestOptions, handlerTimeout, rejectStatus, timer, keeper);

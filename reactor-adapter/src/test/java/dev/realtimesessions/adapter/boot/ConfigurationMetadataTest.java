@@ -52,6 +52,8 @@ class ConfigurationMetadataTest {
         defaults.put(P + "call-endpoint.path", "/realtime/call");
         defaults.put(P + "call-endpoint.max-duration", "10m");
         defaults.put(P + "call-endpoint.max-calls-per-user", "2");
+        defaults.put(P + "call-endpoint.api", "realtime");
+        defaults.put(P + "call-endpoint.live-model", "gpt-live-1");
         defaults.put(P + "webhook.enabled", "false");
         defaults.put(P + "webhook.path", "/realtime/webhook");
         defaults.put(P + "webhook.secrets", null);
