@@ -43,7 +43,8 @@ import reactor.netty.http.client.HttpClient;
 import reactor.netty.resources.LoopResources;
 
 /**
- * Mints OpenAI Realtime client secrets, reactively and without blocking.
+ * Starts OpenAI Realtime sessions, reactively and without blocking: mints client secrets, exchanges
+ * a browser's SDP offer and controls the call, and the same for GPT-Live and translation sessions.
  *
  * <pre>{@code
  * RealtimeSessions sessions = RealtimeSessions.builder()
