@@ -14,15 +14,18 @@ import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaders;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicIntegerFieldUpdater;
 import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Mono;
+import reactor.core.publisher.MonoSink;
 import reactor.core.scheduler.Scheduler;
 import reactor.core.scheduler.Schedulers;
 import tools.jackson.core.JacksonException;
@@ -42,6 +45,8 @@ import tools.jackson.core.JacksonException;
 final class Call<Q, R> implements Function<String, Mono<CallResult<R>>> {
 
     private static final Logger log = LoggerFactory.getLogger("dev.realtimesessions.RealtimeSessions");
+    /** The release time of an attempt no rate-gate lane held. */
+    private static final long NOT_HELD = Long.MIN_VALUE;
 
     private final CallExecutor executor;
     private final Endpoint<Q, R> endpoint;
@@ -55,6 +60,12 @@ final class Call<Q, R> implements Function<String, Mono<CallResult<R>>> {
     private final CallListener listener;
     private final Scheduler timer = Schedulers.parallel();
     private final long deadline;
+    /**
+     * The same in the clock's nanoseconds, as the rate gate measures: Reactor's schedulers read
+     * milliseconds from the wall clock and nanoseconds from {@code System.nanoTime()}, so the two
+     * are not one number in two units.
+     */
+    private final long deadlineNanos;
     /** Attempts started. */
     private volatile int attempts;
     /** The failures of the attempts before, newest first. */
@@ -77,6 +88,7 @@ final class Call<Q, R> implements Function<String, Mono<CallResult<R>>> {
         this.connectTimeout = options.connectTimeout().orElse(null);
         this.callHeaders = options.headers();
         this.deadline = nowMillis() + timeout.toMillis();
+        this.deadlineNanos = nowNanos() + timeout.toNanos();
     }
 
     /** The call, with the credential {@code apiKeyOverride} or else the client's. */
@@ -103,33 +115,92 @@ final class Call<Q, R> implements Function<String, Mono<CallResult<R>>> {
 
     private Mono<CallResult<R>> attempts(String apiKey, long retriesSoFar) {
         RateGate gate = executor.gate;
-        return Mono.defer(() -> gate == null ? attempt(apiKey) : gated(gate, apiKey))
+        return Mono.defer(() -> gate == null ? attempt(apiKey, NOT_HELD) : gated(gate, apiKey))
                 .onErrorResume(error -> afterFailure(error, retriesSoFar)
                         .then(Mono.defer(() -> attempts(apiKey, retriesSoFar + 1))));
     }
 
-    /** The attempt once the rate gate lets this key through; fails at once if the wait would pass the deadline. */
+    /**
+     * The attempt once the rate gate lets it go: at once while the gate paces no credential and its
+     * window is open (no hashing, nothing allocated), else through the credential's lane, which may
+     * hold it for its turn or fail it at once when the turn would come after the deadline.
+     */
     private Mono<CallResult<R>> gated(RateGate gate, String apiKey) {
-        if (credential == null && gate.holdsNone()) {
-            return attempt(apiKey);
+        if (credential == null && gate.pacesNone() && gate.tryAdmit()) {
+            return attempt(apiKey, NOT_HELD);
         }
-        long wait = gate.waitMillis(credential(gate, apiKey), this::nowMillis);
-        if (wait == 0) {
-            return attempt(apiKey);
-        }
-        if (nowMillis() + wait >= deadline) {
-            return Mono.error(new AttemptFailure(new RateLimitException(429, null, null, null, endpoint.describe()
-                    + " was not sent: the server asked for no more requests with this API key for " + wait
-                    + " ms, past the call's deadline (rate gate; see RealtimeSessions.Builder.rateGate)",
-                    null, Duration.ofMillis(wait)), false, true, null));
-        }
-        return Mono.<Long>create(sink -> {
-            sink.onDispose(timer.schedule(() -> sink.success(wait), wait, TimeUnit.MILLISECONDS));
-            listener.rateGateHeld(Duration.ofMillis(wait));
-            if (log.isDebugEnabled()) {
-                log.debug("{} waits {} ms: the rate gate holds this API key", endpoint.describe(), wait);
+        RateGate.Credential key = credential(gate, apiKey);
+        RateLane lane = gate.lane(key);
+        if (lane == null) {
+            if (gate.tryAdmit()) {
+                return attempt(apiKey, NOT_HELD);
             }
-        }).then(Mono.defer(() -> gated(gate, apiKey)));
+            lane = gate.openLane(key);
+            if (lane == null) {
+                gate.admit();
+                return attempt(apiKey, NOT_HELD);
+            }
+        }
+        long now = nowNanos();
+        long expected = lane.expectedWait(now);
+        if (expected > 0 && now + expected + lane.latency() >= deadlineNanos) {
+            return Mono.error(tooLate(lane, expected));
+        }
+        RateLane held = lane;
+        return Mono.<Long>create(sink -> {
+            RateLane.Turn turn = held.join(new Waiter(sink, held), deadlineNanos, timer);
+            sink.onDispose(turn::cancel);
+            if (turn.isWaiting()) {
+                Duration wait = Duration.ofNanos(expected == RateLane.UNKNOWN_WAIT ? RateLane.PATIENCE : expected);
+                listener.rateGateHeld(wait);
+                if (log.isDebugEnabled()) {
+                    log.debug("{} waits about {} ms: the rate gate paces this API key", endpoint.describe(),
+                            wait.toMillis());
+                }
+            }
+        }).then(Mono.defer(() -> {
+            gate.admit();
+            return attempt(apiKey, nowNanos());
+        }));
+    }
+
+    /** The failure of a call whose turn at the gate would come after its deadline: nothing was sent. */
+    private AttemptFailure tooLate(RateLane lane, long waitNanos) {
+        long waitMillis = TimeUnit.NANOSECONDS.toMillis(waitNanos);
+        RatePace pace = lane.pace();
+        String why = pace.paced()
+                ? "its turn at the rate the server allows this API key (about " + perSecond(pace.interval())
+                        + " requests a second) would come in " + waitMillis + " ms"
+                : "the server asked for no more requests with this API key for " + waitMillis + " ms";
+        return new AttemptFailure(new RateLimitException(429, null, null, null, endpoint.describe()
+                + " was not sent: " + why + ", past the call's deadline (rate gate; see RealtimeSessions.Builder.rateGate)",
+                null, Duration.ofNanos(waitNanos)), false, true, null);
+    }
+
+    private static String perSecond(long intervalNanos) {
+        double rate = 1e9 / intervalNanos;
+        return rate >= 10 ? Long.toString(Math.round(rate)) : String.format(Locale.ROOT, "%.2f", rate);
+    }
+
+    /** A call held by the gate: its turn completes the wait, or fails it without sending. */
+    private final class Waiter implements RateLane.Waiter {
+        private final MonoSink<Long> sink;
+        private final RateLane lane;
+
+        Waiter(MonoSink<Long> sink, RateLane lane) {
+            this.sink = sink;
+            this.lane = lane;
+        }
+
+        @Override
+        public void go() {
+            sink.success(0L);
+        }
+
+        @Override
+        public void tooLate(long waitNanos) {
+            sink.error(Call.this.tooLate(lane, waitNanos));
+        }
     }
 
     /** The gate's key for this call's API key and project; hashed once per call, and only when the gate needs it. */
@@ -155,11 +226,19 @@ final class Call<Q, R> implements Function<String, Mono<CallResult<R>>> {
         return timer.now(TimeUnit.MILLISECONDS);
     }
 
-    private Mono<CallResult<R>> attempt(String apiKey) {
+    private long nowNanos() {
+        return timer.now(TimeUnit.NANOSECONDS);
+    }
+
+
+    /** One attempt; {@code releasedAt} is when the rate gate's lane let it go, {@link #NOT_HELD} if none held it. */
+    private Mono<CallResult<R>> attempt(String apiKey, long releasedAt) {
         int number = attempts + 1;
         attempts = number;
-        Attempt attempt = new Attempt(number, apiKey, listenerHeaders(number));
-        return Deadline.of(executor.transport.exchange(attempt, connectTimeout), attemptTimeout, timer)
+        Attempt attempt = new Attempt(number, apiKey, releasedAt, listenerHeaders(number));
+        Mono<RawResponse> exchange = executor.transport.exchange(attempt, connectTimeout);
+        return (executor.gate == null ? Deadline.of(exchange, attemptTimeout, timer)
+                : Deadline.of(exchange, attemptTimeout, timer, attempt))
                 .map(attempt)
                 .onErrorMap(attempt::failed);
     }
@@ -182,9 +261,11 @@ final class Call<Q, R> implements Function<String, Mono<CallResult<R>>> {
         Duration serverDelay = response.isSuccess() ? null : RetryAfterHeader.parse(response.headers(), Instant.now());
         RateGate gate = executor.gate;
         if (gate != null) {
-            long hold = gate.holdMillis(response.status(), response.headers(), serverDelay);
-            if (hold > 0) {
-                gate.hold(credential(gate, attempt.apiKey), hold, nowMillis());
+            long ended = attempt.end(gate);
+            if (gate.observe(ended, response.status(), response.headers())) {
+                long answeredAfter = attempt.releasedAt == NOT_HELD ? -1 : nowNanos() - attempt.releasedAt;
+                gate.learn(credential(gate, attempt.apiKey), ended, answeredAfter, response.status(), response.headers(),
+                        serverDelay, timer);
             }
         }
         if (!response.isSuccess()) {
@@ -240,17 +321,29 @@ final class Call<Q, R> implements Function<String, Mono<CallResult<R>>> {
         return EarlierFailure.attachTo(error, earlierFailures);
     }
 
-    /** One attempt: its request as the transport sends it, and the reading of its answer. */
-    private final class Attempt implements OutgoingRequest, Function<RawResponse, CallResult<R>> {
+    /**
+     * One attempt: its request as the transport sends it, the reading of its answer, and (as a
+     * {@link Runnable} its deadline runs when it is cancelled) the rate gate's count of its end.
+     */
+    private final class Attempt implements OutgoingRequest, Function<RawResponse, CallResult<R>>, Runnable {
+        @SuppressWarnings("rawtypes")
+        private static final AtomicIntegerFieldUpdater<Call.Attempt> ENDED =
+                AtomicIntegerFieldUpdater.newUpdater(Call.Attempt.class, "ended");
+
         private final int number;
         private final String apiKey;
+        /** When the rate gate's lane let this attempt go, in the clock's nanoseconds; {@link #NOT_HELD} if none held it. */
+        private final long releasedAt;
         private final @Nullable HttpHeaders listenerHeaders;
         /** Set with the headers, on the event loop that then writes the body. */
         private @Nullable String contentType;
+        /** 1 once the rate gate has counted this attempt's end: an answer, a failure or a cancel, whichever comes first. */
+        private volatile int ended;
 
-        Attempt(int number, String apiKey, @Nullable HttpHeaders listenerHeaders) {
+        Attempt(int number, String apiKey, long releasedAt, @Nullable HttpHeaders listenerHeaders) {
             this.number = number;
             this.apiKey = apiKey;
+            this.releasedAt = releasedAt;
             this.listenerHeaders = listenerHeaders;
         }
 
@@ -289,8 +382,26 @@ final class Call<Q, R> implements Function<String, Mono<CallResult<R>>> {
             return decode(response, this);
         }
 
+        /** Counts this attempt's end at the gate, once; the gate's count of ended attempts, or -1 if already counted. */
+        long end(RateGate gate) {
+            return ENDED.compareAndSet(this, 0, 1) ? gate.ended() : -1;
+        }
+
+        /** Cancelled before it ended: no longer in flight for the rate gate. */
+        @Override
+        public void run() {
+            RateGate gate = executor.gate;
+            if (gate != null) {
+                end(gate);
+            }
+        }
+
         /** The attempt's error as an {@link AttemptFailure}, which the listener hears of. */
         AttemptFailure failed(Throwable error) {
+            RateGate gate = executor.gate;
+            if (gate != null) {
+                end(gate);
+            }
             AttemptFailure failure = FailureClassifier.noAnswer(error, endpoint.describe() + " attempt " + number,
                     attemptTimeout);
             listener.attemptFailed(number, failure.error());

@@ -6,29 +6,69 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.LongSupplier;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLongFieldUpdater;
 import org.jspecify.annotations.Nullable;
+import reactor.core.scheduler.Scheduler;
 
 /**
- * Back-pressure shared by every call of one client that uses the same credential (API key and
- * project): after a 429 that named a wait, or an answer that reported no requests left before a
- * reset, new attempts for that credential wait until then instead of each trying and failing.
+ * Pacing shared by every call of one client: it learns each credential's (API key and project)
+ * request allowance from what the server says, and when calls would overrun it, lets them go at
+ * the server's rate instead of each trying and failing.
  *
- * <p>Credentials are held only as a SHA-256 digest of key and project, never the key itself. Only
- * credentials that are currently held back have an entry, an entry is dropped once its time has
- * passed, and at most {@link #MAX_ENTRIES} are kept: past that, expired entries are swept and a
- * new credential is let through unheld rather than growing the map. Times are in the milliseconds
- * of the caller's scheduler clock, so that tests can run the gate in virtual time.
+ * <p><strong>The window.</strong> The gate counts the requests it lets go ({@code admitted}) and
+ * the attempts that ended ({@code ended}: answered, failed or cancelled); those in between are in
+ * flight, and the server may not have seen them yet (a request can overtake another on a
+ * different connection, so the order in which they were sent says little). An answer reporting
+ * {@code remaining} requests left therefore allows {@code ended + remaining} requests in all (less
+ * a {@link RatePace#cushion cushion}) to be let go unpaced, like TCP's advertised window, counting
+ * every request in flight against it; an answer without the header lifts the window for good
+ * (that server keeps no count the client can see). Until the first answer, a fresh client lets
+ * {@link #FIRST_WINDOW} requests go. A call that finds the window shut, or its credential already
+ * in a lane, is placed in its credential's {@link RateLane}, which paces it.
+ *
+ * <p><strong>The lanes.</strong> Only credentials under pressure have one: opened by a call that
+ * found the window shut, or by an answer that is a 429 or reports none remaining. Each answer
+ * for a credential with a lane teaches the lane's {@link RatePace}; a lane leaves the map once its
+ * line is empty and the server's bucket would be whole again.
+ *
+ * <p><strong>The path of a client under no pressure</strong> (no lane, the window open) touches
+ * none of this: a call checks that the map of lanes is empty and is counted with one
+ * compare-and-set; its attempt's end is counted with one atomic increment; an answer parses the
+ * {@code remaining} and {@code limit} counts without boxing and raises the window with another
+ * compare-and-set. No credential is hashed and nothing is allocated: the
+ * credential's digest is computed only for a call or an answer that meets a lane, a shut window,
+ * a 429 or an exhausted allowance ({@code RateGateTest} measures both).
+ *
+ * <p>Credentials are held only as a SHA-256 digest of key and project, never the key itself, and
+ * at most {@link #MAX_ENTRIES} lanes exist at once: past that, a new credential goes unpaced
+ * rather than growing the map. Times are in the nanoseconds of the caller's scheduler clock, so
+ * that tests can run the gate in virtual time.
  */
 final class RateGate {
 
-    /** The most credentials held back at once; a client serving more keys than this degrades to no gate for some. */
+    /** The most credentials paced at once; a client under pressure on more keys than this leaves some unpaced. */
     static final int MAX_ENTRIES = 10_000;
 
-    private final ConcurrentHashMap<Credential, Long> openAt = new ConcurrentHashMap<>();
-    private final long maxHoldMillis;
+    /** How many requests a fresh client sends before any answer has told it the allowance: TCP's initial window. */
+    static final long FIRST_WINDOW = 10;
+
+    private static final AtomicLongFieldUpdater<RateGate> ADMITTED =
+            AtomicLongFieldUpdater.newUpdater(RateGate.class, "admitted");
+    private static final AtomicLongFieldUpdater<RateGate> ENDED =
+            AtomicLongFieldUpdater.newUpdater(RateGate.class, "ended");
+    private static final AtomicLongFieldUpdater<RateGate> OPEN = AtomicLongFieldUpdater.newUpdater(RateGate.class, "open");
+
+    private final ConcurrentHashMap<Credential, RateLane> lanes = new ConcurrentHashMap<>();
+    private final long maxHoldNanos;
     /** Made once on the thread that builds the client; calls clone it, so that no provider lookup runs on an event loop. */
     private final MessageDigest sha256;
+    /** How many requests were let go. */
+    private volatile long admitted;
+    /** How many of them ended: answered, failed or cancelled. */
+    private volatile long ended;
+    /** While fewer than this many requests were let go, the next may go unpaced. */
+    private volatile long open = FIRST_WINDOW;
 
     /**
      * @param maxHold the longest wait the gate honours, the client's {@code maxRetryAfter}: as with
@@ -36,7 +76,7 @@ final class RateGate {
      *     stall a key for a day)
      */
     RateGate(Duration maxHold) {
-        this.maxHoldMillis = maxHold.toMillis();
+        this.maxHoldNanos = maxHold.toNanos();
         try {
             this.sha256 = MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
@@ -68,65 +108,114 @@ final class RateGate {
         return value;
     }
 
-    /**
-     * How many milliseconds an attempt for {@code credential} must wait from now; 0 to go at once.
-     * The clock is read after the hold, so that a hold another call sets meanwhile is measured from
-     * a moment no earlier than its own: the wait never exceeds what the server asked for.
-     */
-    long waitMillis(Credential credential, LongSupplier clock) {
-        Long until = openAt.get(credential);
-        if (until == null) {
-            return 0;
-        }
-        long now = clock.getAsLong();
-        if (until <= now) {
-            openAt.remove(credential, until);
-            return 0;
-        }
-        return until - now;
+    /** Whether no credential has a lane: then a call needs only the window, and no credential computed. */
+    boolean pacesNone() {
+        return lanes.isEmpty();
     }
 
-    /** Whether no credential is held back: then no attempt waits, and none needs its credential computed. */
-    boolean holdsNone() {
-        return openAt.isEmpty();
+    /** Lets a request go unpaced if the window allows it (and counts it); false, counting nothing, if shut. */
+    boolean tryAdmit() {
+        for (;;) {
+            long count = admitted;
+            if (count >= open) {
+                return false;
+            }
+            if (ADMITTED.compareAndSet(this, count, count + 1)) {
+                return true;
+            }
+        }
+    }
+
+    /** Counts a request a lane let go (or one left unpaced because too many lanes are open). */
+    void admit() {
+        ADMITTED.incrementAndGet(this);
+    }
+
+    /** Counts an attempt that ended (each admitted attempt once); returns how many have ended, this one included. */
+    long ended() {
+        return ENDED.incrementAndGet(this);
+    }
+
+    /** The credential's lane, if it has one. */
+    @Nullable RateLane lane(Credential credential) {
+        return lanes.get(credential);
+    }
+
+    /** The credential's lane, opened if need be; null when {@link #MAX_ENTRIES} are open. */
+    @Nullable RateLane openLane(Credential credential) {
+        RateLane lane = lanes.get(credential);
+        if (lane != null || lanes.size() >= MAX_ENTRIES) {
+            return lane;
+        }
+        return lanes.computeIfAbsent(credential, key -> new RateLane(this, key));
     }
 
     /**
-     * How long one answer asks its credential to hold back, in milliseconds; 0 for not at all. A
-     * 429 with a wait ({@code retry-after-ms} or {@code retry-after}) asks for that wait;
-     * {@code remaining-requests} 0 with a reset asks until the reset. A wait longer than the longest
-     * honoured, and anything else, asks for nothing.
+     * Reads what an answer says of the window, and whether its credential's lane must hear of it
+     * too ({@link #learn}): when lanes exist, and for a 429 or an answer with none remaining.
+     * Allocation-free: the caller computes the credential only when this says so.
      *
+     * @param ended the count {@link #ended()} returned for the answered attempt
+     */
+    boolean observe(long ended, int status, HttpHeaders headers) {
+        long remaining = RateLimitHeaders.countOrNone(headers.get(RateSignal.REMAINING));
+        if (remaining < 0) {
+            raiseWindow(Long.MAX_VALUE);
+        } else {
+            long limit = RateLimitHeaders.countOrNone(headers.get(RateSignal.LIMIT));
+            raiseWindow(ended + remaining - RatePace.cushion(limit));
+        }
+        return status == 429 || remaining == 0 || !lanes.isEmpty();
+    }
+
+    /**
+     * Teaches the credential's lane what an answer said; an answer that asks the credential to hold
+     * back (a 429, or none remaining) opens a lane for it.
+     *
+     * @param ended the count {@link #ended()} returned for the answered attempt
+     * @param answeredAfter how long the answer took since the credential's lane let the request go; -1 if none did
      * @param serverDelay the wait the answer asked for, parsed once by the caller for the gate and the retry alike
      */
-    long holdMillis(int status, HttpHeaders headers, @Nullable Duration serverDelay) {
-        long hold = status == 429 && serverDelay != null ? serverDelay.toMillis() : 0;
-        Long remaining = RateLimitHeaders.count(headers.get("x-ratelimit-remaining-requests"));
-        if (remaining != null && remaining == 0) {
-            Duration reset = RateLimitHeaders.duration(headers.get("x-ratelimit-reset-requests"));
-            hold = Math.max(hold, reset == null ? 0 : reset.toMillis());
-        }
-        return hold <= 0 || hold > maxHoldMillis ? 0 : hold;
-    }
-
-    /** Holds {@code credential} back for {@code holdMillis} from {@code now}; a longer hold already set stays. */
-    void hold(Credential credential, long holdMillis, long now) {
-        if (holdMillis <= 0) {
-            return;
-        }
-        long until = now + holdMillis;
-        if (openAt.size() >= MAX_ENTRIES && !openAt.containsKey(credential)) {
-            openAt.values().removeIf(time -> time <= now);
-            if (openAt.size() >= MAX_ENTRIES) {
+    void learn(Credential credential, long ended, long answeredAfter, int status, HttpHeaders headers,
+            @Nullable Duration serverDelay, Scheduler timer) {
+        RateSignal signal = RateSignal.of(status, headers, serverDelay);
+        RateLane lane = lanes.get(credential);
+        if (lane == null) {
+            boolean pressure = signal.refused() || signal.remaining() == 0;
+            if (!pressure || RatePace.UNKNOWN.learn(signal, timer.now(TimeUnit.NANOSECONDS), 0, maxHoldNanos) == null) {
+                return;
+            }
+            lane = openLane(credential);
+            if (lane == null) {
                 return;
             }
         }
-        openAt.merge(credential, until, Math::max);
+        lane.learn(signal, Math.max(0, admitted - ended), answeredAfter, maxHoldNanos, timer);
     }
 
-    /** How many credentials are held back or were and have not been looked up since; for tests. */
+    /**
+     * Removes a lane that knows nothing the window does not; with the pace it ended on, the window
+     * opens for a whole burst beyond the requests in flight (the lane ended because the bucket
+     * would be whole again).
+     */
+    void retire(Credential credential, RateLane lane, @Nullable RatePace last) {
+        if (lanes.remove(credential, lane) && last != null) {
+            raiseWindow(ended + last.burst());
+        }
+    }
+
+    private void raiseWindow(long to) {
+        for (;;) {
+            long current = open;
+            if (to <= current || OPEN.compareAndSet(this, current, to)) {
+                return;
+            }
+        }
+    }
+
+    /** How many credentials have a lane; for tests. */
     int size() {
-        return openAt.size();
+        return lanes.size();
     }
 
     /** A credential as the first 128 bits of SHA-256 over key and project. */
