@@ -115,7 +115,7 @@ final class Call<Q, R> implements Function<String, Mono<CallResult<R>>> {
 
     private Mono<CallResult<R>> attempts(String apiKey, long retriesSoFar) {
         RateGate gate = executor.gate;
-        return Mono.defer(() -> gate == null ? attempt(apiKey, NOT_HELD) : gated(gate, apiKey))
+        return Mono.defer(() -> gate == null ? attempt(apiKey, null, NOT_HELD, -1) : gated(gate, apiKey))
                 .onErrorResume(error -> afterFailure(error, retriesSoFar)
                         .then(Mono.defer(() -> attempts(apiKey, retriesSoFar + 1))));
     }
@@ -126,26 +126,30 @@ final class Call<Q, R> implements Function<String, Mono<CallResult<R>>> {
      * hold it for its turn or fail it at once when the turn would come after the deadline.
      */
     private Mono<CallResult<R>> gated(RateGate gate, String apiKey) {
-        if (credential == null && gate.pacesNone() && gate.tryAdmit()) {
-            return attempt(apiKey, NOT_HELD);
+        if (credential == null && gate.pacesNone()) {
+            long number = gate.tryAdmit();
+            if (number >= 0) {
+                return attempt(apiKey, null, NOT_HELD, number);
+            }
         }
         RateGate.Credential key = credential(gate, apiKey);
         RateLane lane = gate.lane(key);
         if (lane == null) {
-            if (gate.tryAdmit()) {
-                return attempt(apiKey, NOT_HELD);
+            long number = gate.tryAdmit();
+            if (number >= 0) {
+                return attempt(apiKey, null, NOT_HELD, number);
             }
             lane = gate.openLane(key);
             if (lane == null) {
-                gate.admit();
-                return attempt(apiKey, NOT_HELD);
+                return attempt(apiKey, null, NOT_HELD, gate.admit());
             }
         }
         long now = nowNanos();
-        long expected = lane.expectedWait(now);
-        if (expected > 0 && now + expected + lane.latency() >= deadlineNanos) {
-            return Mono.error(tooLate(lane, expected));
+        long least = lane.leastWait(now);
+        if (least > 0 && now + least + lane.latency() >= deadlineNanos) {
+            return Mono.error(tooLate(lane, least));
         }
+        long expected = lane.expectedWait(now);
         RateLane held = lane;
         return Mono.<Long>create(sink -> {
             RateLane.Turn turn = held.join(new Waiter(sink, held), deadlineNanos, timer);
@@ -158,10 +162,7 @@ final class Call<Q, R> implements Function<String, Mono<CallResult<R>>> {
                             wait.toMillis());
                 }
             }
-        }).then(Mono.defer(() -> {
-            gate.admit();
-            return attempt(apiKey, nowNanos());
-        }));
+        }).then(Mono.defer(() -> attempt(apiKey, held, nowNanos(), -1)));
     }
 
     /** The failure of a call whose turn at the gate would come after its deadline: nothing was sent. */
@@ -231,11 +232,15 @@ final class Call<Q, R> implements Function<String, Mono<CallResult<R>>> {
     }
 
 
-    /** One attempt; {@code releasedAt} is when the rate gate's lane let it go, {@link #NOT_HELD} if none held it. */
-    private Mono<CallResult<R>> attempt(String apiKey, long releasedAt) {
+    /**
+     * One attempt; {@code releasedBy} is the rate gate's lane that let it go, at {@code releasedAt}
+     * ({@link #NOT_HELD} if none held it), {@code unpaced} the gate's number for it if it went
+     * unpaced (-1 otherwise).
+     */
+    private Mono<CallResult<R>> attempt(String apiKey, @Nullable RateLane releasedBy, long releasedAt, long unpaced) {
         int number = attempts + 1;
         attempts = number;
-        Attempt attempt = new Attempt(number, apiKey, releasedAt, listenerHeaders(number));
+        Attempt attempt = new Attempt(number, apiKey, releasedBy, releasedAt, unpaced, listenerHeaders(number));
         Mono<RawResponse> exchange = executor.transport.exchange(attempt, connectTimeout);
         return (executor.gate == null ? Deadline.of(exchange, attemptTimeout, timer)
                 : Deadline.of(exchange, attemptTimeout, timer, attempt))
@@ -260,13 +265,13 @@ final class Call<Q, R> implements Function<String, Mono<CallResult<R>>> {
     private CallResult<R> decode(RawResponse response, Attempt attempt) {
         Duration serverDelay = response.isSuccess() ? null : RetryAfterHeader.parse(response.headers(), Instant.now());
         RateGate gate = executor.gate;
-        if (gate != null) {
-            long ended = attempt.end(gate);
-            if (gate.observe(ended, response.status(), response.headers())) {
-                long answeredAfter = attempt.releasedAt == NOT_HELD ? -1 : nowNanos() - attempt.releasedAt;
-                gate.learn(credential(gate, attempt.apiKey), ended, answeredAfter, response.status(), response.headers(),
-                        serverDelay, timer);
+        if (gate != null && attempt.claimEnd()) {
+            if (gate.observe(response.status(), response.headers())) {
+                gate.learn(credential(gate, attempt.apiKey), attempt.releasedBy, nowNanos() - attempt.releasedAt,
+                        response.status(), response.headers(), serverDelay, timer);
             }
+            // Counted out of flight only once the gate holds what the answer said.
+            attempt.endAt(gate, true);
         }
         if (!response.isSuccess()) {
             throw FailureClassifier.errorAnswer(response, serverDelay, attempt.apiKey);
@@ -332,18 +337,25 @@ final class Call<Q, R> implements Function<String, Mono<CallResult<R>>> {
 
         private final int number;
         private final String apiKey;
-        /** When the rate gate's lane let this attempt go, in the clock's nanoseconds; {@link #NOT_HELD} if none held it. */
+        /** The rate gate's lane that let this attempt go, if one held it. */
+        private final @Nullable RateLane releasedBy;
+        /** When it let it go, in the clock's nanoseconds; {@link #NOT_HELD} if none held it. */
         private final long releasedAt;
+        /** The gate's number for it if it went unpaced, -1 otherwise. */
+        private final long unpaced;
         private final @Nullable HttpHeaders listenerHeaders;
         /** Set with the headers, on the event loop that then writes the body. */
         private @Nullable String contentType;
         /** 1 once the rate gate has counted this attempt's end: an answer, a failure or a cancel, whichever comes first. */
         private volatile int ended;
 
-        Attempt(int number, String apiKey, long releasedAt, @Nullable HttpHeaders listenerHeaders) {
+        Attempt(int number, String apiKey, @Nullable RateLane releasedBy, long releasedAt, long unpaced,
+                @Nullable HttpHeaders listenerHeaders) {
             this.number = number;
             this.apiKey = apiKey;
+            this.releasedBy = releasedBy;
             this.releasedAt = releasedAt;
+            this.unpaced = unpaced;
             this.listenerHeaders = listenerHeaders;
         }
 
@@ -382,25 +394,39 @@ final class Call<Q, R> implements Function<String, Mono<CallResult<R>>> {
             return decode(response, this);
         }
 
-        /** Counts this attempt's end at the gate, once; the gate's count of ended attempts, or -1 if already counted. */
-        long end(RateGate gate) {
-            return ENDED.compareAndSet(this, 0, 1) ? gate.ended() : -1;
+        /** Whether this is the first end of this attempt (an answer, a failure or a cancel, whichever comes first). */
+        boolean claimEnd() {
+            return ENDED.compareAndSet(this, 0, 1);
+        }
+
+        /**
+         * Counts this attempt's end at the gate: the gate counts the ends of requests it let go
+         * unpaced, the lane that let this one go counts its own (told of an answer by the gate,
+         * of anything else here).
+         */
+        void endAt(RateGate gate, boolean answered) {
+            RateLane lane = releasedBy;
+            if (lane == null) {
+                gate.ended(unpaced);
+            } else if (!answered) {
+                lane.ended(timer);
+            }
         }
 
         /** Cancelled before it ended: no longer in flight for the rate gate. */
         @Override
         public void run() {
             RateGate gate = executor.gate;
-            if (gate != null) {
-                end(gate);
+            if (gate != null && claimEnd()) {
+                endAt(gate, false);
             }
         }
 
         /** The attempt's error as an {@link AttemptFailure}, which the listener hears of. */
         AttemptFailure failed(Throwable error) {
             RateGate gate = executor.gate;
-            if (gate != null) {
-                end(gate);
+            if (gate != null && claimEnd()) {
+                endAt(gate, false);
             }
             AttemptFailure failure = FailureClassifier.noAnswer(error, endpoint.describe() + " attempt " + number,
                     attemptTimeout);

@@ -16,27 +16,29 @@ import reactor.core.scheduler.Scheduler;
  * request allowance from what the server says, and when calls would overrun it, lets them go at
  * the server's rate instead of each trying and failing.
  *
- * <p><strong>The window.</strong> The gate counts the requests it lets go ({@code admitted}) and
- * the attempts that ended ({@code ended}: answered, failed or cancelled); those in between are in
- * flight, and the server may not have seen them yet (a request can overtake another on a
- * different connection, so the order in which they were sent says little). An answer reporting
- * {@code remaining} requests left therefore allows {@code ended + remaining} requests in all (less
- * a {@link RatePace#cushion cushion}) to be let go unpaced, like TCP's advertised window, counting
- * every request in flight against it; an answer without the header lifts the window for good
- * (that server keeps no count the client can see). Until the first answer, a fresh client lets
- * {@link #FIRST_WINDOW} requests go. A call that finds the window shut, or its credential already
- * in a lane, is placed in its credential's {@link RateLane}, which paces it.
+ * <p><strong>The window.</strong> The gate counts the requests it lets go unpaced
+ * ({@code admitted}) and those of them that ended ({@code ended}: answered, failed or cancelled);
+ * those in between are in flight, and the server may not have seen them yet (a request can
+ * overtake another on a different connection, so the order in which they were sent says little).
+ * An answer reporting {@code remaining} requests left therefore allows {@code ended + remaining}
+ * requests in all (less a {@link RatePace#cushion cushion}) to go unpaced, like TCP's advertised
+ * window, counting every request in flight against it; an answer without the header lifts the
+ * window for good (that server keeps no count the client can see). Until the first answer, a
+ * fresh client lets {@link #FIRST_WINDOW} requests go. A call that finds the window shut, or its
+ * credential already in a lane, is placed in its credential's {@link RateLane}, which paces it
+ * and counts the requests it lets go itself.
  *
  * <p><strong>The lanes.</strong> Only credentials under pressure have one: opened by a call that
- * found the window shut, or by an answer that is a 429 or reports none remaining. Each answer
- * for a credential with a lane teaches the lane's {@link RatePace}; a lane leaves the map once its
- * line is empty and the server's bucket would be whole again.
+ * found the window shut, or by an answer that is a 429, reports none remaining, or fewer than the
+ * requests in flight. Each answer for a credential with a lane teaches the lane's
+ * {@link RatePace}; a lane leaves the map once its line is empty, nothing it let go is in flight,
+ * and the server's bucket would be whole again.
  *
  * <p><strong>The path of a client under no pressure</strong> (no lane, the window open) touches
  * none of this: a call checks that the map of lanes is empty and is counted with one
- * compare-and-set; its attempt's end is counted with one atomic increment; an answer parses the
- * {@code remaining} and {@code limit} counts without boxing and raises the window with another
- * compare-and-set. No credential is hashed and nothing is allocated: the
+ * compare-and-set; its attempt's end is counted with one atomic increment (and a volatile read);
+ * an answer parses the {@code remaining} and {@code limit} counts without boxing and raises the
+ * window with another compare-and-set. No credential is hashed and nothing is allocated: the
  * credential's digest is computed only for a call or an answer that meets a lane, a shut window,
  * a 429 or an exhausted allowance ({@code RateGateTest} measures both).
  *
@@ -57,16 +59,22 @@ final class RateGate {
             AtomicLongFieldUpdater.newUpdater(RateGate.class, "admitted");
     private static final AtomicLongFieldUpdater<RateGate> ENDED =
             AtomicLongFieldUpdater.newUpdater(RateGate.class, "ended");
+    private static final AtomicLongFieldUpdater<RateGate> BEFORE_MARK =
+            AtomicLongFieldUpdater.newUpdater(RateGate.class, "beforeMark");
     private static final AtomicLongFieldUpdater<RateGate> OPEN = AtomicLongFieldUpdater.newUpdater(RateGate.class, "open");
 
     private final ConcurrentHashMap<Credential, RateLane> lanes = new ConcurrentHashMap<>();
     private final long maxHoldNanos;
     /** Made once on the thread that builds the client; calls clone it, so that no provider lookup runs on an event loop. */
     private final MessageDigest sha256;
-    /** How many requests were let go. */
+    /** How many requests were let go unpaced; the next takes this number. */
     private volatile long admitted;
     /** How many of them ended: answered, failed or cancelled. */
     private volatile long ended;
+    /** The number of the first request let go unpaced after the latest lane opened. */
+    private volatile long mark = Long.MAX_VALUE;
+    /** How many requests let go unpaced before the latest lane opened are still in flight. */
+    private volatile long beforeMark;
     /** While fewer than this many requests were let go, the next may go unpaced. */
     private volatile long open = FIRST_WINDOW;
 
@@ -113,27 +121,44 @@ final class RateGate {
         return lanes.isEmpty();
     }
 
-    /** Lets a request go unpaced if the window allows it (and counts it); false, counting nothing, if shut. */
-    boolean tryAdmit() {
+    /** Lets a request go unpaced if the window allows it: its number, or -1 (counting nothing) if shut. */
+    long tryAdmit() {
         for (;;) {
             long count = admitted;
             if (count >= open) {
-                return false;
+                return -1;
             }
             if (ADMITTED.compareAndSet(this, count, count + 1)) {
-                return true;
+                return count;
             }
         }
     }
 
-    /** Counts a request a lane let go (or one left unpaced because too many lanes are open). */
-    void admit() {
-        ADMITTED.incrementAndGet(this);
+    /** Lets a request go unpaced whatever the window says (no lane could be opened for it); its number. */
+    long admit() {
+        return ADMITTED.getAndIncrement(this);
     }
 
-    /** Counts an attempt that ended (each admitted attempt once); returns how many have ended, this one included. */
-    long ended() {
-        return ENDED.incrementAndGet(this);
+    /** Counts the end of the request let go unpaced as {@code number}: answered, failed or cancelled. */
+    void ended(long number) {
+        ENDED.incrementAndGet(this);
+        if (number < mark) {
+            for (;;) {
+                long before = beforeMark;
+                if (before <= 0 || BEFORE_MARK.compareAndSet(this, before, before - 1)) {
+                    return;
+                }
+            }
+        }
+    }
+
+    /**
+     * How many requests let go unpaced before the latest lane opened are still in flight: requests
+     * of any credential, the server may not have seen them yet, and they end within a round trip
+     * or so. A lane counts them with its own.
+     */
+    long unpacedInFlight() {
+        return beforeMark;
     }
 
     /** The credential's lane, if it has one. */
@@ -147,42 +172,55 @@ final class RateGate {
         if (lane != null || lanes.size() >= MAX_ENTRIES) {
             return lane;
         }
-        return lanes.computeIfAbsent(credential, key -> new RateLane(this, key));
+        RateLane opened = lanes.computeIfAbsent(credential, key -> new RateLane(this, key));
+        long first = admitted;
+        mark = first;
+        beforeMark = Math.max(0, first - ended);
+        return opened;
     }
 
     /**
      * Reads what an answer says of the window, and whether its credential's lane must hear of it
-     * too ({@link #learn}): when lanes exist, and for a 429 or an answer with none remaining.
-     * Allocation-free: the caller computes the credential only when this says so.
-     *
-     * @param ended the count {@link #ended()} returned for the answered attempt
+     * too ({@link #learn}): when lanes exist, and for an answer that shows pressure (see
+     * {@link #pressure}). Allocation-free: the caller computes the credential only when this says so.
      */
-    boolean observe(long ended, int status, HttpHeaders headers) {
+    boolean observe(int status, HttpHeaders headers) {
         long remaining = RateLimitHeaders.countOrNone(headers.get(RateSignal.REMAINING));
+        long cushion = 0;
         if (remaining < 0) {
             raiseWindow(Long.MAX_VALUE);
         } else {
-            long limit = RateLimitHeaders.countOrNone(headers.get(RateSignal.LIMIT));
-            raiseWindow(ended + remaining - RatePace.cushion(limit));
+            cushion = RatePace.cushion(RateLimitHeaders.countOrNone(headers.get(RateSignal.LIMIT)));
+            raiseWindow(ended + remaining - cushion);
         }
-        return status == 429 || remaining == 0 || !lanes.isEmpty();
+        return pressure(status == 429, remaining, cushion) || !lanes.isEmpty();
     }
 
     /**
-     * Teaches the credential's lane what an answer said; an answer that asks the credential to hold
-     * back (a 429, or none remaining) opens a lane for it.
+     * Whether an answer asks for pacing: a 429, none remaining, or fewer remaining (less the
+     * cushion) than the requests in flight unpaced, which could all be refused. The last catches
+     * a burst the window let go on an answer that arrived out of order (its request overtook
+     * others, so it showed more room than there was).
+     */
+    private boolean pressure(boolean refused, long remaining, long cushion) {
+        return refused || remaining == 0 || (remaining > 0 && remaining - cushion < admitted - ended);
+    }
+
+    /**
+     * Teaches the credential's lane what an answer said; an answer that shows pressure opens a lane
+     * for it.
      *
-     * @param ended the count {@link #ended()} returned for the answered attempt
-     * @param answeredAfter how long the answer took since the credential's lane let the request go; -1 if none did
+     * @param releasedBy the lane that let the answered request go, if one did (and its end was not counted yet)
+     * @param answeredAfter how long the answer took since that lane let the request go
      * @param serverDelay the wait the answer asked for, parsed once by the caller for the gate and the retry alike
      */
-    void learn(Credential credential, long ended, long answeredAfter, int status, HttpHeaders headers,
-            @Nullable Duration serverDelay, Scheduler timer) {
+    void learn(Credential credential, @Nullable RateLane releasedBy, long answeredAfter, int status,
+            HttpHeaders headers, @Nullable Duration serverDelay, Scheduler timer) {
         RateSignal signal = RateSignal.of(status, headers, serverDelay);
         RateLane lane = lanes.get(credential);
         if (lane == null) {
-            boolean pressure = signal.refused() || signal.remaining() == 0;
-            if (!pressure || RatePace.UNKNOWN.learn(signal, timer.now(TimeUnit.NANOSECONDS), 0, maxHoldNanos) == null) {
+            if (!pressure(signal.refused(), signal.remaining(), RatePace.cushion(signal.limit()))
+                    || RatePace.UNKNOWN.learn(signal, timer.now(TimeUnit.NANOSECONDS), maxHoldNanos) == null) {
                 return;
             }
             lane = openLane(credential);
@@ -190,7 +228,7 @@ final class RateGate {
                 return;
             }
         }
-        lane.learn(signal, Math.max(0, admitted - ended), answeredAfter, maxHoldNanos, timer);
+        lane.learn(signal, lane == releasedBy ? Math.max(0, answeredAfter) : -1, maxHoldNanos, timer);
     }
 
     /**

@@ -16,16 +16,22 @@ import reactor.core.scheduler.Scheduler;
  * answers to the calls let go before it) is failed as soon as that is known: when it joins, when a
  * slower rate is learned while it waits, and when it reaches the head.
  *
+ * <p>The lane counts the requests it let go that have not ended: the server has not counted them
+ * yet, so each keeps one more request's room. The requests the window let go before the lane
+ * opened and that are still in flight count too ({@link RateGate#unpacedInFlight()}: the
+ * client's, as any of them may be this credential's; they end within a round trip or so).
+ *
  * <p>While nothing is known of the allowance (a lane opened before any answer described it), one
  * call goes to learn it and the others wait for an answer, at most {@link #PATIENCE}; an answer
  * that carries nothing to pace by dissolves the lane and lets everyone go.
  *
  * <p>Lock-free: calls join a concurrent queue, and whoever finds the lane idle runs the release
  * loop (the work-in-progress counter of Reactor's operators makes it run on one thread at a time;
- * a caller that finds it busy leaves the work to it). The pace is changed only by compare-and-set.
- * One timer task at a time wakes the loop for the next turn. The lane removes itself from the gate
- * once its line is empty and the bucket would be whole again (or its hold is over); a call that
- * still holds the removed lane is let go by the same rules.
+ * a caller that finds it busy leaves the work to it). The pace is changed only by compare-and-set,
+ * the counts only atomically. One timer task at a time wakes the loop for the next turn. The lane
+ * removes itself from the gate once its line is empty, nothing it let go is in flight and the
+ * bucket would be whole again (or its hold is over); a call that still holds the removed lane is
+ * let go by the same rules.
  */
 final class RateLane {
 
@@ -39,6 +45,8 @@ final class RateLane {
             AtomicIntegerFieldUpdater.newUpdater(RateLane.class, "wip");
     private static final AtomicIntegerFieldUpdater<RateLane> WAITING =
             AtomicIntegerFieldUpdater.newUpdater(RateLane.class, "waiting");
+    private static final AtomicIntegerFieldUpdater<RateLane> IN_FLIGHT =
+            AtomicIntegerFieldUpdater.newUpdater(RateLane.class, "inFlight");
 
     /** A call in line, told when to go or that its turn comes too late. Called on whatever thread runs the release loop. */
     interface Waiter {
@@ -67,7 +75,10 @@ final class RateLane {
     private long wakeAt;
     private @Nullable RatePace probed;
     private long probedAt;
-    private long walkedInterval;
+    private @Nullable RatePace walked;
+
+    /** Requests this lane let go that have not ended. */
+    private volatile int inFlight;
 
     RateLane(RateGate gate, RateGate.Credential credential) {
         this.gate = gate;
@@ -82,6 +93,11 @@ final class RateLane {
     /** How many calls wait in line. */
     int waiting() {
         return waiting;
+    }
+
+    /** How many requests the server may not have counted yet. */
+    long inFlight() {
+        return inFlight + gate.unpacedInFlight();
     }
 
     /**
@@ -100,12 +116,24 @@ final class RateLane {
      * dissolved lane; {@link #UNKNOWN_WAIT} while the lane waits for an answer.
      */
     long expectedWait(long now) {
+        return waitFor(now, inFlight());
+    }
+
+    /**
+     * The least a call joining now will wait: as {@link #expectedWait}, were every request in
+     * flight already counted. A call whose deadline comes before this cannot make it.
+     */
+    long leastWait(long now) {
+        return waitFor(now, 0);
+    }
+
+    private long waitFor(long now, long counted) {
         if (dissolved) {
             return 0;
         }
         RatePace current = pace.get();
         if (current.paced()) {
-            return Math.max(0, current.nextRelease() - now) + waiting * current.interval();
+            return Math.max(0, current.nextRelease(counted) - now) + waiting * current.interval();
         }
         return current.tat() > now ? current.tat() - now : UNKNOWN_WAIT;
     }
@@ -128,24 +156,14 @@ final class RateLane {
     /**
      * Takes in what an answer said, then lets go whoever it allows.
      *
-     * @param answeredAfter how long the answer took since this lane let its request go; -1 if it did not
+     * @param answeredAfter for an answer to a request this lane let go (no longer in flight), how
+     *     long it took since; -1 for one the window let go
      */
-    void learn(RateSignal signal, long inFlight, long answeredAfter, long maxHold, Scheduler timer) {
+    void learn(RateSignal signal, long answeredAfter, long maxHold, Scheduler timer) {
         long now = timer.now(TimeUnit.NANOSECONDS);
-        if (answeredAfter >= 0) {
-            // Concurrent answers may lose an update to each other: a smoothed estimate does not mind.
-            long smoothed = smoothedLatency;
-            if (smoothed == 0) {
-                smoothedLatency = answeredAfter;
-                latencyVariation = answeredAfter / 2;
-            } else {
-                latencyVariation += (Math.abs(smoothed - answeredAfter) - latencyVariation) / 4;
-                smoothedLatency = smoothed + (answeredAfter - smoothed) / 8;
-            }
-        }
         for (;;) {
             RatePace current = pace.get();
-            RatePace next = current.learn(signal, now, inFlight, maxHold);
+            RatePace next = current.learn(signal, now, maxHold);
             if (next == null) {
                 dissolve();
                 break;
@@ -154,6 +172,30 @@ final class RateLane {
                 break;
             }
         }
+        // Counted out of flight only now that the pace holds what the server counted (admit reads in that order too).
+        if (answeredAfter >= 0) {
+            IN_FLIGHT.decrementAndGet(this);
+            heard(answeredAfter);
+        }
+        release(timer);
+    }
+
+    /** Smooths in how long an answer took, as TCP smooths its round trip. */
+    private void heard(long answeredAfter) {
+        // Concurrent answers may lose an update to each other: a smoothed estimate does not mind.
+        long smoothed = smoothedLatency;
+        if (smoothed == 0) {
+            smoothedLatency = Math.max(1, answeredAfter);
+            latencyVariation = answeredAfter / 2;
+        } else {
+            latencyVariation += (Math.abs(smoothed - answeredAfter) - latencyVariation) / 4;
+            smoothedLatency = smoothed + (answeredAfter - smoothed) / 8;
+        }
+    }
+
+    /** A request this lane let go ended without an answer (it failed, or was cancelled): it is no longer in flight. */
+    void ended(Scheduler timer) {
+        IN_FLIGHT.decrementAndGet(this);
         release(timer);
     }
 
@@ -215,51 +257,49 @@ final class RateLane {
         return current.paced() || current.tat() > now;
     }
 
-    /** When the head of the line may go: now (its request then counted in the pace), or a later time. */
+    /** When the head of the line may go: now (its request then counted in flight), or a later time. */
     private long admit(long now) {
-        for (;;) {
-            RatePace current = pace.get();
-            if (current.paced()) {
-                long next = current.nextRelease();
-                if (next > now) {
-                    return next;
-                }
-                if (pace.compareAndSet(current, current.reserve(now))) {
-                    return now;
-                }
-                continue;
+        // In flight first, then the pace: an answer updates them in the other order, so a count
+        // read here never leaves out a request the pace read next does not hold yet.
+        long counted = inFlight();
+        RatePace current = pace.get();
+        if (current.paced()) {
+            long next = current.nextRelease(counted);
+            if (next > now) {
+                return next;
             }
-            if (current.tat() > now) {
-                return current.tat();
+        } else if (current.tat() > now) {
+            return current.tat();
+        } else if (probed == current) {
+            if (now - probedAt < PATIENCE) {
+                return probedAt + PATIENCE;
             }
-            if (probed != current) {
-                // One request goes to learn the allowance; its answer, or any other, wakes the line.
-                probed = current;
-                probedAt = now;
-                return now;
-            }
-            if (now - probedAt >= PATIENCE) {
-                dissolve();
-                return now;
-            }
-            return probedAt + PATIENCE;
+            dissolve();
+            return now;
+        } else {
+            // One request goes to learn the allowance; its answer, or any other, wakes the line.
+            probed = current;
+            probedAt = now;
         }
+        IN_FLIGHT.incrementAndGet(this);
+        return now;
     }
 
     /**
-     * Once a rate is first learned (the calls that waited for it learn their turns), and whenever
-     * a slower one is, fails at once every waiting call whose turn now comes too late, rather than
-     * when it reaches the head.
+     * Whenever the pace moves (an answer came), fails at once every waiting call whose turn comes
+     * too late even if every request in flight had already been counted: those calls are certain
+     * not to make it, and are told now rather than when they reach the head. (Counting the requests
+     * in flight would fail calls on answers that are merely still on their way.)
      */
     private void failThoseNowTooLate(long now) {
         RatePace current = pace.get();
-        long interval = current.interval();
-        boolean later = interval > 0 && (walkedInterval == 0 || interval > walkedInterval + walkedInterval / 16);
-        walkedInterval = interval;
-        if (!later || dissolved) {
+        if (current == walked || dissolved || !knowsTurns(now)) {
+            walked = current;
             return;
         }
-        long at = Math.max(current.nextRelease(), now);
+        walked = current;
+        long interval = current.interval();
+        long at = Math.max(current.nextRelease(0), now);
         long answer = latency();
         for (Turn turn : line) {
             if (!turn.isWaiting()) {
@@ -275,15 +315,18 @@ final class RateLane {
         }
     }
 
-    /** With no one in line: leaves the gate once the lane knows nothing the window does not, else wakes then. */
+    /**
+     * With no one in line: leaves the gate once the lane knows nothing the window does not (nothing
+     * it let go in flight, the bucket whole again or the hold over), else wakes then.
+     */
     private void retireOrWake(long now, Scheduler timer) {
-        if (dissolved) {
-            return;
+        if (dissolved || inFlight > 0) {
+            return; // an answer, a failure or a cancel will run the loop again
         }
         RatePace current = pace.get();
         long until = current.tat();
         if (!current.paced() && probed == current && current.tat() <= now) {
-            until = probedAt + PATIENCE; // a probe is out: keep the lane until its answer, or patience runs out
+            until = probedAt + PATIENCE; // a probe was out: keep the lane until an answer, or patience runs out
         }
         if (until <= now) {
             gate.retire(credential, this, current.paced() ? current : null);

@@ -6,17 +6,18 @@ import org.jspecify.annotations.Nullable;
  * What the rate gate knows of one credential's request allowance, as the server last described
  * it: a bucket of {@code limit} requests refilled one every {@code interval}, kept as GCRA's
  * theoretical arrival time {@code tat}, the moment the bucket would be whole again if no more
- * requests went. Each request that goes moves {@code tat} one interval on (Guava's "next free
- * ticket"); the next may go once {@code tat} is no more than a burst of intervals ahead. Times are
+ * requests came. The next request may go once {@code tat}, moved one interval on for every
+ * request still in flight (the server has not counted those yet), is no more than a burst of
+ * intervals ahead: Guava's "next free ticket", with the server keeping the books. Times are
  * nanoseconds of the gate's scheduler clock.
  *
  * <p>With no interval learned yet, the pace only holds: no request goes before {@code tat} (a
  * 429's {@code retry-after}, or a reset when none remain), and the lane lets one request go to
  * learn the allowance from its answer.
  *
- * <p>Immutable, three numbers and no key: a lane changes it only by compare-and-set of the value
- * {@link #reserve} or {@link #learn} returns, so that the same state could be read and written
- * through a store shared by several clients.
+ * <p>Immutable, three numbers and no key, the server's description rather than one client's
+ * bookkeeping: a lane changes it only by compare-and-set of what {@link #learn} returns, so that
+ * the same state could be read and written through a store shared by several clients.
  *
  * @param limit the server's request limit ({@code x-ratelimit-limit-requests}), 0 while unknown
  * @param interval nanoseconds between requests at the server's rate, 0 while unknown
@@ -48,14 +49,9 @@ record RatePace(long limit, long interval, long tat) {
         return Math.max(1, limit - cushion(limit));
     }
 
-    /** The earliest time the next request may go. */
-    long nextRelease() {
-        return paced() ? tat - (burst() - 1) * interval : tat;
-    }
-
-    /** This pace after one more request went at {@code now}; call only when {@link #nextRelease()} has come. */
-    RatePace reserve(long now) {
-        return new RatePace(limit, interval, Math.max(tat, now) + interval);
+    /** The earliest time the next request may go, with {@code inFlight} requests sent and not yet answered. */
+    long nextRelease(long inFlight) {
+        return paced() ? tat + (inFlight - burst() + 1) * interval : tat;
     }
 
     /**
@@ -64,22 +60,21 @@ record RatePace(long limit, long interval, long tat) {
      * <p>With {@code limit}, {@code remaining} and {@code reset}, the answer describes the bucket
      * right after its own request: the interval is {@code reset / (limit - remaining)}, blended
      * into the one known in proportion to how empty the bucket is (a nearly full bucket's reset is
-     * mostly rounding). The server's count places the bucket at now plus the reset, plus one
-     * interval for every other request in flight (the server may not have seen it yet); it replaces the gate's
-     * own count only when it is ahead (another client uses the key, or the rate was overestimated):
-     * an answer that arrives out of order (its request overtook others on another connection)
-     * shows more room than there is, and is not believed. When the rate changes, the requests the
-     * gate counted stay counted at the new rate. A 429 that the bucket explains (none remaining) asks for
-     * nothing more; a 429 with requests remaining (another limit refused it) holds for its
-     * {@code retry-after}, as does {@code remaining: 0} with a reset when the rate is unknown.
-     * Waits beyond {@code maxHold}, like the retry policy's, are not honoured.
+     * mostly rounding), and the bucket is whole at now plus the reset, or later if an earlier
+     * answer said so: an answer can arrive out of order (its request overtook others on another
+     * connection) and then describes the bucket before the others were counted, fuller than it is.
+     * When the rate changes, what the bucket lacks stays lacking, refilled at the new rate.
+     *
+     * <p>A 429 that the bucket explains (none remaining) asks for nothing more; a 429 with
+     * requests remaining (another limit refused it) holds for its {@code retry-after}, as does
+     * {@code remaining: 0} with a reset when the rate is unknown. Waits beyond {@code maxHold},
+     * like the retry policy's, are not honoured.
      *
      * @param signal what the answer said
      * @param now when it arrived
-     * @param inFlight how many other requests of the client were in flight when the answer came
      * @param maxHold the longest wait honoured, in nanoseconds
      */
-    @Nullable RatePace learn(RateSignal signal, long now, long inFlight, long maxHold) {
+    @Nullable RatePace learn(RateSignal signal, long now, long maxHold) {
         long learnedLimit = limit;
         long learnedInterval = interval;
         long learnedTat = tat;
@@ -98,12 +93,11 @@ record RatePace(long limit, long interval, long tat) {
             if (learnedInterval > 0) {
                 learnedLimit = signal.limit();
                 if (paced() && learnedInterval != interval && tat > now) {
-                    // The requests the gate counted stay counted: at the new rate they take longer, or less long, to refill.
                     learnedTat = now + (long) ((double) (tat - now) * learnedInterval / interval);
                 }
-                long serverTat = now + signal.reset() + Math.min(inFlight, learnedLimit) * learnedInterval;
+                long serverTat = now + signal.reset();
                 RatePace fromServer = new RatePace(learnedLimit, learnedInterval, serverTat);
-                if (fromServer.nextRelease() - now <= maxHold) {
+                if (fromServer.nextRelease(0) - now <= maxHold) {
                     learnedTat = paced() ? Math.max(learnedTat, serverTat) : serverTat;
                     described = true;
                 }
@@ -126,7 +120,7 @@ record RatePace(long limit, long interval, long tat) {
             return paced() ? this : null;
         }
         RatePace next = new RatePace(learnedLimit, learnedInterval, learnedTat);
-        if (held && notBefore > next.nextRelease()) {
+        if (held && notBefore > next.nextRelease(0)) {
             next = new RatePace(learnedLimit, learnedInterval,
                     next.paced() ? notBefore + (next.burst() - 1) * learnedInterval : notBefore);
         }

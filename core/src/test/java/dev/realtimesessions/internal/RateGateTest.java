@@ -35,25 +35,25 @@ class RateGateTest {
     @Test
     void aFreshClientLetsItsFirstWindowGoThenWaitsForAnAnswer() {
         for (int i = 0; i < RateGate.FIRST_WINDOW; i++) {
-            assertThat(gate.tryAdmit()).isTrue();
+            assertThat(gate.tryAdmit()).isEqualTo(i);
         }
-        assertThat(gate.tryAdmit()).isFalse();
+        assertThat(gate.tryAdmit()).isEqualTo(-1);
         assertThat(gate.pacesNone()).as("a shut window opens no lane by itself").isTrue();
     }
 
     @Test
     void anAnswerOpensTheWindowToWhatRemainsLessTheCushionCountingEveryRequestInFlight() {
         for (int i = 0; i < 5; i++) {
-            assertThat(gate.tryAdmit()).isTrue();
+            assertThat(gate.tryAdmit()).isNotNegative();
         }
-        long ended = gate.ended();
-        assertThat(gate.observe(ended, 200, headers("x-ratelimit-limit-requests", "100",
+        gate.ended(0);
+        assertThat(gate.observe(200, headers("x-ratelimit-limit-requests", "100",
                 "x-ratelimit-remaining-requests", "20"))).isFalse();
         // One ended, four in flight: 1 + 20 - 5 = 16 may be let go in all, 11 more.
         for (int i = 0; i < 11; i++) {
-            assertThat(gate.tryAdmit()).isTrue();
+            assertThat(gate.tryAdmit()).isNotNegative();
         }
-        assertThat(gate.tryAdmit()).isFalse();
+        assertThat(gate.tryAdmit()).isEqualTo(-1);
     }
 
     @Test
@@ -61,28 +61,63 @@ class RateGateTest {
         for (int i = 0; i < RateGate.FIRST_WINDOW; i++) {
             gate.tryAdmit();
         }
-        gate.observe(gate.ended(), 200, headers());
+        gate.ended(0);
+        gate.observe(200, headers());
         for (int i = 0; i < 10_000; i++) {
-            assertThat(gate.tryAdmit()).isTrue();
+            assertThat(gate.tryAdmit()).isNotNegative();
         }
     }
 
     @Test
-    void onlyA429OrAnExhaustedAllowanceOpensALaneFromAnAnswer() {
+    void aLaneCountsTheRequestsLetGoUnpacedBeforeItOpenedUntilTheyEnd() {
+        for (int i = 0; i < 4; i++) {
+            gate.tryAdmit();
+        }
+        gate.ended(0);
+        RateLane lane = gate.openLane(gate.credential("sk-a", null));
+        assertThat(gate.unpacedInFlight()).isEqualTo(3);
+        assertThat(lane.inFlight()).isEqualTo(3);
+        gate.ended(2);
+        assertThat(lane.inFlight()).isEqualTo(2);
+        gate.observe(200, headers());
+        long later = gate.tryAdmit();
+        gate.ended(later);
+        assertThat(lane.inFlight()).as("a request let go after the lane opened is another credential's").isEqualTo(2);
+        gate.ended(1);
+        gate.ended(3);
+        assertThat(lane.inFlight()).isZero();
+    }
+
+    @Test
+    void fewerRemainingThanTheRequestsInFlightAsksForPacing() {
+        for (int i = 0; i < 8; i++) {
+            gate.tryAdmit();
+        }
+        gate.ended(0);
+        HttpHeaders answer = headers("x-ratelimit-limit-requests", "100", "x-ratelimit-remaining-requests", "11");
+        assertThat(gate.observe(200, answer)).as("seven in flight, eleven remaining less a cushion of five").isTrue();
         RateGate.Credential key = gate.credential("sk-a", null);
-        assertThat(gate.observe(gate.ended(), 200, headers("x-ratelimit-remaining-requests", "3"))).isFalse();
-        assertThat(gate.observe(gate.ended(), 503, headers("retry-after", "5"))).isFalse();
-        assertThat(gate.observe(gate.ended(), 429, headers("retry-after", "soon"))).isTrue();
-        gate.learn(key, gate.ended(), -1, 429, headers("retry-after", "soon"), null, time);
+        gate.learn(key, null, -1, 200, answer.add("x-ratelimit-reset-requests", "900ms"), null, time);
+        assertThat(gate.lane(key)).isNotNull();
+        assertThat(gate.lane(key).pace().paced()).isTrue();
+    }
+
+    @Test
+    void aRefusalOrAnExhaustedAllowanceOpensALaneFromAnAnswer() {
+        RateGate.Credential key = gate.credential("sk-a", null);
+        assertThat(gate.observe(200, headers("x-ratelimit-remaining-requests", "3"))).isFalse();
+        assertThat(gate.observe(503, headers("retry-after", "5"))).isFalse();
+        assertThat(gate.observe(429, headers("retry-after", "soon"))).isTrue();
+        gate.learn(key, null, -1, 429, headers("retry-after", "soon"), null, time);
         assertThat(gate.size()).as("a 429 with nothing to hold by opens nothing").isZero();
-        gate.learn(key, gate.ended(), -1, 429, headers(), Duration.ofSeconds(2), time);
+        gate.learn(key, null, -1, 429, headers(), Duration.ofSeconds(2), time);
         assertThat(gate.size()).isOne();
         assertThat(gate.lane(key).expectedWait(0)).isEqualTo(TimeUnit.SECONDS.toNanos(2));
         RateGate.Credential other = gate.credential("sk-b", null);
-        gate.learn(other, gate.ended(), -1, 200, headers("x-ratelimit-remaining-requests", "0",
+        gate.learn(other, null, -1, 200, headers("x-ratelimit-remaining-requests", "0",
                 "x-ratelimit-reset-requests", "1.5s"), null, time);
         assertThat(gate.lane(other).expectedWait(0)).isEqualTo(TimeUnit.MILLISECONDS.toNanos(1_500));
-        assertThat(gate.observe(gate.ended(), 200, headers("x-ratelimit-remaining-requests", "3")))
+        assertThat(gate.observe(200, headers("x-ratelimit-remaining-requests", "3")))
                 .as("with lanes open, every answer is heard by its credential's").isTrue();
     }
 
@@ -110,9 +145,10 @@ class RateGateTest {
         for (int round = 0; round < 3; round++) {
             long before = allocatedBytes.getAsLong();
             for (int i = 0; i < 10_000; i++) {
-                boolean admitted = gate.pacesNone() && gate.tryAdmit();
-                needsCredential |= !admitted;
-                needsCredential |= gate.observe(gate.ended(), 200, answer);
+                long number = gate.pacesNone() ? gate.tryAdmit() : -1;
+                needsCredential |= number < 0;
+                gate.ended(number);
+                needsCredential |= gate.observe(200, answer);
             }
             long allocated = allocatedBytes.getAsLong() - before;
             if (round == 2) {

@@ -74,7 +74,7 @@ class RateLaneTest {
         join(lane, "first", FAR);
         join(lane, "second", 45 * MS);
         join(lane, "third", 200 * MS);
-        lane.learn(answer(10, 0, 200 * MS), 0, -1, TimeUnit.SECONDS.toNanos(60), time);
+        lane.learn(answer(10, 0, 200 * MS), -1, TimeUnit.SECONDS.toNanos(60), time);
         assertThat(events).as("twenty milliseconds apart, the second's turn now comes at 60").containsExactly(
                 "second too late by 60 at 0");
         advance(200);
@@ -89,10 +89,40 @@ class RateLaneTest {
         }
         advance(40);
         assertThat(events).containsExactly("c0 goes at 40");
-        lane.learn(answer(10, 0, 100 * MS), 0, -1, TimeUnit.SECONDS.toNanos(60), time);
+        // c0's answer: no longer in flight, and the server's rate is now twice as fast.
+        lane.learn(answer(10, 0, 100 * MS), 0, TimeUnit.SECONDS.toNanos(60), time);
         advance(40);
         assertThat(events).as("ten milliseconds apart now, not twenty").containsExactly("c0 goes at 40",
                 "c1 goes at 60", "c2 goes at 70", "c3 goes at 80");
+    }
+
+    @Test
+    void everyRequestInFlightKeepsOneIntervalOfRoomUntilItIsAnsweredOrEnds() {
+        RateLane lane = pacedLane(answer(10, 0, 100 * MS));
+        join(lane, "a", FAR);
+        join(lane, "b", FAR);
+        advance(20);
+        assertThat(events).containsExactly("a goes at 20");
+        assertThat(lane.inFlight()).isOne();
+        lane.ended(time);
+        assertThat(events).as("a failed unanswered: its room is free again").containsExactly("a goes at 20",
+                "b goes at 20");
+    }
+
+    @Test
+    void requestsTheWindowLetGoBeforeTheLaneOpenedKeepRoomUntilTheyEnd() {
+        for (int i = 0; i < 3; i++) {
+            gate.tryAdmit();
+        }
+        RateLane lane = pacedLane(answer(10, 0, 100 * MS));
+        assertThat(lane.inFlight()).isEqualTo(3);
+        assertThat(lane.expectedWait(0)).isEqualTo(50 * MS);
+        join(lane, "a", FAR);
+        advance(50);
+        assertThat(events).containsExactly("a goes at 50");
+        gate.ended(0);
+        gate.ended(1);
+        assertThat(lane.inFlight()).as("a, and the last of the three").isEqualTo(2);
     }
 
     @Test
@@ -117,7 +147,7 @@ class RateLaneTest {
         assertThat(lane.expectedWait(0)).isEqualTo(RateLane.UNKNOWN_WAIT);
         advance(50);
         assertThat(events).hasSize(1);
-        lane.learn(answer(10, 9, 10 * MS), 1, 50 * MS, TimeUnit.SECONDS.toNanos(60), time);
+        lane.learn(answer(10, 9, 10 * MS), 50 * MS, TimeUnit.SECONDS.toNanos(60), time);
         assertThat(events).containsExactly("probe goes at 0", "b goes at 50", "c goes at 50");
         assertThat(lane.latency()).as("the probe's answer took 50 ms").isPositive();
     }
@@ -129,7 +159,7 @@ class RateLaneTest {
         for (int i = 0; i < 4; i++) {
             join(lane, "c" + i, 45 * MS);
         }
-        lane.learn(answer(10, 0, 100 * MS), 0, -1, TimeUnit.SECONDS.toNanos(60), time);
+        lane.learn(answer(10, 0, 100 * MS), 0, TimeUnit.SECONDS.toNanos(60), time);
         assertThat(events).containsExactly("probe goes at 0", "c3 too late by 50 at 0");
         advance(40);
         assertThat(events).containsExactly("probe goes at 0", "c3 too late by 50 at 0", "c0 goes at 20",
@@ -153,7 +183,7 @@ class RateLaneTest {
         RateLane lane = gate.openLane(key);
         join(lane, "probe", FAR);
         join(lane, "b", FAR);
-        lane.learn(new RateSignal(false, -1, -1, -1, -1), 0, -1, TimeUnit.SECONDS.toNanos(60), time);
+        lane.learn(new RateSignal(false, -1, -1, -1, -1), -1, TimeUnit.SECONDS.toNanos(60), time);
         assertThat(events).containsExactly("probe goes at 0", "b goes at 0");
         assertThat(gate.size()).isZero();
         join(lane, "straggler", FAR);
@@ -163,7 +193,7 @@ class RateLaneTest {
     @Test
     void aHoldWithoutARateKeepsEveryoneUntilItEndsThenOneGoesToLearn() {
         RateLane lane = gate.openLane(key);
-        lane.learn(new RateSignal(true, -1, -1, -1, 2_000 * MS), 0, -1, TimeUnit.SECONDS.toNanos(60), time);
+        lane.learn(new RateSignal(true, -1, -1, -1, 2_000 * MS), -1, TimeUnit.SECONDS.toNanos(60), time);
         join(lane, "a", FAR);
         join(lane, "b", FAR);
         assertThat(lane.expectedWait(0)).isEqualTo(2_000 * MS);
@@ -174,24 +204,22 @@ class RateLaneTest {
     }
 
     @Test
-    void theLaneLeavesOnceItsLineIsEmptyAndTheBucketWouldBeWholeAndTheWindowOpens() {
+    void theLaneLeavesOnceItsLineIsEmptyNothingIsInFlightAndTheBucketWouldBeWholeAndTheWindowOpens() {
         for (int i = 0; i < RateGate.FIRST_WINDOW; i++) {
-            assertThat(gate.tryAdmit()).isTrue();
-            gate.ended();
+            gate.ended(gate.tryAdmit());
         }
-        assertThat(gate.tryAdmit()).as("the first window is spent").isFalse();
+        assertThat(gate.tryAdmit()).as("the first window is spent").isEqualTo(-1);
         RateLane lane = pacedLane(answer(10, 5, 50 * MS));
         join(lane, "a", FAR);
         assertThat(events).containsExactly("a goes at 0");
-        assertThat(gate.size()).isOne();
-        advance(59);
-        assertThat(gate.size()).isOne();
-        advance(1);
+        advance(100);
+        assertThat(gate.size()).as("a's request is still in flight").isOne();
+        lane.ended(time);
         assertThat(gate.size()).isZero();
         for (int i = 0; i < 9; i++) {
-            assertThat(gate.tryAdmit()).as("a whole burst, the cushion kept").isTrue();
+            assertThat(gate.tryAdmit()).as("a whole burst, the cushion kept").isNotNegative();
         }
-        assertThat(gate.tryAdmit()).isFalse();
+        assertThat(gate.tryAdmit()).isEqualTo(-1);
     }
 
     @Test
@@ -205,7 +233,7 @@ class RateLaneTest {
 
     private RateLane pacedLane(RateSignal signal) {
         RateLane lane = gate.openLane(key);
-        lane.learn(signal, 0, -1, TimeUnit.SECONDS.toNanos(60), time);
+        lane.learn(signal, -1, TimeUnit.SECONDS.toNanos(60), time);
         assertThat(lane.pace().paced()).isTrue();
         return lane;
     }
