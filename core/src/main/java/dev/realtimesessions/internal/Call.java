@@ -1,8 +1,10 @@
+// Over 300 lines on purpose: one call's steps (the rate gate's entry, each attempt, its answer, the
+// retry) share the call's fields and hand over to each other; the gate's line is RateLane, a call's
+// wait in it LaneEntry, the request on the wire HttpTransport, the failure model FailureClassifier.
 package dev.realtimesessions.internal;
 
 import dev.realtimesessions.ApiTimeoutException;
 import dev.realtimesessions.CallListener;
-import dev.realtimesessions.RateLimitException;
 import dev.realtimesessions.RealtimeSessionsException;
 import dev.realtimesessions.RequestOptions;
 import dev.realtimesessions.RetryPolicy;
@@ -14,7 +16,6 @@ import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaders;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
@@ -25,7 +26,6 @@ import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Mono;
-import reactor.core.publisher.MonoSink;
 import reactor.core.scheduler.Scheduler;
 import reactor.core.scheduler.Schedulers;
 import tools.jackson.core.JacksonException;
@@ -144,64 +144,9 @@ final class Call<Q, R> implements Function<String, Mono<CallResult<R>>> {
                 return attempt(apiKey, null, NOT_HELD, gate.admit());
             }
         }
-        long now = nowNanos();
-        long least = lane.leastWait(now);
-        if (least > 0 && now + least + lane.latency() >= deadlineNanos) {
-            return Mono.error(tooLate(lane, least));
-        }
-        long expected = lane.expectedWait(now);
         RateLane held = lane;
-        return Mono.<Long>create(sink -> {
-            RateLane.Turn turn = held.join(new Waiter(sink, held), deadlineNanos, timer);
-            sink.onDispose(turn::cancel);
-            if (turn.isWaiting()) {
-                Duration wait = Duration.ofNanos(expected == RateLane.UNKNOWN_WAIT ? RateLane.PATIENCE : expected);
-                listener.rateGateHeld(wait);
-                if (log.isDebugEnabled()) {
-                    log.debug("{} waits about {} ms: the rate gate paces this API key", endpoint.describe(),
-                            wait.toMillis());
-                }
-            }
-        }).then(Mono.defer(() -> attempt(apiKey, held, nowNanos(), -1)));
-    }
-
-    /** The failure of a call whose turn at the gate would come after its deadline: nothing was sent. */
-    private AttemptFailure tooLate(RateLane lane, long waitNanos) {
-        long waitMillis = TimeUnit.NANOSECONDS.toMillis(waitNanos);
-        RatePace pace = lane.pace();
-        String why = pace.paced()
-                ? "its turn at the rate the server allows this API key (about " + perSecond(pace.interval())
-                        + " requests a second) would come in " + waitMillis + " ms"
-                : "the server asked for no more requests with this API key for " + waitMillis + " ms";
-        return new AttemptFailure(new RateLimitException(429, null, null, null, endpoint.describe()
-                + " was not sent: " + why + ", past the call's deadline (rate gate; see RealtimeSessions.Builder.rateGate)",
-                null, Duration.ofNanos(waitNanos)), false, true, null);
-    }
-
-    private static String perSecond(long intervalNanos) {
-        double rate = 1e9 / intervalNanos;
-        return rate >= 10 ? Long.toString(Math.round(rate)) : String.format(Locale.ROOT, "%.2f", rate);
-    }
-
-    /** A call held by the gate: its turn completes the wait, or fails it without sending. */
-    private final class Waiter implements RateLane.Waiter {
-        private final MonoSink<Long> sink;
-        private final RateLane lane;
-
-        Waiter(MonoSink<Long> sink, RateLane lane) {
-            this.sink = sink;
-            this.lane = lane;
-        }
-
-        @Override
-        public void go() {
-            sink.success(0L);
-        }
-
-        @Override
-        public void tooLate(long waitNanos) {
-            sink.error(Call.this.tooLate(lane, waitNanos));
-        }
+        return LaneEntry.turn(lane, deadlineNanos, timer, listener, endpoint.describe())
+                .then(Mono.defer(() -> attempt(apiKey, held, nowNanos(), -1)));
     }
 
     /** The gate's key for this call's API key and project; hashed once per call, and only when the gate needs it. */
@@ -230,7 +175,6 @@ final class Call<Q, R> implements Function<String, Mono<CallResult<R>>> {
     private long nowNanos() {
         return timer.now(TimeUnit.NANOSECONDS);
     }
-
 
     /**
      * One attempt; {@code releasedBy} is the rate gate's lane that let it go, at {@code releasedAt}

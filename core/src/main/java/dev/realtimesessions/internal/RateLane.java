@@ -1,3 +1,6 @@
+// Over 300 lines on purpose: the line, the release loop that serves it and the counts it paces by
+// change together under one lock-free protocol, documented here; the arithmetic is RatePace's, a
+// call's wait LaneEntry's.
 package dev.realtimesessions.internal;
 
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -11,10 +14,11 @@ import reactor.core.scheduler.Scheduler;
 /**
  * The line of calls waiting for one credential under pressure, let go in the order they came at
  * the pace the server described ({@link RatePace}): a burst while the bucket has room, then one
- * every interval; or all of them when a hold ends and no rate is known. A call whose turn would
- * come too late for an answer before its deadline (its turn plus the {@link #latency()} of the
- * answers to the calls let go before it) is failed as soon as that is known: when it joins, when a
- * slower rate is learned while it waits, and when it reaches the head.
+ * every interval; or, when a hold ends and no rate is known, one to learn it. A call whose turn
+ * would come too late for an answer before its deadline (its turn plus the {@link #latency()} of
+ * the answers to the calls let go before it) is failed, nothing sent, as soon as that is certain:
+ * when it joins ({@link LaneEntry}), when an answer moves the pace while it waits, and when it
+ * reaches the head.
  *
  * <p>The lane counts the requests it let go that have not ended: the server has not counted them
  * yet, so each keeps one more request's room. The requests the window let go before the lane
