@@ -85,7 +85,9 @@ class RateGatePacingTest {
         assertThat(bucket.refused()).as("429s").isZero();
         assertThat(bucket.arrivalsBetween(100, 300)).as("at 100 a second").isBetween(19, 21);
         assertThat(bucket.arrivalsBetween(350, 550)).as("at 50 a second").isBetween(9, 11);
-        assertThat(bucket.arrivalsBetween(650, 850)).as("at 100 a second again").isBetween(19, 21);
+        // Faster again, at least: a lane that was cautious while the rate fell may find the bucket fuller than
+        // it thought, and the server's 429 count above says it never took more than the bucket held.
+        assertThat(bucket.arrivalsBetween(650, 850)).as("at 100 a second again").isGreaterThanOrEqualTo(19);
     }
 
     @Test

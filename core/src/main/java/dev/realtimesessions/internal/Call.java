@@ -127,17 +127,17 @@ final class Call<Q, R> implements Function<String, Mono<CallResult<R>>> {
      */
     private Mono<CallResult<R>> gated(RateGate gate, String apiKey) {
         if (credential == null && gate.pacesNone()) {
-            long number = gate.tryAdmit();
-            if (number >= 0) {
-                return attempt(apiKey, null, NOT_HELD, number);
+            int admitted = gate.tryAdmit();
+            if (admitted >= 0) {
+                return attempt(apiKey, null, NOT_HELD, admitted);
             }
         }
         RateGate.Credential key = credential(gate, apiKey);
         RateLane lane = gate.lane(key);
         if (lane == null) {
-            long number = gate.tryAdmit();
-            if (number >= 0) {
-                return attempt(apiKey, null, NOT_HELD, number);
+            int admitted = gate.tryAdmit();
+            if (admitted >= 0) {
+                return attempt(apiKey, null, NOT_HELD, admitted);
             }
             lane = gate.openLane(key);
             if (lane == null) {
@@ -178,10 +178,10 @@ final class Call<Q, R> implements Function<String, Mono<CallResult<R>>> {
 
     /**
      * One attempt; {@code releasedBy} is the rate gate's lane that let it go, at {@code releasedAt}
-     * ({@link #NOT_HELD} if none held it), {@code unpaced} the gate's number for it if it went
-     * unpaced (-1 otherwise).
+     * ({@link #NOT_HELD} if none held it), {@code unpaced} what the gate returned when it let it go
+     * unpaced (-1 otherwise, or without a gate).
      */
-    private Mono<CallResult<R>> attempt(String apiKey, @Nullable RateLane releasedBy, long releasedAt, long unpaced) {
+    private Mono<CallResult<R>> attempt(String apiKey, @Nullable RateLane releasedBy, long releasedAt, int unpaced) {
         int number = attempts + 1;
         attempts = number;
         Attempt attempt = new Attempt(number, apiKey, releasedBy, releasedAt, unpaced, listenerHeaders(number));
@@ -285,15 +285,15 @@ final class Call<Q, R> implements Function<String, Mono<CallResult<R>>> {
         private final @Nullable RateLane releasedBy;
         /** When it let it go, in the clock's nanoseconds; {@link #NOT_HELD} if none held it. */
         private final long releasedAt;
-        /** The gate's number for it if it went unpaced, -1 otherwise. */
-        private final long unpaced;
+        /** What the gate returned when it let it go unpaced, -1 otherwise. */
+        private final int unpaced;
         private final @Nullable HttpHeaders listenerHeaders;
         /** Set with the headers, on the event loop that then writes the body. */
         private @Nullable String contentType;
         /** 1 once the rate gate has counted this attempt's end: an answer, a failure or a cancel, whichever comes first. */
         private volatile int ended;
 
-        Attempt(int number, String apiKey, @Nullable RateLane releasedBy, long releasedAt, long unpaced,
+        Attempt(int number, String apiKey, @Nullable RateLane releasedBy, long releasedAt, int unpaced,
                 @Nullable HttpHeaders listenerHeaders) {
             this.number = number;
             this.apiKey = apiKey;

@@ -35,7 +35,7 @@ class RateGateTest {
     @Test
     void aFreshClientLetsItsFirstWindowGoThenWaitsForAnAnswer() {
         for (int i = 0; i < RateGate.FIRST_WINDOW; i++) {
-            assertThat(gate.tryAdmit()).isEqualTo(i);
+            assertThat(gate.tryAdmit()).as("admitted, no lane opened yet").isZero();
         }
         assertThat(gate.tryAdmit()).isEqualTo(-1);
         assertThat(gate.pacesNone()).as("a shut window opens no lane by itself").isTrue();
@@ -70,21 +70,23 @@ class RateGateTest {
 
     @Test
     void aLaneCountsTheRequestsLetGoUnpacedBeforeItOpenedUntilTheyEnd() {
+        int before = 0;
         for (int i = 0; i < 4; i++) {
-            gate.tryAdmit();
+            before = gate.tryAdmit();
         }
-        gate.ended(0);
+        gate.ended(before);
         RateLane lane = gate.openLane(gate.credential("sk-a", null));
         assertThat(gate.unpacedInFlight()).isEqualTo(3);
         assertThat(lane.inFlight()).isEqualTo(3);
-        gate.ended(2);
+        gate.ended(before);
         assertThat(lane.inFlight()).isEqualTo(2);
         gate.observe(200, headers());
-        long later = gate.tryAdmit();
-        gate.ended(later);
+        int after = gate.tryAdmit();
+        assertThat(after).as("one lane opened since").isOne();
+        gate.ended(after);
         assertThat(lane.inFlight()).as("a request let go after the lane opened is another credential's").isEqualTo(2);
-        gate.ended(1);
-        gate.ended(3);
+        gate.ended(before);
+        gate.ended(before);
         assertThat(lane.inFlight()).isZero();
     }
 
@@ -145,9 +147,9 @@ class RateGateTest {
         for (int round = 0; round < 3; round++) {
             long before = allocatedBytes.getAsLong();
             for (int i = 0; i < 10_000; i++) {
-                long number = gate.pacesNone() ? gate.tryAdmit() : -1;
-                needsCredential |= number < 0;
-                gate.ended(number);
+                int admitted = gate.pacesNone() ? gate.tryAdmit() : -1;
+                needsCredential |= admitted < 0;
+                gate.ended(admitted);
                 needsCredential |= gate.observe(200, answer);
             }
             long allocated = allocatedBytes.getAsLong() - before;

@@ -121,7 +121,7 @@ class RateLaneTest {
         advance(50);
         assertThat(events).containsExactly("a goes at 50");
         gate.ended(0);
-        gate.ended(1);
+        gate.ended(0);
         assertThat(lane.inFlight()).as("a, and the last of the three").isEqualTo(2);
     }
 
