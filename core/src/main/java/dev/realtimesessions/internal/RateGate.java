@@ -43,8 +43,7 @@ import reactor.core.scheduler.Scheduler;
  * {@code limit} counts without boxing and raises the window, lazily (a compare-and-set only once
  * half of it is used). No credential is hashed and nothing is allocated: the credential's digest
  * is computed only for a call or an answer that meets a lane, a shut window or an answer asking
- * for pacing ({@code RateGateTest} checks both; about 15 ns a call on one thread, 40 ns with two
- * contending, on the machine of BENCHMARKS.md).
+ * for pacing ({@code RateGateTest} checks both; {@code RateGateBenchmark} times it).
  *
  * <p>Credentials are held only as a SHA-256 digest of key and project, never the key itself, and
  * at most {@link #MAX_ENTRIES} lanes exist at once: past that, a new credential goes unpaced
