@@ -33,21 +33,31 @@ final class Deadline<T> extends Mono<T> {
     private final Mono<T> source;
     private final long nanos;
     private final Scheduler timer;
+    private final @Nullable Runnable onCancel;
 
-    private Deadline(Mono<T> source, Duration timeout, Scheduler timer) {
+    private Deadline(Mono<T> source, Duration timeout, Scheduler timer, @Nullable Runnable onCancel) {
         this.source = source;
         this.nanos = timeout.toNanos();
         this.timer = timer;
+        this.onCancel = onCancel;
     }
 
     /** {@code source}, failing with a {@link TimeoutException} if it does not complete within {@code timeout}. */
     static <T> Mono<T> of(Mono<T> source, Duration timeout, Scheduler timer) {
-        return new Deadline<>(source, timeout, timer);
+        return new Deadline<>(source, timeout, timer, null);
+    }
+
+    /**
+     * As {@link #of(Mono, Duration, Scheduler)}, and runs {@code onCancel} if the subscriber cancels
+     * before the source ends (not when the deadline itself cancels the source: that is an error).
+     */
+    static <T> Mono<T> of(Mono<T> source, Duration timeout, Scheduler timer, Runnable onCancel) {
+        return new Deadline<>(source, timeout, timer, onCancel);
     }
 
     @Override
     public void subscribe(CoreSubscriber<? super T> actual) {
-        DeadlineSubscriber<T> deadline = new DeadlineSubscriber<>(actual, nanos, timer);
+        DeadlineSubscriber<T> deadline = new DeadlineSubscriber<>(actual, nanos, timer, onCancel);
         actual.onSubscribe(deadline);
         // The clock starts before the source does any work, as with Reactor's timeout.
         if (deadline.start()) {
@@ -64,13 +74,15 @@ final class Deadline<T> extends Mono<T> {
         private final CoreSubscriber<? super T> actual;
         private final long nanos;
         private final Scheduler timer;
+        private final @Nullable Runnable onCancel;
         private volatile @Nullable Disposable task;
         private volatile int done;
 
-        DeadlineSubscriber(CoreSubscriber<? super T> actual, long nanos, Scheduler timer) {
+        DeadlineSubscriber(CoreSubscriber<? super T> actual, long nanos, Scheduler timer, @Nullable Runnable onCancel) {
             this.actual = actual;
             this.nanos = nanos;
             this.timer = timer;
+            this.onCancel = onCancel;
         }
 
         @Override
@@ -165,6 +177,9 @@ final class Deadline<T> extends Mono<T> {
         public void cancel() {
             if (DONE.compareAndSet(this, 0, 1)) {
                 cancelTimer();
+                if (onCancel != null) {
+                    onCancel.run();
+                }
             }
             super.cancel();
         }
