@@ -43,7 +43,7 @@ class RateLaneInFlightTest {
                 .addHeader("x-ratelimit-remaining-requests", "0").addHeader("x-ratelimit-reset-requests", "1s")
                 .build());
         Fixtures.failure(call());
-        lane = executor.gate.lane(executor.gate.credential(Fixtures.API_KEY, null));
+        lane = executor.gate.lane(executor.gate.credential("openai", Fixtures.API_KEY, null));
         assertThat(lane).isNotNull();
         assertThat(lane.pace().paced()).isTrue();
     }
