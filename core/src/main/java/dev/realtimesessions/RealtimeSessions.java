@@ -909,6 +909,7 @@ public final class RealtimeSessions implements AutoCloseable {
         private boolean allowInsecureHttp;
         private boolean wiretap;
         private boolean rateGate = true;
+        private @Nullable SharedRateGate sharedRateGate;
         private CallListener.@Nullable Factory callListener;
 
         private Builder() {
@@ -1277,6 +1278,27 @@ public final class RealtimeSessions implements AutoCloseable {
         }
 
         /**
+         * Shares the {@link #rateGate(boolean) rate gate}'s state with the rate gates of other
+         * clients, typically the other replicas of the application, which share OpenAI's limit for
+         * the key and project: a 429's hold, or the rate the server described, learned by one holds
+         * or paces the others before each meets a 429 of its own ({@code RedisSharedRateGate} in
+         * {@code realtime-sessions-redis} carries it through Redis). None by default: each client
+         * paces on what it learns itself. The local gate stays the only thing on a call's path: a
+         * call never waits for the shared one, and when it cannot pass news on, each client paces
+         * as without it. The client subscribes to its {@link SharedRateGate#news() news} when built
+         * and cancels at {@link RealtimeSessions#close()}, which does not close the shared gate.
+         * Has no effect with {@code rateGate(false)}.
+         *
+         * @param sharedRateGate what carries the state between clients
+         * @return this builder
+         * @throws ValidationException if {@code sharedRateGate} is null
+         */
+        public Builder sharedRateGate(SharedRateGate sharedRateGate) {
+            this.sharedRateGate = Arguments.notNull("sharedRateGate", sharedRateGate);
+            return this;
+        }
+
+        /**
          * Hears every call's events (attempts, retries, rate-gate waits, the outcome), for metrics
          * and tracing: {@code MicrometerCallListener} in {@code realtime-sessions-reactor-adapter}
          * records Micrometer observations, counters and gauges; see {@link CallListener} to plug in
@@ -1320,7 +1342,7 @@ public final class RealtimeSessions implements AutoCloseable {
             ClientSettings settings = new ClientSettings(target, keys == null ? Mono.empty() : keys,
                     Collections.unmodifiableMap(new LinkedHashMap<>(headers)), retryPolicy, attemptTimeout, timeout,
                     connectTimeout, maxResponseBytes, maxConnections, maxPendingAcquires, httpClient, loops, trustManager,
-                    wiretap, LibraryVersion.userAgent(), rateGate, callListener, azure);
+                    wiretap, LibraryVersion.userAgent(), rateGate, callListener, azure, sharedRateGate);
             String description = (azure == null ? "baseUrl=" + baseUrl
                     : "azure=" + target + ", auth=" + (azure.tokenSource() == null ? "api-key"
                     : "Entra ID token source, azureTokenRefreshMargin=" + azure.tokenRefreshMargin()))
@@ -1331,6 +1353,7 @@ public final class RealtimeSessions implements AutoCloseable {
                     + maxPendingAcquires + (loops == null ? "" : ", runOn=caller's loops")
                     + (trustManager == null ? "" : ", trustManager=caller's") : ", httpClient=caller's")
                     + ", rateGate=" + rateGate
+                    + (rateGate && sharedRateGate != null ? ", sharedRateGate=" + sharedRateGate.getClass().getName() : "")
                     + (callListener == null ? "" : ", callListener=" + callListener.getClass().getName());
             String browserCallsUrl = target + "/realtime/calls" + (azure == null ? "" : AzureOpenAi.BROWSER_FILTER);
             return new RealtimeSessions(new CallExecutor(settings), description, browserCallsUrl);

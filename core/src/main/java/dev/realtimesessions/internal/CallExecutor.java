@@ -7,6 +7,7 @@ import dev.realtimesessions.ValidationException;
 import java.util.concurrent.ConcurrentHashMap;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
 
 /**
  * The one path every endpoint's call takes, and what its calls share: the {@link HttpTransport},
@@ -29,7 +30,13 @@ public final class CallExecutor implements AutoCloseable {
         this.transport = new HttpTransport(settings);
         this.credentials = Credentials.of(settings);
         this.headers = new ClientHeaders(settings.userAgent(), settings.headers());
-        this.gate = settings.rateGate() ? new RateGate(settings.retryPolicy().maxRetryAfter()) : null;
+        RateGate rateGate = settings.rateGate()
+                ? new RateGate(settings.retryPolicy().maxRetryAfter(), settings.sharedRateGate()) : null;
+        this.gate = rateGate;
+        if (rateGate != null) {
+            // the scheduler each call's gate runs on (Call's timer)
+            rateGate.startSharing(Schedulers.parallel());
+        }
     }
 
     /** Whether {@link #close()} was called. */
@@ -78,10 +85,16 @@ public final class CallExecutor implements AutoCloseable {
         return url != null ? url : urls.computeIfAbsent(path.template(), fixed -> settings.baseUrl() + fixed);
     }
 
-    /** Releases the client's own connection pool; a caller-supplied HTTP client or event loops are left alone. */
+    /**
+     * Releases the client's own connection pool and stops hearing a shared rate gate's news; a
+     * caller-supplied HTTP client or event loops, and the shared rate gate, are left alone.
+     */
     @Override
     public void close() {
         closed = true;
+        if (gate != null) {
+            gate.stopSharing();
+        }
         transport.close();
     }
 }

@@ -2,6 +2,7 @@ package dev.realtimesessions.internal;
 
 import dev.realtimesessions.CallListener;
 import dev.realtimesessions.RetryPolicy;
+import dev.realtimesessions.SharedRateGate;
 import java.time.Duration;
 import java.util.Map;
 import javax.net.ssl.TrustManagerFactory;
@@ -32,12 +33,14 @@ import reactor.netty.resources.LoopResources;
  * @param rateGate whether calls sharing a key and project are paced at the rate the server describes
  * @param callListener makes each call's listener (metrics, tracing), or null for none
  * @param azure how the client authenticates to Azure OpenAI, or null for OpenAI
+ * @param sharedRateGate what carries the rate gate's state to and from other clients, or null for none
  */
 public record ClientSettings(String baseUrl, Mono<String> apiKey, Map<String, String> headers, RetryPolicy retryPolicy,
         Duration attemptTimeout, Duration timeout, Duration connectTimeout, int maxResponseBytes, int maxConnections,
         int maxPendingAcquires, @Nullable HttpClient httpClient, @Nullable LoopResources loops,
         @Nullable TrustManagerFactory trustManager, boolean wiretap, String userAgent, boolean rateGate,
-        CallListener.@Nullable Factory callListener, @Nullable AzureAuth azure) {
+        CallListener.@Nullable Factory callListener, @Nullable AzureAuth azure,
+        @Nullable SharedRateGate sharedRateGate) {
 
     /**
      * Settings for an OpenAI client ({@code azure} null).
@@ -67,6 +70,6 @@ public record ClientSettings(String baseUrl, Mono<String> apiKey, Map<String, St
             CallListener.@Nullable Factory callListener) {
         this(baseUrl, apiKey, headers, retryPolicy, attemptTimeout, timeout, connectTimeout, maxResponseBytes,
                 maxConnections, maxPendingAcquires, httpClient, loops, trustManager, wiretap, userAgent, rateGate,
-                callListener, null);
+                callListener, null, null);
     }
 }

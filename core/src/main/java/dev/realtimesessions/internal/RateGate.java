@@ -1,5 +1,6 @@
 package dev.realtimesessions.internal;
 
+import dev.realtimesessions.SharedRateGate;
 import io.netty.handler.codec.http.HttpHeaders;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -45,6 +46,10 @@ import reactor.core.scheduler.Scheduler;
  * is computed only for a call or an answer that meets a lane, a shut window or an answer asking
  * for pacing ({@code RateGateTest} checks both; {@code RateGateBenchmark} times it).
  *
+ * <p><strong>Sharing.</strong> With a {@link SharedRateGate}, a lane that an answer taught
+ * something publishes its pace, and the news of other clients is merged into their credentials'
+ * lanes ({@link RateGateSharing}); neither touches the path of a client under no pressure.
+ *
  * <p>Credentials are held only as a SHA-256 digest of scheme, identity and project, never the key itself, and
  * at most {@link #MAX_ENTRIES} lanes exist at once: past that, a new credential goes unpaced
  * rather than growing the map. Times are in the nanoseconds of the caller's scheduler clock, so
@@ -74,6 +79,8 @@ final class RateGate {
     private final LongAdder ended = new LongAdder();
     /** While fewer than this many requests were let go, the next may go unpaced. */
     private volatile long open = FIRST_WINDOW;
+    /** The link to other clients' gates, or null when the gate's state is this client's alone. */
+    private final @Nullable RateGateSharing sharing;
     /** How many lanes have been opened; a request let go unpaced carries the count of its time. */
     private volatile int openings;
     /** How many requests let go unpaced before the latest lane opened are still in flight. */
@@ -85,7 +92,17 @@ final class RateGate {
      *     stall a key for a day)
      */
     RateGate(Duration maxHold) {
+        this(maxHold, null);
+    }
+
+    /**
+     * @param maxHold as above
+     * @param shared what carries the gate's state to and from other clients' gates, or null for
+     *     none; its news is heard once {@link #startSharing} is called
+     */
+    RateGate(Duration maxHold, @Nullable SharedRateGate shared) {
         this.maxHoldNanos = maxHold.toNanos();
+        this.sharing = shared == null ? null : new RateGateSharing(shared, this, maxHoldNanos);
         try {
             this.sha256 = MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
@@ -264,6 +281,32 @@ final class RateGate {
             if (to <= current || current - sent > (to - sent) / 2 || OPEN.compareAndSet(this, current, to)) {
                 return;
             }
+        }
+    }
+
+    /** Starts hearing the other clients' news, if the gate shares its state, merged in on {@code timer}. */
+    void startSharing(Scheduler timer) {
+        if (sharing != null) {
+            sharing.start(timer);
+        }
+    }
+
+    /** Stops hearing the other clients' news. */
+    void stopSharing() {
+        if (sharing != null) {
+            sharing.stop();
+        }
+    }
+
+    /**
+     * A lane learned a new pace from an answer: passed on to the other clients' gates, if the gate
+     * shares its state.
+     *
+     * @param inFlight the requests sent for the credential that the server may not have counted
+     */
+    void learned(Credential credential, RatePace pace, long inFlight, Scheduler timer) {
+        if (sharing != null) {
+            sharing.publish(credential, pace, inFlight, timer);
         }
     }
 

@@ -165,6 +165,7 @@ final class RateLane {
      */
     void learn(RateSignal signal, long answeredAfter, long maxHold, Scheduler timer) {
         long now = timer.now(TimeUnit.NANOSECONDS);
+        @Nullable RatePace learned = null;
         for (;;) {
             RatePace current = pace.get();
             RatePace next = current.learn(signal, now, maxHold);
@@ -173,6 +174,7 @@ final class RateLane {
                 break;
             }
             if (next == current || pace.compareAndSet(current, next)) {
+                learned = next.equals(current) ? null : next;
                 break;
             }
         }
@@ -180,6 +182,26 @@ final class RateLane {
         if (answeredAfter >= 0) {
             IN_FLIGHT.decrementAndGet(this);
             heard(answeredAfter);
+        }
+        if (learned != null) {
+            // an answered request the window let go counts in flight until its end is counted, just after this
+            gate.learned(credential, learned, Math.max(0, inFlight() - (answeredAfter < 0 ? 1 : 0)), timer);
+        }
+        release(timer);
+    }
+
+    /**
+     * Merges in a pace another client learned (through a shared rate gate) by
+     * {@link RatePace#merge}'s rules, then lets go whoever it allows. Never published again.
+     */
+    void merge(RatePace heard, Scheduler timer) {
+        long now = timer.now(TimeUnit.NANOSECONDS);
+        for (;;) {
+            RatePace current = pace.get();
+            RatePace next = current.merge(heard, now);
+            if (next == current || pace.compareAndSet(current, next)) {
+                break;
+            }
         }
         release(timer);
     }

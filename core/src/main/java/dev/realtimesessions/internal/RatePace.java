@@ -16,8 +16,9 @@ import org.jspecify.annotations.Nullable;
  * learn the allowance from its answer.
  *
  * <p>Immutable, three numbers and no key, the server's description rather than one client's
- * bookkeeping: a lane changes it only by compare-and-set of what {@link #learn} returns, so that
- * the same state could be read and written through a store shared by several clients.
+ * bookkeeping: a lane changes it only by compare-and-set of what {@link #learn} returns, or what
+ * {@link #merge} returns for a pace another client learned (through a shared rate gate), so that
+ * clients sharing a credential hold one picture of its bucket.
  *
  * @param limit the server's request limit ({@code x-ratelimit-limit-requests}), 0 while unknown
  * @param interval nanoseconds between requests at the server's rate, 0 while unknown
@@ -52,6 +53,51 @@ record RatePace(long limit, long interval, long tat) {
     /** The earliest time the next request may go, with {@code inFlight} requests sent and not yet answered. */
     long nextRelease(long inFlight) {
         return paced() ? tat + (inFlight - burst() + 1) * interval : tat;
+    }
+
+    /**
+     * Whether a pace another client heard from its server is one this client would have learned
+     * from the same answer: its wait within {@code maxHold} and its bucket refilled within the
+     * longest window. Anything else (a peer with a longer {@code maxRetryAfter}, garbage) is not
+     * merged.
+     */
+    boolean plausible(long now, long maxHold) {
+        if (!paced()) {
+            return tat - now <= maxHold;
+        }
+        return interval <= maxHold && (double) interval * limit <= LONGEST_WINDOW && nextRelease(0) - now <= maxHold;
+    }
+
+    /**
+     * This pace with one another client learned merged in, by the rules answers are learned by:
+     * the later end of a hold or refill wins; a heard rate replaces this one (it is the newer
+     * answer's, heard within milliseconds of it), what the bucket lacks refilled at that rate. A
+     * hold heard keeps the next request back until it ends. Returns this pace when nothing changes.
+     *
+     * @param heard a {@link #plausible} pace, in this client's clock
+     * @param now when it was heard
+     */
+    RatePace merge(RatePace heard, long now) {
+        if (!heard.paced()) {
+            if (heard.tat <= now || heard.tat <= nextRelease(0)) {
+                return this;
+            }
+            return new RatePace(limit, interval, paced() ? heard.tat + (burst() - 1) * interval : heard.tat);
+        }
+        long merged = heard.tat;
+        if (!paced()) {
+            if (tat > now) {
+                merged = Math.max(merged, tat + (heard.burst() - 1) * heard.interval);
+            }
+        } else {
+            long kept = tat;
+            if (heard.interval != interval && tat > now) {
+                kept = now + (long) ((double) (tat - now) * heard.interval / interval);
+            }
+            merged = Math.max(merged, kept);
+        }
+        RatePace next = new RatePace(heard.limit, heard.interval, merged);
+        return next.equals(this) ? this : next;
     }
 
     /**
