@@ -284,7 +284,7 @@ final class RateGate {
         }
     }
 
-    /** Starts hearing the other clients' news, if the gate shares its state, merged in on {@code timer}. */
+    /** Starts hearing the other clients' news, if the gate shares its state; the lanes it moves are released on {@code timer}. */
     void startSharing(Scheduler timer) {
         if (sharing != null) {
             sharing.start(timer);

@@ -25,9 +25,10 @@ import reactor.core.scheduler.Scheduler;
  * {@code System.nanoTime()}, so the two are not one number in two units).
  *
  * <p>Threads: a publish runs on the thread of the answer that taught the lane (an event loop) and
- * only hands the state over; news may arrive on any thread, and is merged in a task on the
- * scheduler, so that the store's own threads never run the lane's release loop and let calls go.
- * Nothing here takes a lock.
+ * only hands the state over; news may arrive on any thread, and is merged there at once (a
+ * compare-and-set of the lane's pace, a lane opened if need be), but the lane's release loop, which
+ * lets calls go, runs in a task on the scheduler, never on the store's own threads. Nothing here
+ * takes a lock.
  */
 final class RateGateSharing {
 
@@ -53,7 +54,7 @@ final class RateGateSharing {
         this.maxHold = maxHold;
     }
 
-    /** Subscribes to the other clients' news, merged in on {@code timer}; a failure to subscribe is a WARN. */
+    /** Subscribes to the other clients' news, the lanes it moves released on {@code timer}; a failure to subscribe is a WARN. */
     void start(Scheduler timer) {
         try {
             news = shared.news().subscribe(state -> heard(state, timer), this::lost,
@@ -99,7 +100,7 @@ final class RateGateSharing {
         }
     }
 
-    /** Another client's news, as it arrives: anything but this client's own is merged in on the scheduler. */
+    /** Another client's news, as it arrives: anything but this client's own is merged in at once. */
     private void heard(RateGateState state, Scheduler timer) {
         if (origin.equals(state.origin())) {
             return;
@@ -110,9 +111,9 @@ final class RateGateSharing {
             return;
         }
         try {
-            timer.schedule(() -> merge(credential, state, timer));
+            merge(credential, state, timer);
         } catch (RuntimeException e) {
-            // the scheduler is shut down: the application is stopping
+            // the scheduler is shut down (the application is stopping); nothing else here throws
             log.debug("Ignored a shared rate-gate state: {}", e.toString());
         }
     }

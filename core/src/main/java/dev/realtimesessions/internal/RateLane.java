@@ -192,18 +192,23 @@ final class RateLane {
 
     /**
      * Merges in a pace another client learned (through a shared rate gate) by
-     * {@link RatePace#merge}'s rules, then lets go whoever it allows. Never published again.
+     * {@link RatePace#merge}'s rules, at once, then has the release loop run on {@code timer}
+     * rather than on the caller's thread (the shared gate's): a call that joins once this returns
+     * finds the pace merged. Never published again.
      */
     void merge(RatePace heard, Scheduler timer) {
         long now = timer.now(TimeUnit.NANOSECONDS);
         for (;;) {
             RatePace current = pace.get();
             RatePace next = current.merge(heard, now);
-            if (next == current || pace.compareAndSet(current, next)) {
+            if (next == current) {
+                return;
+            }
+            if (pace.compareAndSet(current, next)) {
                 break;
             }
         }
-        release(timer);
+        timer.schedule(() -> release(timer));
     }
 
     /** Smooths in how long an answer took, as TCP smooths its round trip. */
