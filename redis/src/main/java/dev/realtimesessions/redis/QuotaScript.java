@@ -47,7 +47,7 @@ final class QuotaScript {
                 .map(granted -> granted == 1L);
     }
 
-    private static String sha1(String script) {
+    static String sha1(String script) {
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-1")
                     .digest(script.getBytes(StandardCharsets.UTF_8)));

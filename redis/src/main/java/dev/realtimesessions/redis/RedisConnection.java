@@ -17,17 +17,18 @@ import reactor.core.scheduler.Scheduler;
 import reactor.core.scheduler.Schedulers;
 
 /**
- * Where a {@link RedisTokenQuota} sends its commands: a connection the application gave (used, never
- * closed), or one the quota opens itself through the application's {@link RedisClient}.
+ * Where a {@link RedisTokenQuota} or a {@link RedisSharedRateGate} sends its commands: a connection
+ * the application gave (used, never closed), or one it opens itself through the application's
+ * {@link RedisClient}.
  *
  * <p>Lettuce takes a lock when it writes a command (and when it sets a connection up), which a
  * writer waits for when another holds it. So that no caller's event loop ever waits there, every
- * command is sent from one thread of the quota's own, the dispatcher: the lock is then hardly ever
+ * command is sent from one thread of its own, the dispatcher: the lock is then hardly ever
  * contended, and when Lettuce's own bookkeeping holds it a moment, only the dispatcher waits.
  * Answers arrive on Lettuce's event loop as usual.
  *
- * <p>An own connection starts opening when the quota is built, in the background; if opening it
- * fails, the next use after the quota's pause opens it again. Once open, Lettuce reconnects it by
+ * <p>An own connection starts opening when its owner is built, in the background; if opening it
+ * fails, the next use after a pause opens it again. Once open, Lettuce reconnects it by
  * itself after a drop.
  */
 abstract sealed class RedisConnection {
@@ -122,7 +123,7 @@ abstract sealed class RedisConnection {
         private CompletableFuture<StatefulRedisConnection<String, String>> connect(
                 @Nullable CompletableFuture<StatefulRedisConnection<String, String>> failed) {
             if (closed) {
-                return CompletableFuture.failedFuture(new IllegalStateException("the RedisTokenQuota is closed"));
+                return CompletableFuture.failedFuture(new IllegalStateException("closed"));
             }
             CompletableFuture<StatefulRedisConnection<String, String>> fresh = new CompletableFuture<>();
             if (!current.compareAndSet(failed, fresh)) {
@@ -145,7 +146,7 @@ abstract sealed class RedisConnection {
                         fresh.completeExceptionally(error);
                     } else if (closed) {
                         connection.closeAsync();
-                        fresh.completeExceptionally(new IllegalStateException("the RedisTokenQuota is closed"));
+                        fresh.completeExceptionally(new IllegalStateException("closed"));
                     } else {
                         fresh.complete(connection);
                     }

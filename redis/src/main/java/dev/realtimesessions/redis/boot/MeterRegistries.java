@@ -1,5 +1,6 @@
 package dev.realtimesessions.redis.boot;
 
+import dev.realtimesessions.redis.RedisSharedRateGate;
 import dev.realtimesessions.redis.RedisTokenQuota;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.beans.factory.BeanFactory;
@@ -11,6 +12,10 @@ final class MeterRegistries {
     }
 
     static void apply(RedisTokenQuota.Builder builder, BeanFactory beanFactory) {
+        beanFactory.getBeanProvider(MeterRegistry.class).ifUnique(builder::meterRegistry);
+    }
+
+    static void apply(RedisSharedRateGate.Builder builder, BeanFactory beanFactory) {
         beanFactory.getBeanProvider(MeterRegistry.class).ifUnique(builder::meterRegistry);
     }
 }

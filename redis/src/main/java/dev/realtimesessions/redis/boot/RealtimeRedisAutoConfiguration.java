@@ -2,8 +2,10 @@ package dev.realtimesessions.redis.boot;
 
 import dev.realtimesessions.ValidationException;
 import dev.realtimesessions.adapter.boot.RealtimeSessionsAutoConfiguration;
+import dev.realtimesessions.adapter.boot.RealtimeSessionsBuilderCustomizer;
 import dev.realtimesessions.adapter.boot.RealtimeSessionsProperties;
 import dev.realtimesessions.adapter.webflux.RealtimeTokenQuota;
+import dev.realtimesessions.redis.RedisSharedRateGate;
 import dev.realtimesessions.redis.RedisTokenQuota;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.RedisURI;
@@ -20,26 +22,32 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.util.ClassUtils;
 
 /**
- * Auto-configures a {@link RedisTokenQuota} when both {@code realtime.openai.redis.url} and
- * {@code realtime.openai.endpoint.guardrails.quota.requests} are set: the token endpoint of
- * {@link RealtimeSessionsAutoConfiguration} then counts each user's secrets in Redis, shared by every
- * replica, instead of in memory.
+ * Auto-configures what replicas share through Redis when {@code realtime.openai.redis.url} is set:
+ * the rate gate's state ({@link RedisSharedRateGate}, unless
+ * {@code realtime.openai.redis.share-rate-gate=false}), given to the auto-configured
+ * {@code RealtimeSessions} client through a {@link RealtimeSessionsBuilderCustomizer}; and, when
+ * {@code realtime.openai.endpoint.guardrails.quota.requests} is set too, a {@link RedisTokenQuota}:
+ * the token endpoint of {@link RealtimeSessionsAutoConfiguration} then counts each user's secrets
+ * in Redis, shared by every replica, instead of in memory.
  *
  * <pre>{@code
  * # application.properties, the same on every replica
+ * realtime.openai.redis.url=redis://redis.internal:6379
  * realtime.openai.endpoint.guardrails.quota.requests=10
  * realtime.openai.endpoint.guardrails.quota.per=1m
- * realtime.openai.redis.url=redis://redis.internal:6379
- * # optional: realtime.openai.redis.key-prefix, .timeout (200ms), .failure-mode (local, fail-open, fail-closed)
+ * # optional: realtime.openai.redis.key-prefix, .timeout (200ms), .failure-mode (local, fail-open, fail-closed),
+ * #           .share-rate-gate (true)
  * }</pre>
  *
  * <ul>
- *   <li>The quota connects through a Lettuce client of its own, made from the URL and shut down with
+ *   <li>Both connect through a Lettuce client of their own, made from the URL and shut down with
  *       the context; its commands fail at once while it is disconnected. To use a client or
  *       connection of the application's, define a {@link RealtimeTokenQuota} bean
- *       ({@code RedisTokenQuota.builder(client, uri)...}): this auto-configuration backs off.</li>
- *   <li>With Micrometer on the class path and one {@code MeterRegistry} bean, decisions taken
- *       without Redis are counted in {@code realtime.sessions.redis.fallbacks}.</li>
+ *       ({@code RedisTokenQuota.builder(client, uri)...}) or a {@link RedisSharedRateGate} bean:
+ *       this auto-configuration backs off for that one. (A gate of the application's is given to
+ *       the client too.)</li>
+ *   <li>With Micrometer on the class path and one {@code MeterRegistry} bean, what is decided or
+ *       dropped without Redis is counted in {@code realtime.sessions.redis.fallbacks}.</li>
  *   <li>{@code realtime.openai.enabled=false} turns it off, as it does the client.</li>
  * </ul>
  */
@@ -47,8 +55,6 @@ import org.springframework.util.ClassUtils;
 @ConditionalOnClass({RedisClient.class, RealtimeTokenQuota.class, RealtimeSessionsProperties.class})
 @ConditionalOnBooleanProperty(prefix = RealtimeSessionsProperties.PREFIX, name = "enabled", matchIfMissing = true)
 @ConditionalOnProperty(prefix = RealtimeRedisProperties.PREFIX, name = "url")
-@ConditionalOnProperty(prefix = RealtimeRedisAutoConfiguration.QUOTA_PREFIX, name = "requests")
-@ConditionalOnMissingBean(RealtimeTokenQuota.class)
 @EnableConfigurationProperties({RealtimeRedisProperties.class, RealtimeSessionsProperties.class})
 public final class RealtimeRedisAutoConfiguration {
 
@@ -84,15 +90,11 @@ public final class RealtimeRedisAutoConfiguration {
      *     value is never shown)
      */
     @Bean
+    @ConditionalOnProperty(prefix = QUOTA_PREFIX, name = "requests")
+    @ConditionalOnMissingBean(RealtimeTokenQuota.class)
     RedisTokenQuota realtimeRedisTokenQuota(RealtimeRedisProperties redis, RealtimeSessionsProperties properties,
             OwnedRedisClient client, BeanFactory beanFactory) {
-        RedisURI uri;
-        try {
-            uri = RedisURI.create(String.valueOf(redis.url()));
-        } catch (RuntimeException e) {
-            throw new InvalidConfigurationPropertyValueException(RealtimeRedisProperties.PREFIX + ".url",
-                    "(as configured)", "not a Redis URL such as redis://host:6379 (" + e.getClass().getSimpleName() + ")");
-        }
+        RedisURI uri = uri(redis);
         RealtimeSessionsProperties.Quota quota = properties.endpoint().guardrails().quota();
         try {
             RedisTokenQuota.Builder builder = RedisTokenQuota.builder(client.client(), uri)
@@ -105,8 +107,65 @@ public final class RealtimeRedisAutoConfiguration {
             }
             return builder.build();
         } catch (ValidationException e) {
-            throw new InvalidConfigurationPropertyValueException(PROPERTIES.getOrDefault(e.field(),
-                    RealtimeRedisProperties.PREFIX), "(as configured)", e.getMessage());
+            throw invalid(e);
         }
+    }
+
+    /**
+     * The shared rate gate, closed at shutdown (before its client, after the RealtimeSessions
+     * client that uses it).
+     *
+     * @param redis the bound {@code realtime.openai.redis.*} properties
+     * @param beanFactory to find the application's {@code MeterRegistry}, when it has one
+     * @return the gate the client shares its rate gate's state through
+     * @throws InvalidConfigurationPropertyValueException if a property is unusable, naming it (a URL's
+     *     value is never shown)
+     */
+    @Bean
+    @ConditionalOnBooleanProperty(prefix = RealtimeRedisProperties.PREFIX, name = "share-rate-gate",
+            matchIfMissing = true)
+    @ConditionalOnMissingBean(RedisSharedRateGate.class)
+    RedisSharedRateGate realtimeRedisSharedRateGate(RealtimeRedisProperties redis, OwnedRedisClient client,
+            BeanFactory beanFactory) {
+        RedisURI uri = uri(redis);
+        try {
+            RedisSharedRateGate.Builder builder = RedisSharedRateGate.builder(client.client(), uri)
+                    .keyPrefix(redis.keyPrefix())
+                    .timeout(redis.timeout());
+            if (ClassUtils.isPresent(METER_REGISTRY, getClass().getClassLoader())) {
+                MeterRegistries.apply(builder, beanFactory);
+            }
+            return builder.build();
+        } catch (ValidationException e) {
+            throw invalid(e);
+        }
+    }
+
+    /**
+     * Gives the shared rate gate (this configuration's, or the application's own
+     * {@link RedisSharedRateGate} bean) to the auto-configured client's builder.
+     *
+     * @param gate the gate
+     * @return the customizer
+     */
+    @Bean
+    @ConditionalOnBooleanProperty(prefix = RealtimeRedisProperties.PREFIX, name = "share-rate-gate",
+            matchIfMissing = true)
+    RealtimeSessionsBuilderCustomizer realtimeRedisSharedRateGateCustomizer(RedisSharedRateGate gate) {
+        return builder -> builder.sharedRateGate(gate);
+    }
+
+    private static RedisURI uri(RealtimeRedisProperties redis) {
+        try {
+            return RedisURI.create(String.valueOf(redis.url()));
+        } catch (RuntimeException e) {
+            throw new InvalidConfigurationPropertyValueException(RealtimeRedisProperties.PREFIX + ".url",
+                    "(as configured)", "not a Redis URL such as redis://host:6379 (" + e.getClass().getSimpleName() + ")");
+        }
+    }
+
+    private static InvalidConfigurationPropertyValueException invalid(ValidationException e) {
+        return new InvalidConfigurationPropertyValueException(PROPERTIES.getOrDefault(e.field(),
+                RealtimeRedisProperties.PREFIX), "(as configured)", e.getMessage());
     }
 }

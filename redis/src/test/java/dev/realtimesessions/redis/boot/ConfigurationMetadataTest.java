@@ -22,6 +22,7 @@ class ConfigurationMetadataTest {
         defaults.put("realtime.openai.redis.key-prefix", "realtime-sessions:");
         defaults.put("realtime.openai.redis.timeout", "200ms");
         defaults.put("realtime.openai.redis.failure-mode", "local");
+        defaults.put("realtime.openai.redis.share-rate-gate", "true");
 
         Map<String, JsonNode> properties = new LinkedHashMap<>();
         try (InputStream metadata = RealtimeRedisProperties.class.getResourceAsStream(

@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.realtimesessions.adapter.boot.RealtimeSessionsAutoConfiguration;
 import dev.realtimesessions.adapter.webflux.RealtimeTokenQuota;
+import dev.realtimesessions.RealtimeSessions;
 import dev.realtimesessions.redis.RedisFailureMode;
+import dev.realtimesessions.redis.RedisSharedRateGate;
 import dev.realtimesessions.redis.RedisTokenQuota;
 import dev.realtimesessions.testsupport.RedisServer;
 import io.lettuce.core.RedisClient;
@@ -22,7 +24,7 @@ import org.springframework.context.annotation.Configuration;
 import reactor.core.publisher.Mono;
 import reactor.test.StepVerifier;
 
-/** When the auto-configuration makes a Redis quota, from what, and when it stays out of the way. */
+/** When the auto-configuration makes a Redis quota and shares the rate gate, from what, and when it stays out of the way. */
 class RealtimeRedisAutoConfigurationTest {
 
     private static RedisServer redis;
@@ -93,12 +95,27 @@ class RealtimeRedisAutoConfigurationTest {
     }
 
     @Test
-    void nothingWithoutBothTheUrlAndAQuota() {
-        runner.withPropertyValues("realtime.openai.redis.url=" + redis.url())
-                .run(context -> assertThat(context).doesNotHaveBean(RealtimeTokenQuota.class)
-                        .doesNotHaveBean(OwnedRedisClient.class));
+    void theUrlAloneSharesTheRateGateOfTheClientButMakesNoQuota() {
+        runner.withPropertyValues("realtime.openai.redis.url=" + redis.url(), "realtime.openai.redis.key-prefix=my-app:")
+                .run(context -> {
+                    assertThat(context).doesNotHaveBean(RealtimeTokenQuota.class).hasSingleBean(OwnedRedisClient.class);
+                    assertThat(context.getBean(RedisSharedRateGate.class))
+                            .hasToString("RedisSharedRateGate(keyPrefix=my-app:, timeout=PT0.2S)");
+                    assertThat(context.getBean(RealtimeSessions.class).toString())
+                            .contains("sharedRateGate=" + RedisSharedRateGate.class.getName());
+                });
         runner.withPropertyValues("realtime.openai.endpoint.guardrails.quota.requests=5")
-                .run(context -> assertThat(context).doesNotHaveBean(RealtimeTokenQuota.class));
+                .run(context -> assertThat(context).doesNotHaveBean(RealtimeTokenQuota.class)
+                        .doesNotHaveBean(RedisSharedRateGate.class).doesNotHaveBean(OwnedRedisClient.class));
+    }
+
+    @Test
+    void shareRateGateFalseLeavesTheClientsGateItsOwn() {
+        runner.withPropertyValues("realtime.openai.redis.url=" + redis.url(), "realtime.openai.redis.share-rate-gate=false",
+                "realtime.openai.endpoint.guardrails.quota.requests=5").run(context -> {
+                    assertThat(context).hasSingleBean(RedisTokenQuota.class).doesNotHaveBean(RedisSharedRateGate.class);
+                    assertThat(context.getBean(RealtimeSessions.class).toString()).doesNotContain("sharedRateGate");
+                });
     }
 
     @Test
@@ -106,13 +123,14 @@ class RealtimeRedisAutoConfigurationTest {
         String[] configured = {"realtime.openai.redis.url=" + redis.url(),
             "realtime.openai.endpoint.guardrails.quota.requests=5"};
         runner.withUserConfiguration(OwnQuota.class).withPropertyValues(configured).run(context -> {
-            assertThat(context).hasSingleBean(RealtimeTokenQuota.class).doesNotHaveBean(RedisTokenQuota.class)
-                    .doesNotHaveBean(OwnedRedisClient.class);
+            assertThat(context).hasSingleBean(RealtimeTokenQuota.class).doesNotHaveBean(RedisTokenQuota.class);
         });
         runner.withPropertyValues(configured).withPropertyValues("realtime.openai.enabled=false")
-                .run(context -> assertThat(context).doesNotHaveBean(RealtimeTokenQuota.class));
+                .run(context -> assertThat(context).doesNotHaveBean(RealtimeTokenQuota.class)
+                        .doesNotHaveBean(RedisSharedRateGate.class));
         runner.withClassLoader(new FilteredClassLoader(RedisClient.class)).withPropertyValues(configured)
-                .run(context -> assertThat(context).doesNotHaveBean(RealtimeTokenQuota.class));
+                .run(context -> assertThat(context).doesNotHaveBean(RealtimeTokenQuota.class)
+                        .doesNotHaveBean(RedisSharedRateGate.class));
     }
 
     @Test
@@ -143,6 +161,6 @@ class RealtimeRedisAutoConfigurationTest {
                 "realtime.openai.endpoint.guardrails.quota.requests=5").run(context ->
                 assertThat(context.getBean(RealtimeRedisProperties.class)).hasToString("RealtimeRedisProperties{"
                         + "url=redis://***@redis.internal:6380/2, keyPrefix=realtime-sessions:, timeout=PT0.2S,"
-                        + " failureMode=LOCAL}"));
+                        + " failureMode=LOCAL, shareRateGate=true}"));
     }
 }
