@@ -114,4 +114,41 @@ class RatePaceTest {
     private static RateSignal refused(long limit, long remaining, long reset, long retryAfter) {
         return new RateSignal(true, limit, remaining, reset, retryAfter);
     }
+
+    @Test
+    void aHeardHoldLaterThanTheNextReleaseHoldsAndAnEarlierOneChangesNothing() {
+        RatePace pace = new RatePace(10, 10 * MS, 100 * MS);
+        RatePace held = pace.merge(new RatePace(0, 0, 500 * MS), 0);
+        assertThat(held.nextRelease(0)).as("the next request waits for the hold's end").isEqualTo(500 * MS);
+        assertThat(held.interval()).as("the rate known is kept").isEqualTo(10 * MS);
+        assertThat(pace.merge(new RatePace(0, 0, 10 * MS), 0)).as("within the pace already").isSameAs(pace);
+        assertThat(pace.merge(new RatePace(0, 0, 500 * MS), 600 * MS)).as("a hold already over").isSameAs(pace);
+        assertThat(RatePace.UNKNOWN.merge(new RatePace(0, 0, 500 * MS), 0))
+                .isEqualTo(new RatePace(0, 0, 500 * MS));
+    }
+
+    @Test
+    void aHeardRateReplacesTheLocalOneAndTheLaterRefillWins() {
+        RatePace pace = new RatePace(10, 10 * MS, 100 * MS);
+        RatePace faster = pace.merge(new RatePace(10, 5 * MS, 30 * MS), 0);
+        assertThat(faster.interval()).isEqualTo(5 * MS);
+        assertThat(faster.tat()).as("what the bucket lacks, rescaled to the heard rate, is later").isEqualTo(50 * MS);
+        RatePace later = pace.merge(new RatePace(10, 10 * MS, 300 * MS), 0);
+        assertThat(later.tat()).as("the heard refill is later").isEqualTo(300 * MS);
+        assertThat(pace.merge(new RatePace(10, 10 * MS, 100 * MS), 0)).as("nothing new").isSameAs(pace);
+        RatePace afterHold = new RatePace(0, 0, 200 * MS).merge(new RatePace(10, 10 * MS, 100 * MS), 0);
+        assertThat(afterHold.nextRelease(0)).as("a local hold still holds under the heard rate").isEqualTo(200 * MS);
+    }
+
+    @Test
+    void onlyWaitsThisClientWouldHonourArePlausible() {
+        assertThat(new RatePace(0, 0, 60_000 * MS).plausible(0, MAX_HOLD)).isTrue();
+        assertThat(new RatePace(0, 0, 60_001 * MS).plausible(0, MAX_HOLD)).as("a hold beyond maxHold").isFalse();
+        assertThat(new RatePace(10, 1_000 * MS, 10_000 * MS).plausible(0, MAX_HOLD)).isTrue();
+        assertThat(new RatePace(10, 61_000 * MS, 0).plausible(0, MAX_HOLD)).as("an interval beyond maxHold").isFalse();
+        assertThat(new RatePace(10_000_000, 60_000 * MS, 0).plausible(0, MAX_HOLD))
+                .as("a bucket that refills in years").isFalse();
+        assertThat(new RatePace(10, 1_000 * MS, 80_000 * MS).plausible(0, MAX_HOLD))
+                .as("a next release beyond maxHold").isFalse();
+    }
 }

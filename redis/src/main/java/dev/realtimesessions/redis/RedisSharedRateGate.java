@@ -348,6 +348,11 @@ public final class RedisSharedRateGate implements SharedRateGate, AutoCloseable 
                             made.closeAsync();
                         } else {
                             open = made;
+                            if (closed) {
+                                // closed meanwhile, and close() may have missed it
+                                made.closeAsync();
+                                return;
+                            }
                             made.addListener(this);
                             // completed on Lettuce's event loop: the command's write goes to bounded-elastic too
                             Schedulers.boundedElastic().schedule(() -> made.async().subscribe(channel));
