@@ -80,13 +80,15 @@ final class Call<Q, R> implements Function<String, Mono<CallResult<R>>> {
         this.deadline = nowMillis() + timeout.toMillis();
     }
 
-    /** The call, with the credential {@code apiKeyOverride} or else the client's. */
+    /**
+     * The call, with the credential {@code apiKeyOverride} or else the client's. The overall
+     * deadline is carried by each attempt's timer (set to what is left of it when that is shorter
+     * than the attempt timeout), and by the waits, which fail at once when they would pass it: a
+     * call needs one timer at a time. Only a credential source that must be waited for gets a
+     * deadline timer of its own around the whole call.
+     */
     Mono<CallResult<R>> run(@Nullable String apiKeyOverride) {
-        Mono<CallResult<R>> call = Deadline.of(executor.credentials.resolve(apiKeyOverride, timer, this), timeout, timer)
-                .onErrorMap(TimeoutException.class, e -> withEarlierFailures(new ApiTimeoutException(
-                        endpoint.describe() + " got no answer within the overall timeout of " + timeout
-                                + " (" + attempts + " attempt" + (attempts == 1 ? "" : "s")
-                                + "); raise timeout(...) or check the network")));
+        Mono<CallResult<R>> call = executor.credentials.resolve(apiKeyOverride, timer, this, this::withinDeadline);
         if (listener == CallListener.NONE) {
             return call;
         }
@@ -94,6 +96,19 @@ final class Call<Q, R> implements Function<String, Mono<CallResult<R>>> {
                 .doOnError(e -> listener.callFailed(e instanceof RealtimeSessionsException known ? known
                         : new RealtimeSessionsException(Redactor.redact(String.valueOf(e)), e), attempts))
                 .doOnCancel(() -> listener.callCancelled(attempts));
+    }
+
+    /** {@code call} cut at the overall deadline: the wait for a credential source, and what follows it. */
+    private Mono<CallResult<R>> withinDeadline(Mono<CallResult<R>> call) {
+        return Deadline.of(call, timeout, timer)
+                .onErrorMap(TimeoutException.class, e -> withEarlierFailures(overallTimeout()));
+    }
+
+    /** The call's deadline passed; not retried, and the earlier failures are attached where the call ends. */
+    private ApiTimeoutException overallTimeout() {
+        return new ApiTimeoutException(endpoint.describe() + " got no answer within the overall timeout of " + timeout
+                + " (" + attempts + " attempt" + (attempts == 1 ? "" : "s") + "); raise timeout(...) or check the"
+                + " network");
     }
 
     /** The call's attempts with its credential resolved. */
@@ -158,10 +173,16 @@ final class Call<Q, R> implements Function<String, Mono<CallResult<R>>> {
     }
 
     private Mono<CallResult<R>> attempt(String apiKey) {
+        long left = TimeUnit.MILLISECONDS.toNanos(deadline - nowMillis());
+        if (left <= 0) {
+            return Mono.error(overallTimeout());
+        }
         int number = attempts + 1;
         attempts = number;
         Attempt attempt = new Attempt(number, apiKey, listenerHeaders(number));
-        return Deadline.of(executor.transport.exchange(attempt, connectTimeout), attemptTimeout, timer)
+        long limit = attemptTimeout.toNanos();
+        return Deadline.of(executor.transport.exchange(attempt, connectTimeout), Math.min(limit, left), left < limit,
+                        timer)
                 .map(attempt)
                 .onErrorMap(attempt::failed);
     }
@@ -299,8 +320,14 @@ final class Call<Q, R> implements Function<String, Mono<CallResult<R>>> {
             return decode(response, this);
         }
 
-        /** The attempt's error as an {@link AttemptFailure}, which the listener hears of. */
-        AttemptFailure failed(Throwable error) {
+        /**
+         * The attempt's error as an {@link AttemptFailure}, which the listener hears of; the call's
+         * deadline passing ends the call instead, and the open attempt gets no event of its own.
+         */
+        Throwable failed(Throwable error) {
+            if (error instanceof Deadline.OverallExpiry) {
+                return overallTimeout();
+            }
             AttemptFailure failure = FailureClassifier.noAnswer(error, endpoint.describe() + " attempt " + number,
                     attemptTimeout);
             listener.attemptFailed(number, failure.error());

@@ -32,22 +32,42 @@ final class Deadline<T> extends Mono<T> {
 
     private final Mono<T> source;
     private final long nanos;
+    private final boolean overall;
     private final Scheduler timer;
 
-    private Deadline(Mono<T> source, Duration timeout, Scheduler timer) {
+    private Deadline(Mono<T> source, long nanos, boolean overall, Scheduler timer) {
         this.source = source;
-        this.nanos = timeout.toNanos();
+        this.nanos = nanos;
+        this.overall = overall;
         this.timer = timer;
     }
 
     /** {@code source}, failing with a {@link TimeoutException} if it does not complete within {@code timeout}. */
     static <T> Mono<T> of(Mono<T> source, Duration timeout, Scheduler timer) {
-        return new Deadline<>(source, timeout, timer);
+        return new Deadline<>(source, timeout.toNanos(), false, timer);
+    }
+
+    /**
+     * {@code source} within {@code nanos}; with {@code overall}, the time limit is what is left of a
+     * longer deadline, and its expiry is an {@link OverallExpiry} rather than a plain
+     * {@link TimeoutException}: one timer stands for both an attempt's limit and the call's.
+     */
+    static <T> Mono<T> of(Mono<T> source, long nanos, boolean overall, Scheduler timer) {
+        return new Deadline<>(source, nanos, overall, timer);
+    }
+
+    /** The expiry of a timer that stood for a longer deadline than its own operator's (the call's, not the attempt's). */
+    static final class OverallExpiry extends TimeoutException {
+        private static final long serialVersionUID = 1L;
+
+        OverallExpiry(String message) {
+            super(message);
+        }
     }
 
     @Override
     public void subscribe(CoreSubscriber<? super T> actual) {
-        DeadlineSubscriber<T> deadline = new DeadlineSubscriber<>(actual, nanos, timer);
+        DeadlineSubscriber<T> deadline = new DeadlineSubscriber<>(actual, nanos, overall, timer);
         actual.onSubscribe(deadline);
         // The clock starts before the source does any work, as with Reactor's timeout.
         if (deadline.start()) {
@@ -63,13 +83,15 @@ final class Deadline<T> extends Mono<T> {
 
         private final CoreSubscriber<? super T> actual;
         private final long nanos;
+        private final boolean overall;
         private final Scheduler timer;
         private volatile @Nullable Disposable task;
         private volatile int done;
 
-        DeadlineSubscriber(CoreSubscriber<? super T> actual, long nanos, Scheduler timer) {
+        DeadlineSubscriber(CoreSubscriber<? super T> actual, long nanos, boolean overall, Scheduler timer) {
             this.actual = actual;
             this.nanos = nanos;
+            this.overall = overall;
             this.timer = timer;
         }
 
@@ -127,7 +149,8 @@ final class Deadline<T> extends Mono<T> {
         public void run() {
             if (DONE.compareAndSet(this, 0, 1)) {
                 super.cancel();
-                actual.onError(new TimeoutException("no answer within " + Duration.ofNanos(nanos)));
+                String message = "no answer within " + Duration.ofNanos(nanos);
+                actual.onError(overall ? new OverallExpiry(message) : new TimeoutException(message));
             }
         }
 
