@@ -182,9 +182,7 @@ final class Call<Q, R> implements Function<String, Mono<CallResult<R>>> {
         Attempt attempt = new Attempt(number, apiKey, listenerHeaders(number));
         long limit = attemptTimeout.toNanos();
         return Deadline.of(executor.transport.exchange(attempt, connectTimeout), Math.min(limit, left), left < limit,
-                        timer)
-                .map(attempt)
-                .onErrorMap(attempt::failed);
+                timer, attempt);
     }
 
     /** Tells the listener an attempt starts; the headers it adds to the request, or null when it adds none. */
@@ -273,7 +271,7 @@ final class Call<Q, R> implements Function<String, Mono<CallResult<R>>> {
     }
 
     /** One attempt: its request as the transport sends it, and the reading of its answer. */
-    private final class Attempt implements OutgoingRequest, Function<RawResponse, CallResult<R>> {
+    private final class Attempt implements OutgoingRequest, Deadline.Outcome<RawResponse, CallResult<R>> {
         private final int number;
         private final String apiKey;
         private final @Nullable HttpHeaders listenerHeaders;
@@ -316,7 +314,7 @@ final class Call<Q, R> implements Function<String, Mono<CallResult<R>>> {
         }
 
         @Override
-        public CallResult<R> apply(RawResponse response) {
+        public CallResult<R> value(RawResponse response) {
             return decode(response, this);
         }
 
@@ -324,7 +322,8 @@ final class Call<Q, R> implements Function<String, Mono<CallResult<R>>> {
          * The attempt's error as an {@link AttemptFailure}, which the listener hears of; the call's
          * deadline passing ends the call instead, and the open attempt gets no event of its own.
          */
-        Throwable failed(Throwable error) {
+        @Override
+        public Throwable error(Throwable error) {
             if (error instanceof Deadline.OverallExpiry) {
                 return overallTimeout();
             }
