@@ -215,9 +215,9 @@ class HostileServerTest {
                     .contains("inflates past maxResponseBytes (1048576 bytes)").contains("raise maxResponseBytes");
             assertThat(error.getSuppressed()).isEmpty();
         };
-        fails(client(), ResponseDecodingException.class, tooLarge); // warms up the failure path
+        fails(client().acceptGzip(true), ResponseDecodingException.class, tooLarge); // warms up the failure path
         long allocatedBefore = Memory.allocatedBytesOfAllThreads();
-        fails(client(), ResponseDecodingException.class, tooLarge);
+        fails(client().acceptGzip(true), ResponseDecodingException.class, tooLarge);
         long allocated = Memory.allocatedBytesOfAllThreads() - allocatedBefore;
         assertThat(server.attempts()).as("not retried").isEqualTo(2);
         assertThat(allocated).as("heap allocated by all threads while inflating; inflating 64 MiB would take more")
@@ -253,11 +253,34 @@ class HostileServerTest {
     }
 
     @Test
-    void gzipEncodedJsonIsDecoded() {
+    void gzipEncodedJsonIsDecodedWhenAskedFor() {
         server.otherwise(HostileServer.gzip(Fixtures.SESSION_JSON));
-        ApiResponse<RealtimeSession> response = succeeds(client());
+        ApiResponse<RealtimeSession> response = succeeds(client().acceptGzip(true));
         assertThat(response.value().clientSecret().value()).isEqualTo(Fixtures.SECRET);
         assertThat(server.received().get(0).headers().get("accept-encoding")).contains("gzip");
+    }
+
+    @Test
+    void byDefaultNoCompressionIsAskedFor() {
+        succeeds(client());
+        assertThat(server.received().get(0).headers().contains("accept-encoding")).isFalse();
+    }
+
+    @Test
+    void aCompressedAnswerNotAskedForIsRefusedNamingTheSettingAndNotRetried() {
+        server.otherwise(HostileServer.gzipBomb(64 << 20));
+        fails(client(), ResponseDecodingException.class, error -> {
+            assertThat(error.getMessage()).contains("gzip-encoded").contains("acceptGzip(true)");
+            assertThat(((ResponseDecodingException) error).status()).isEqualTo(200);
+        });
+        assertThat(server.attempts()).isEqualTo(1);
+    }
+
+    @Test
+    void anIdentityEncodedAnswerIsReadAsItIs() {
+        server.otherwise((request, response) -> response.status(200).header("content-type", "application/json")
+                .header("content-encoding", "identity").sendString(Mono.just(Fixtures.SESSION_JSON)).then());
+        assertThat(succeeds(client()).value().clientSecret().value()).isEqualTo(Fixtures.SECRET);
     }
 
     @Test
@@ -265,7 +288,7 @@ class HostileServerTest {
         server.otherwise((request, response) -> response.status(200).header("content-type", "application/json")
                 .header("content-encoding", "gzip").sendString(Mono.just("this is not gzip at all"))
                 .then());
-        fails(client(), ResponseDecodingException.class, error ->
+        fails(client().acceptGzip(true), ResponseDecodingException.class, error ->
                 assertThat(error.getMessage()).contains("could not be inflated"));
         assertThat(server.attempts()).isEqualTo(1);
     }

@@ -6,6 +6,7 @@ import io.netty.channel.ConnectTimeoutException;
 import io.netty.handler.codec.DecoderException;
 import io.netty.handler.codec.compression.DecompressionException;
 import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpHeaderValues;
 import io.netty.handler.codec.http.HttpHeaders;
 import io.netty.handler.codec.http.HttpMethod;
 import java.io.IOException;
@@ -42,14 +43,17 @@ import reactor.netty.tcp.SslProvider;
  * a pending-acquire timeout of 10 min as a backstop behind the attempt timeout, idle connections
  * closed after 30 s), HTTP/2 negotiated by ALPN over TLS and HTTP/1.1 otherwise, inflation capped
  * per read, on Reactor Netty's global event loops or the {@link LoopResources} it was given. A
- * caller's own {@link HttpClient} is used as it is, with only compression, the connect timeout and
- * the redacting wiretap set on it; its pool, protocols, TLS and decoder stay the caller's.
+ * caller's own {@link HttpClient} is used as it is, with only compression (asked for only with
+ * {@code acceptGzip}), the connect timeout and the redacting wiretap set on it; its pool,
+ * protocols, TLS and decoder stay the caller's.
  */
 final class HttpTransport implements AutoCloseable {
 
     private final HttpClient client;
     private final @Nullable ConnectionProvider ownedPool;
     private final int maxResponseBytes;
+    /** Whether requests ask for gzip; if not, a compressed answer is refused rather than parsed as it is. */
+    private final boolean acceptGzip;
     /** Names the pool in the message when its wait queue is full. */
     private final String poolDescription;
     private final BiFunction<HttpClientResponse, ByteBufFlux, Mono<RawResponse>> collector = this::collect;
@@ -72,9 +76,10 @@ final class HttpTransport implements AutoCloseable {
                     .build();
             base = ownTransport(HttpClient.create(ownedPool), settings);
         }
+        this.acceptGzip = settings.acceptGzip();
         boolean wiretap = settings.wiretap();
         // Always: a caller's HTTP client may carry Reactor Netty's own wiretap, which logs the key in clear.
-        this.client = base.compress(true)
+        this.client = base.compress(acceptGzip)
                 .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, millis(settings.connectTimeout()))
                 .doOnChannelInit((observer, channel, address) -> RedactingWiretap.install(channel.pipeline(), wiretap));
     }
@@ -129,6 +134,14 @@ final class HttpTransport implements AutoCloseable {
         int status = response.status().code();
         if (declared > max) {
             return Mono.error(BodyCollector.tooLarge(max, status, headers, false));
+        }
+        if (!acceptGzip && headers.contains(HttpHeaderNames.CONTENT_ENCODING)) {
+            String encoding = headers.get(HttpHeaderNames.CONTENT_ENCODING);
+            if (!HttpHeaderValues.IDENTITY.contentEqualsIgnoreCase(encoding)) {
+                return Mono.error(new TransportException(TransportException.Kind.INFLATE_FAILED, "the answer came "
+                        + Redactor.redact(encoding) + "-encoded, but this client asks for no compression; build it"
+                        + " with acceptGzip(true) to accept gzip", null, status, RawResponse.requestId(headers)));
+            }
         }
         return content.reduceWith(() -> new BodyCollector(max, declared, status, headers), BodyCollector::append)
                 .onErrorMap(e -> e instanceof DecompressionException && String.valueOf(e.getMessage()).contains("maximum size"),
