@@ -92,7 +92,7 @@ final class Call<Q, R> implements Function<String, Mono<CallResult<R>>> {
         if (listener == CallListener.NONE) {
             return call;
         }
-        return call.doOnSuccess(result -> listener.callSucceeded(result.response().status(), attempts))
+        return call.doOnSuccess(result -> listener.callSucceeded(result.status(), attempts))
                 .doOnError(e -> listener.callFailed(e instanceof RealtimeSessionsException known ? known
                         : new RealtimeSessionsException(Redactor.redact(String.valueOf(e)), e), attempts))
                 .doOnCancel(() -> listener.callCancelled(attempts));
@@ -224,7 +224,7 @@ final class Call<Q, R> implements Function<String, Mono<CallResult<R>>> {
         if (listener != CallListener.NONE) {
             listener.attemptSucceeded(attempt.number, response.status(), response.requestId());
         }
-        return new CallResult<>(value, response, attempt.number);
+        return new CallResult<>(value, response.status(), response.headers(), attempt.number);
     }
 
     private Mono<Long> afterFailure(Throwable error, long retriesSoFar) {
@@ -313,9 +313,20 @@ final class Call<Q, R> implements Function<String, Mono<CallResult<R>>> {
             return type == null ? null : endpoint.requestBody().write(allocator, request, type);
         }
 
+        /** Reads the answer, then releases its body whatever the reading came to. */
         @Override
         public CallResult<R> value(RawResponse response) {
-            return decode(response, this);
+            try {
+                return decode(response, this);
+            } finally {
+                response.release();
+            }
+        }
+
+        /** An answer that came after the attempt ended (cut by its timer, or cancelled) is only released. */
+        @Override
+        public void dropped(RawResponse response) {
+            response.release();
         }
 
         /**

@@ -71,6 +71,10 @@ final class Deadline<T, R> extends Mono<R> {
         /** The error passed on, for the source's error, the expiry, or what {@link #value} threw. */
         Throwable error(Throwable error);
 
+        /** A value that came after the operator had ended (expired or cancelled): what holds resources releases them. */
+        default void dropped(T value) {
+        }
+
         @SuppressWarnings("unchecked")
         static <T> Outcome<T, T> identity() {
             return (Outcome<T, T>) Identity.INSTANCE;
@@ -209,6 +213,7 @@ final class Deadline<T, R> extends Mono<R> {
                 actual.onNext(result);
                 actual.onComplete();
             } else {
+                outcome.dropped(value);
                 Operators.onNextDropped(value, actual.currentContext());
             }
         }

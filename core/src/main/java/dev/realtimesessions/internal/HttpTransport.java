@@ -143,10 +143,7 @@ final class HttpTransport implements AutoCloseable {
                         + " with acceptGzip(true) to accept gzip", null, status, RawResponse.requestId(headers)));
             }
         }
-        return content.reduceWith(() -> new BodyCollector(max, declared, status, headers), BodyCollector::append)
-                .onErrorMap(e -> e instanceof DecompressionException && String.valueOf(e.getMessage()).contains("maximum size"),
-                        e -> BodyCollector.tooLarge(max, status, headers, true))
-                .map(body -> new RawResponse(status, headers, body.bytes(), body.length()));
+        return new BodyCollector(content, max, status, headers);
     }
 
     /** Reactor Netty's and Netty's failures as {@link TransportException}s; anything else as it is. */
