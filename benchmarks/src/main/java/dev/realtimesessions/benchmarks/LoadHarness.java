@@ -44,6 +44,8 @@ import java.util.concurrent.TimeUnit;
  *   --client-cpu C      taskset CPU list for the clients (default 0)
  *   --server-cpu C      taskset CPU list for the servers (default 1)
  *   --heap SIZE         client -Xms/-Xmx (default 1g)
+ *   --jvm-args "A B"    more options for every client JVM, such as -XX:StartFlightRecording=...; {client}
+ *                       and {tag} in them become the client's name and the run's tag (default none)
  *   --out DIR           report and logs (default benchmarks/target/load-results/TIMESTAMP)
  * </pre>
  */
@@ -72,6 +74,7 @@ public final class LoadHarness {
         options.put("server-cpu", "1");
         options.put("heap", "1g");
         options.put("variants", "");
+        options.put("jvm-args", "");
         options.put("out", "benchmarks/target/load-results/"
                 + DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC).format(Instant.now()));
         for (int i = 0; i < args.length; i++) {
@@ -360,11 +363,16 @@ public final class LoadHarness {
     private Map<String, String> runClient(String client, String base, int warmup, int requests, int concurrency,
             int timeoutSeconds, String tag) throws Exception {
         String variantPath = variants.get(client);
-        List<String> command = List.of("taskset", "-c", options.get("client-cpu"), java,
-                "-Xms" + options.get("heap"), "-Xmx" + options.get("heap"), "-XX:+UseG1GC",
-                "-cp", variantPath != null ? variantPath : classPath, LoadClient.class.getName(),
+        List<String> command = new ArrayList<>(List.of("taskset", "-c", options.get("client-cpu"), java,
+                "-Xms" + options.get("heap"), "-Xmx" + options.get("heap"), "-XX:+UseG1GC"));
+        for (String arg : options.get("jvm-args").split(" ")) {
+            if (!arg.isBlank()) {
+                command.add(arg.replace("{client}", client).replace("{tag}", tag));
+            }
+        }
+        command.addAll(List.of("-cp", variantPath != null ? variantPath : classPath, LoadClient.class.getName(),
                 variantPath != null ? "library" : client, base, String.valueOf(warmup),
-                String.valueOf(requests), String.valueOf(concurrency), String.valueOf(timeoutSeconds));
+                String.valueOf(requests), String.valueOf(concurrency), String.valueOf(timeoutSeconds)));
         System.out.println("[" + tag + "] " + client + " ...");
         Process process = new ProcessBuilder(command)
                 .redirectError(out.resolve(tag + "-" + client + ".log").toFile())

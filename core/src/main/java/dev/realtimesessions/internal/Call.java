@@ -117,9 +117,10 @@ final class Call<Q, R> implements Function<String, Mono<CallResult<R>>> {
         return attempts(apiKey, 0);
     }
 
+    /** Made when the attempt is due: at the call's subscription, or by the deferred retry after a wait. */
     private Mono<CallResult<R>> attempts(String apiKey, long retriesSoFar) {
         RateGate gate = executor.gate;
-        return Mono.defer(() -> gate == null ? attempt(apiKey) : gated(gate, apiKey))
+        return (gate == null ? attempt(apiKey) : gated(gate, apiKey))
                 .onErrorResume(error -> afterFailure(error, retriesSoFar)
                         .then(Mono.defer(() -> attempts(apiKey, retriesSoFar + 1))));
     }

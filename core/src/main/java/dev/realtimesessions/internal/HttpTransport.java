@@ -107,11 +107,11 @@ final class HttpTransport implements AutoCloseable {
     Mono<RawResponse> exchange(OutgoingRequest request, @Nullable Duration connectTimeout) {
         HttpClient route = connectTimeout == null ? client
                 : client.option(ChannelOption.CONNECT_TIMEOUT_MILLIS, millis(connectTimeout));
-        return route.request(HttpMethod.POST)
-                .uri(request.url())
-                .send(new Send(request))
-                .response(collector)
-                .next()
+        // The flux has exactly one answer (the collector's): seen as a Mono directly, without an operator to pick it.
+        return Mono.fromDirect(route.request(HttpMethod.POST)
+                        .uri(request.url())
+                        .send(new Send(request))
+                        .response(collector))
                 .onErrorMap(translator);
     }
 
