@@ -40,6 +40,7 @@ import org.springframework.web.reactive.function.client.WebClient;
 import reactor.core.publisher.Mono;
 import reactor.netty.http.Http2SslContextSpec;
 import reactor.netty.http.HttpProtocol;
+import reactor.netty.http.client.Http2AllocationStrategy;
 import reactor.netty.http.client.HttpClient;
 import reactor.netty.resources.ConnectionProvider;
 
@@ -51,7 +52,7 @@ import reactor.netty.resources.ConnectionProvider;
  *
  * <pre>
  * LoadClient KIND BASE_URL WARMUP REQUESTS CONCURRENCY TIMEOUT_SECONDS
- * KIND: floor | library | openai-sdk | webclient
+ * KIND: floor | floor-strict | library | openai-sdk | webclient
  * </pre>
  *
  * <ul>
@@ -284,7 +285,9 @@ public final class LoadClient {
     static Caller caller(String kind, String base, int concurrency) {
         switch (kind) {
             case "floor":
-                return floor(base, concurrency);
+                return floor(base, concurrency, false);
+            case "floor-strict":
+                return floor(base, concurrency, true);
             case "library":
                 return library(base, concurrency);
             case "openai-sdk":
@@ -304,12 +307,23 @@ public final class LoadClient {
                 .build();
     }
 
-    /** (a) The floor: a raw Reactor Netty POST of pre-serialized bytes; the answer is read into a byte[]. */
-    static Caller floor(String base, int concurrency) {
+    /**
+     * (a) The floor: a raw Reactor Netty POST of pre-serialized bytes; the answer is read into a
+     * byte[]. With {@code strictReuse} ({@code floor-strict}), its pool fills an h2 connection up to
+     * the server's stream limit before opening another, as the library's does; by default Reactor
+     * Netty's h2 pool opens more connections (up to the concurrency) when calls start together.
+     */
+    static Caller floor(String base, int concurrency, boolean strictReuse) {
         byte[] body = dev.realtimesessions.internal.Endpoint.CLIENT_SECRETS.toJson(Payloads.CLIENT_SECRET_REQUEST);
         String uri = base + "/realtime/client_secrets";
         String authorization = "Bearer " + Payloads.API_KEY;
-        ConnectionProvider pool = pool("floor", concurrency);
+        ConnectionProvider pool = !strictReuse ? pool("floor", concurrency) : ConnectionProvider.builder("floor-strict")
+                .maxConnections(Math.max(concurrency, 16))
+                .allocationStrategy(Http2AllocationStrategy.builder().maxConnections(Math.max(concurrency, 16))
+                        .strictConnectionReuse(true).build())
+                .pendingAcquireMaxCount(-1)
+                .pendingAcquireTimeout(Duration.ofMinutes(10))
+                .build();
         HttpClient client = transport(HttpClient.create(pool), base)
                 .headers(h -> h.set(HttpHeaderNames.CONTENT_TYPE, HttpHeaderValues.APPLICATION_JSON)
                         .set(HttpHeaderNames.AUTHORIZATION, authorization));

@@ -35,7 +35,8 @@ import java.util.concurrent.TimeUnit;
  *   --warmup N          warm-up calls before them (default 100000: less leaves C2 compiling in the measured phase)
  *   --concurrency N     calls in flight (default 64)
  *   --rounds N          rounds; clients interleave within a round, the report gives medians (default 3)
- *   --clients a,b       from floor,library,openai-sdk,webclient and the variants' names (default the four)
+ *   --clients a,b       from floor,library,openai-sdk,webclient, floor-strict (the floor with the library's h2
+ *                       connection reuse) and the variants' names (default the four)
  *   --variants N=CP,..  variants: the library client (or KIND:CP, another client) run on class path CP (another
  *                       build of core: benchmarks/variant), reported as client N; interleaved with the others
  *   --scale-calls N     calls in flight at once in the scale run (default 10000; 0 skips it)
@@ -55,6 +56,9 @@ import java.util.concurrent.TimeUnit;
 public final class LoadHarness {
 
     static final List<String> ALL_CLIENTS = List.of("floor", "library", "openai-sdk", "webclient");
+
+    /** What LoadClient can run: the four, and the floor with the library's h2 connection reuse. */
+    static final List<String> KINDS = List.of("floor", "floor-strict", "library", "openai-sdk", "webclient");
 
     private final Map<String, String> options = new LinkedHashMap<>();
     private final Path out;
@@ -384,7 +388,7 @@ public final class LoadHarness {
             awaitPort(statsPort, server);
             String base = (protocol.startsWith("tls") ? "https" : "http") + "://127.0.0.1:" + port + "/v1";
             for (String client : clients) {
-                if (client.equals("floor")) {
+                if (client.startsWith("floor")) {
                     continue;
                 }
                 // The warm-up is a first wave of as many calls: it opens the connections (the cold
@@ -440,7 +444,7 @@ public final class LoadHarness {
         String variant = variants.get(client);
         String kind = "library";
         String variantPath = variant;
-        if (variant != null && variant.indexOf(':') > 0 && ALL_CLIENTS.contains(variant.substring(0, variant.indexOf(':')))) {
+        if (variant != null && variant.indexOf(':') > 0 && KINDS.contains(variant.substring(0, variant.indexOf(':')))) {
             kind = variant.substring(0, variant.indexOf(':'));
             variantPath = variant.substring(variant.indexOf(':') + 1);
         }
