@@ -70,19 +70,21 @@ final class HttpTransport implements AutoCloseable {
         } else {
             this.poolDescription = "maxPendingAcquires " + settings.maxPendingAcquires() + " waiting for "
                     + settings.maxConnections() + " maxConnections";
-            this.ownedPool = ConnectionProvider.builder("realtime-sessions")
+            ConnectionProvider.Builder pool = ConnectionProvider.builder("realtime-sessions")
                     .maxConnections(settings.maxConnections())
-                    // Over h2, calls share a connection up to the server's stream limit before another is
-                    // opened; by default a cold burst opened a connection per call until the first ones were
-                    // up (2,000 calls: 1,924 connections instead of 16 at 128 streams; BENCHMARKS.md).
-                    .allocationStrategy(Http2AllocationStrategy.builder()
-                            .maxConnections(settings.maxConnections())
-                            .strictConnectionReuse(true)
-                            .build())
                     .pendingAcquireMaxCount(settings.maxPendingAcquires())
                     .pendingAcquireTimeout(Duration.ofMinutes(10))
-                    .maxIdleTime(Duration.ofSeconds(30))
-                    .build();
+                    .maxIdleTime(Duration.ofSeconds(30));
+            if (settings.baseUrl().startsWith("https:")) {
+                // Where h2 can be negotiated, calls share a connection up to the server's stream limit before
+                // another is opened; by default a cold burst opened a connection per call until the first ones
+                // were up (2,000 calls: 1,924 connections instead of 16 at 128 streams; BENCHMARKS.md).
+                pool.allocationStrategy(Http2AllocationStrategy.builder()
+                        .maxConnections(settings.maxConnections())
+                        .strictConnectionReuse(true)
+                        .build());
+            }
+            this.ownedPool = pool.build();
             base = ownTransport(HttpClient.create(ownedPool), settings);
         }
         this.acceptGzip = settings.acceptGzip();
