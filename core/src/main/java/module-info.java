@@ -1,5 +1,6 @@
 /**
- * realtime-sessions core: a reactive, non-blocking client that mints OpenAI Realtime client secrets.
+ * realtime-sessions core: a reactive, non-blocking client that starts OpenAI Realtime sessions
+ * without exposing the API key: client secrets, the SDP exchange and call control, GPT-Live.
  *
  * <p>{@code dev.realtimesessions} holds the client and its errors, {@code dev.realtimesessions.model}
  * the request and response records, {@code dev.realtimesessions.webhooks} the verification of

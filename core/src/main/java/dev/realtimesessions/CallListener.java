@@ -75,12 +75,15 @@ public interface CallListener {
     }
 
     /**
-     * The rate gate holds the next attempt back, because the server asked for no more requests
-     * with this API key and project for a while (see {@link RealtimeSessions.Builder#rateGate(boolean)}).
-     * A hold that would outlive the call's deadline is not waited for: the call fails with a
-     * {@link RateLimitException} instead. Told once the wait has begun.
+     * The rate gate holds the next attempt back: the server's rate-limit headers say this API key
+     * and project would be refused now, or the server asked it to wait (see
+     * {@link RealtimeSessions.Builder#rateGate(boolean)}). A wait that would outlive the call's
+     * deadline is not waited for: the call fails with a {@link RateLimitException} instead. Told
+     * once the wait has begun.
      *
-     * @param wait how long the attempt waits
+     * @param wait how long the attempt can expect to wait: until its turn at the rate the server
+     *     allows, or until the server's hold ends; while the gate still waits for a first answer
+     *     about the key, the longest it waits for one (one second)
      */
     default void rateGateHeld(Duration wait) {
     }

@@ -43,7 +43,8 @@ import reactor.netty.http.client.HttpClient;
 import reactor.netty.resources.LoopResources;
 
 /**
- * Mints OpenAI Realtime client secrets, reactively and without blocking.
+ * Starts OpenAI Realtime sessions, reactively and without blocking: mints client secrets, exchanges
+ * a browser's SDP offer and controls the call, and the same for GPT-Live and translation sessions.
  *
  * <pre>{@code
  * RealtimeSessions sessions = RealtimeSessions.builder()
@@ -1271,17 +1272,21 @@ public final class RealtimeSessions implements AutoCloseable {
         }
 
         /**
-         * Holds back calls that share an API key and project when the server has said that key is
-         * out of requests (default {@code true}). After a 429 that names a wait ({@code retry-after-ms}
-         * or {@code retry-after}), or an answer with {@code x-ratelimit-remaining-requests: 0} and a
-         * {@code x-ratelimit-reset-requests}, new attempts with the same key and project wait until
-         * then instead of each being sent and refused; a wait that would outlive a call's deadline
-         * fails that call at once with {@link RateLimitException}, nothing sent. Like the retry
-         * policy, the gate honours waits up to the client's {@link RetryPolicy#maxRetryAfter()} and
-         * ignores longer ones. The key is
-         * kept only as a SHA-256 digest. Turn it off when a limiter of your own already paces the key.
+         * Paces calls that share an API key and project at the rate the server describes (default
+         * {@code true}). From OpenAI's {@code x-ratelimit-limit-requests},
+         * {@code x-ratelimit-remaining-requests} and {@code x-ratelimit-reset-requests} the gate
+         * learns, per key and project, how many requests may go at once and at what rate they come
+         * back; when calls would overrun that, they wait in line and go at that rate, instead of
+         * each being sent and refused. After a 429 the headers do not explain, the key waits for its
+         * {@code retry-after-ms} or {@code retry-after}. A call whose turn would come too late for
+         * its deadline fails at once with {@link RateLimitException}, nothing sent. A fresh client
+         * sends ten requests before its first answer has told it anything; the rest of that first
+         * burst waits for that answer (at most a second). Like the retry policy, the gate honours
+         * waits up to the client's {@link RetryPolicy#maxRetryAfter()} and ignores longer ones. The
+         * key is kept only as a SHA-256 digest. Turn it off when a limiter of your own already
+         * paces the key.
          *
-         * @param rateGate whether to hold back calls per key and project
+         * @param rateGate whether to pace calls per key and project
          * @return this builder
          */
         public Builder rateGate(boolean rateGate) {

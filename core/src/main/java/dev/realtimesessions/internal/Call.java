@@ -1,8 +1,10 @@
+// Over 300 lines on purpose: one call's steps (the rate gate's entry, each attempt, its answer, the
+// retry) share the call's fields and hand over to each other; the gate's line is RateLane, a call's
+// wait in it LaneEntry, the request on the wire HttpTransport, the failure model FailureClassifier.
 package dev.realtimesessions.internal;
 
 import dev.realtimesessions.ApiTimeoutException;
 import dev.realtimesessions.CallListener;
-import dev.realtimesessions.RateLimitException;
 import dev.realtimesessions.RealtimeSessionsException;
 import dev.realtimesessions.RequestOptions;
 import dev.realtimesessions.RetryPolicy;
@@ -19,6 +21,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicIntegerFieldUpdater;
 import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -43,6 +46,8 @@ import tools.jackson.core.JacksonException;
 final class Call<Q, R> implements Function<String, Mono<CallResult<R>>> {
 
     private static final Logger log = LoggerFactory.getLogger("dev.realtimesessions.RealtimeSessions");
+    /** The release time of an attempt no rate-gate lane held. */
+    private static final long NOT_HELD = Long.MIN_VALUE;
 
     private final CallExecutor executor;
     private final Endpoint<Q, R> endpoint;
@@ -56,6 +61,12 @@ final class Call<Q, R> implements Function<String, Mono<CallResult<R>>> {
     private final CallListener listener;
     private final Scheduler timer = Schedulers.parallel();
     private final long deadline;
+    /**
+     * The same in the clock's nanoseconds, as the rate gate measures: Reactor's schedulers read
+     * milliseconds from the wall clock and nanoseconds from {@code System.nanoTime()}, so the two
+     * are not one number in two units.
+     */
+    private final long deadlineNanos;
     /** Attempts started. */
     private volatile int attempts;
     /** The failures of the attempts before, newest first. */
@@ -78,6 +89,7 @@ final class Call<Q, R> implements Function<String, Mono<CallResult<R>>> {
         this.connectTimeout = options.connectTimeout().orElse(null);
         this.callHeaders = options.headers();
         this.deadline = nowMillis() + timeout.toMillis();
+        this.deadlineNanos = nowNanos() + timeout.toNanos();
     }
 
     /**
@@ -120,33 +132,38 @@ final class Call<Q, R> implements Function<String, Mono<CallResult<R>>> {
     /** Made when the attempt is due: at the call's subscription, or by the deferred retry after a wait. */
     private Mono<CallResult<R>> attempts(String apiKey, long retriesSoFar) {
         RateGate gate = executor.gate;
-        return (gate == null ? attempt(apiKey) : gated(gate, apiKey))
+        return (gate == null ? attempt(apiKey, null, NOT_HELD, -1) : gated(gate, apiKey))
                 .onErrorResume(error -> afterFailure(error, retriesSoFar)
                         .then(Mono.defer(() -> attempts(apiKey, retriesSoFar + 1))));
     }
 
-    /** The attempt once the rate gate lets this credential through; fails at once if the wait would pass the deadline. */
+    /**
+     * The attempt once the rate gate lets it go: at once while the gate paces no credential and its
+     * window is open (no hashing, nothing allocated), else through the credential's lane, which may
+     * hold it for its turn or fail it at once when the turn would come after the deadline.
+     */
     private Mono<CallResult<R>> gated(RateGate gate, String apiKey) {
-        if (credential == null && gate.holdsNone()) {
-            return attempt(apiKey);
-        }
-        long wait = gate.waitMillis(credential(gate, apiKey), this::nowMillis);
-        if (wait == 0) {
-            return attempt(apiKey);
-        }
-        if (nowMillis() + wait >= deadline) {
-            return Mono.error(new AttemptFailure(new RateLimitException(429, null, null, null, endpoint.describe()
-                    + " was not sent: the server asked for no more requests with this credential for " + wait
-                    + " ms, past the call's deadline (rate gate; see RealtimeSessions.Builder.rateGate)",
-                    null, Duration.ofMillis(wait)), false, true, null));
-        }
-        return Mono.<Long>create(sink -> {
-            sink.onDispose(timer.schedule(() -> sink.success(wait), wait, TimeUnit.MILLISECONDS));
-            listener.rateGateHeld(Duration.ofMillis(wait));
-            if (log.isDebugEnabled()) {
-                log.debug("{} waits {} ms: the rate gate holds this credential", endpoint.describe(), wait);
+        if (credential == null && gate.pacesNone()) {
+            int admitted = gate.tryAdmit();
+            if (admitted >= 0) {
+                return attempt(apiKey, null, NOT_HELD, admitted);
             }
-        }).then(Mono.defer(() -> gated(gate, apiKey)));
+        }
+        RateGate.Credential key = credential(gate, apiKey);
+        RateLane lane = gate.lane(key);
+        if (lane == null) {
+            int admitted = gate.tryAdmit();
+            if (admitted >= 0) {
+                return attempt(apiKey, null, NOT_HELD, admitted);
+            }
+            lane = gate.openLane(key);
+            if (lane == null) {
+                return attempt(apiKey, null, NOT_HELD, gate.admit());
+            }
+        }
+        RateLane held = lane;
+        return LaneEntry.turn(lane, deadlineNanos, timer, listener, endpoint.describe())
+                .then(Mono.defer(() -> attempt(apiKey, held, nowNanos(), -1)));
     }
 
     /** The gate's key for this call's credential and project; hashed once per call, and only when the gate needs it. */
@@ -173,17 +190,43 @@ final class Call<Q, R> implements Function<String, Mono<CallResult<R>>> {
         return timer.now(TimeUnit.MILLISECONDS);
     }
 
-    private Mono<CallResult<R>> attempt(String apiKey) {
+    private long nowNanos() {
+        return timer.now(TimeUnit.NANOSECONDS);
+    }
+
+    /**
+     * One attempt; {@code releasedBy} is the rate gate's lane that let it go, at {@code releasedAt}
+     * ({@link #NOT_HELD} if none held it), {@code unpaced} what the gate returned when it let it go
+     * unpaced (-1 otherwise, or without a gate).
+     */
+    private Mono<CallResult<R>> attempt(String apiKey, @Nullable RateLane releasedBy, long releasedAt, int unpaced) {
         long left = TimeUnit.MILLISECONDS.toNanos(deadline - nowMillis());
         if (left <= 0) {
+            RateGate gate = executor.gate;
+            if (gate != null) {
+                countEnd(gate, releasedBy, unpaced, false);
+            }
             return Mono.error(overallTimeout());
         }
         int number = attempts + 1;
         attempts = number;
-        Attempt attempt = new Attempt(number, apiKey, listenerHeaders(number));
+        Attempt attempt = new Attempt(number, apiKey, releasedBy, releasedAt, unpaced, listenerHeaders(number));
         long limit = attemptTimeout.toNanos();
         return Deadline.of(executor.transport.exchange(attempt, connectTimeout), Math.min(limit, left), left < limit,
                 timer, attempt);
+    }
+
+    /**
+     * Counts the end of a request the rate gate let go (answered, failed, cancelled, or not sent
+     * after all): the gate counts the ends of requests it let go unpaced, the lane that let one go
+     * counts its own (told of an answer by the gate, of anything else here).
+     */
+    private void countEnd(RateGate gate, @Nullable RateLane releasedBy, int unpaced, boolean answered) {
+        if (releasedBy == null) {
+            gate.ended(unpaced);
+        } else if (!answered) {
+            releasedBy.ended(timer);
+        }
     }
 
     /** Tells the listener an attempt starts; the headers it adds to the request, or null when it adds none. */
@@ -203,11 +246,13 @@ final class Call<Q, R> implements Function<String, Mono<CallResult<R>>> {
     private CallResult<R> decode(RawResponse response, Attempt attempt) {
         Duration serverDelay = response.isSuccess() ? null : RetryAfterHeader.parse(response.headers(), Instant.now());
         RateGate gate = executor.gate;
-        if (gate != null) {
-            long hold = gate.holdMillis(response.status(), response.headers(), serverDelay);
-            if (hold > 0) {
-                gate.hold(credential(gate, attempt.apiKey), hold, nowMillis());
+        if (gate != null && attempt.claimEnd()) {
+            if (gate.observe(response.status(), response.headers())) {
+                gate.learn(credential(gate, attempt.apiKey), attempt.releasedBy, nowNanos() - attempt.releasedAt,
+                        response.status(), response.headers(), serverDelay, timer);
             }
+            // Counted out of flight only once the gate holds what the answer said.
+            attempt.endAt(gate, true);
         }
         if (!response.isSuccess()) {
             throw FailureClassifier.errorAnswer(response, serverDelay, attempt.apiKey);
@@ -271,17 +316,37 @@ final class Call<Q, R> implements Function<String, Mono<CallResult<R>>> {
         return EarlierFailure.attachTo(error, earlierFailures);
     }
 
-    /** One attempt: its request as the transport sends it, and the reading of its answer. */
+    /**
+     * One attempt: its request as the transport sends it, the reading of its answer and the
+     * mapping of its error (the outcome of its {@link Deadline}), and the rate gate's count of its
+     * end.
+     */
     private final class Attempt implements OutgoingRequest, Deadline.Outcome<RawResponse, CallResult<R>> {
+        @SuppressWarnings("rawtypes")
+        private static final AtomicIntegerFieldUpdater<Call.Attempt> ENDED =
+                AtomicIntegerFieldUpdater.newUpdater(Call.Attempt.class, "ended");
+
         private final int number;
         private final String apiKey;
+        /** The rate gate's lane that let this attempt go, if one held it. */
+        private final @Nullable RateLane releasedBy;
+        /** When it let it go, in the clock's nanoseconds; {@link #NOT_HELD} if none held it. */
+        private final long releasedAt;
+        /** What the gate returned when it let it go unpaced, -1 otherwise. */
+        private final int unpaced;
         private final @Nullable HttpHeaders listenerHeaders;
         /** Set with the headers, on the event loop that then writes the body. */
         private @Nullable String contentType;
+        /** 1 once the rate gate has counted this attempt's end: an answer, a failure or a cancel, whichever comes first. */
+        private volatile int ended;
 
-        Attempt(int number, String apiKey, @Nullable HttpHeaders listenerHeaders) {
+        Attempt(int number, String apiKey, @Nullable RateLane releasedBy, long releasedAt, int unpaced,
+                @Nullable HttpHeaders listenerHeaders) {
             this.number = number;
             this.apiKey = apiKey;
+            this.releasedBy = releasedBy;
+            this.releasedAt = releasedAt;
+            this.unpaced = unpaced;
             this.listenerHeaders = listenerHeaders;
         }
 
@@ -330,12 +395,36 @@ final class Call<Q, R> implements Function<String, Mono<CallResult<R>>> {
             response.release();
         }
 
+        /** Whether this is the first end of this attempt (an answer, a failure or a cancel, whichever comes first). */
+        boolean claimEnd() {
+            return ENDED.compareAndSet(this, 0, 1);
+        }
+
+        /** Counts this attempt's end at the gate ({@link #countEnd}). */
+        void endAt(RateGate gate, boolean answered) {
+            countEnd(gate, releasedBy, unpaced, answered);
+        }
+
+        /** Cancelled before it ended: no longer in flight for the rate gate. */
+        @Override
+        public void cancelled() {
+            RateGate gate = executor.gate;
+            if (gate != null && claimEnd()) {
+                endAt(gate, false);
+            }
+        }
+
         /**
          * The attempt's error as an {@link AttemptFailure}, which the listener hears of; the call's
          * deadline passing ends the call instead, and the open attempt gets no event of its own.
+         * Either way the request is no longer in flight for the rate gate.
          */
         @Override
         public Throwable error(Throwable error) {
+            RateGate gate = executor.gate;
+            if (gate != null && claimEnd()) {
+                endAt(gate, false);
+            }
             if (error instanceof Deadline.OverallExpiry) {
                 return overallTimeout();
             }

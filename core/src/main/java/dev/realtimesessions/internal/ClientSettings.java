@@ -29,7 +29,7 @@ import reactor.netty.resources.LoopResources;
  * @param trustManager what the client's own transport trusts over TLS, or null for the JDK's default trust store
  * @param wiretap whether to log every exchange, redacted, at DEBUG
  * @param userAgent the User-Agent header
- * @param rateGate whether calls sharing a key and project hold back together after a 429 or an exhausted request limit
+ * @param rateGate whether calls sharing a key and project are paced at the rate the server describes
  * @param callListener makes each call's listener (metrics, tracing), or null for none
  * @param azure how the client authenticates to Azure OpenAI, or null for OpenAI
  * @param acceptGzip whether requests ask for gzip-compressed answers ({@code Accept-Encoding: gzip})

@@ -75,6 +75,13 @@ final class Deadline<T, R> extends Mono<R> {
         default void dropped(T value) {
         }
 
+        /**
+         * The subscriber cancelled before the source ended (not when the deadline itself cancels
+         * the source: that is an {@link #error}).
+         */
+        default void cancelled() {
+        }
+
         @SuppressWarnings("unchecked")
         static <T> Outcome<T, T> identity() {
             return (Outcome<T, T>) Identity.INSTANCE;
@@ -240,6 +247,7 @@ final class Deadline<T, R> extends Mono<R> {
         public void cancel() {
             if (DONE.compareAndSet(this, 0, 1)) {
                 cancelTimer();
+                outcome.cancelled();
             }
             super.cancel();
         }

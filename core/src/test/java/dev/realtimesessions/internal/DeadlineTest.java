@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 import reactor.core.CoreSubscriber;
@@ -34,6 +35,7 @@ class DeadlineTest {
     /** Records what the operator made of the source, mapping values to their length. */
     private static final class Recording implements Deadline.Outcome<String, Integer> {
         final List<String> dropped = new CopyOnWriteArrayList<>();
+        final AtomicInteger cancelled = new AtomicInteger();
 
         @Override
         public Integer value(String value) {
@@ -51,6 +53,11 @@ class DeadlineTest {
         @Override
         public void dropped(String value) {
             dropped.add(value);
+        }
+
+        @Override
+        public void cancelled() {
+            cancelled.incrementAndGet();
         }
     }
 
@@ -84,6 +91,23 @@ class DeadlineTest {
                 .verify(Duration.ofSeconds(5));
         source.subscriber.onNext("too late");
         assertThat(outcome.dropped).as("handed to the outcome to release").containsExactly("too late");
+    }
+
+    @Test
+    void aCancelBeforeTheEndIsToldOnceAndTheExpiryIsNoCancel() {
+        Recording cancelledFirst = new Recording();
+        StepVerifier.create(Deadline.of(new LateSource(), TimeUnit.SECONDS.toNanos(1), false, clock, cancelledFirst))
+                .thenCancel()
+                .verify(Duration.ofSeconds(5));
+        clock.advanceTimeBy(Duration.ofSeconds(2));
+        assertThat(cancelledFirst.cancelled).as("told once; its timer no longer fires").hasValue(1);
+
+        Recording expired = new Recording();
+        StepVerifier.create(Deadline.of(new LateSource(), TimeUnit.SECONDS.toNanos(1), false, clock, expired))
+                .then(() -> clock.advanceTimeBy(Duration.ofSeconds(1)))
+                .expectError()
+                .verify(Duration.ofSeconds(5));
+        assertThat(expired.cancelled).as("an expiry is an error, not a cancel").hasValue(0);
     }
 
     @Test

@@ -2,15 +2,26 @@ package dev.realtimesessions.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.realtimesessions.testing.Memory;
 import io.netty.handler.codec.http.DefaultHttpHeaders;
 import io.netty.handler.codec.http.HttpHeaders;
 import java.time.Duration;
-import java.time.Instant;
+import java.util.concurrent.TimeUnit;
+import java.util.function.LongSupplier;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import reactor.test.scheduler.VirtualTimeScheduler;
 
+/** The gate's window and its lanes: what a client under no pressure pays, and what opens a lane. */
 class RateGateTest {
 
     private final RateGate gate = new RateGate(Duration.ofSeconds(60));
+    private final VirtualTimeScheduler time = VirtualTimeScheduler.create();
+
+    @AfterEach
+    void stop() {
+        time.dispose();
+    }
 
     @Test
     void credentialsDifferByKeyAndProjectAndDoNotHoldTheKey() {
@@ -30,75 +41,139 @@ class RateGateTest {
     }
 
     @Test
-    void aHoldEndsAtItsTimeAndItsEntryIsDropped() {
-        RateGate.Credential key = gate.credential("openai", "sk-a", null);
-        observe(key, answer(429, "retry-after-ms", "1500"), 1_000);
-        assertThat(gate.waitMillis(key, () -> 1_000)).isEqualTo(1_500);
-        assertThat(gate.waitMillis(key, () -> 2_000)).isEqualTo(500);
-        assertThat(gate.waitMillis(key, () -> 2_500)).isZero();
-        assertThat(gate.size()).isZero();
+    void aFreshClientLetsItsFirstWindowGoThenWaitsForAnAnswer() {
+        for (int i = 0; i < RateGate.FIRST_WINDOW; i++) {
+            assertThat(gate.tryAdmit()).as("admitted, no lane opened yet").isZero();
+        }
+        assertThat(gate.tryAdmit()).isEqualTo(-1);
+        assertThat(gate.pacesNone()).as("a shut window opens no lane by itself").isTrue();
     }
 
     @Test
-    void theClockIsReadAfterTheHoldSoAWaitNeverExceedsWhatTheServerAskedFor() {
-        RateGate.Credential key = gate.credential("openai", "sk-a", null);
-        observe(key, answer(429, "retry-after-ms", "2000"), 1_000);
-        long[] reads = new long[1];
-        long wait = gate.waitMillis(key, () -> {
-            reads[0]++;
-            return 1_000;
-        });
-        assertThat(wait).isEqualTo(2_000);
-        assertThat(reads[0]).isOne();
-        assertThat(gate.waitMillis(gate.credential("openai", "sk-unheld", null), () -> {
-            throw new AssertionError("an unheld credential needs no clock");
-        })).isZero();
+    void anAnswerOpensTheWindowToWhatRemainsLessTheCushionCountingEveryRequestInFlight() {
+        for (int i = 0; i < 5; i++) {
+            assertThat(gate.tryAdmit()).isNotNegative();
+        }
+        gate.ended(0);
+        assertThat(gate.observe(200, headers("x-ratelimit-limit-requests", "100",
+                "x-ratelimit-remaining-requests", "20"))).isFalse();
+        // One ended, four in flight: 1 + 20 - 5 = 16 may be let go in all, 11 more.
+        for (int i = 0; i < 11; i++) {
+            assertThat(gate.tryAdmit()).isNotNegative();
+        }
+        assertThat(gate.tryAdmit()).isEqualTo(-1);
     }
 
     @Test
-    void aShorterLaterHoldDoesNotShortenALongerOne() {
-        RateGate.Credential key = gate.credential("openai", "sk-a", null);
-        observe(key, answer(429, "retry-after", "10"), 0);
-        observe(key, answer(200, "x-ratelimit-remaining-requests", "0", "x-ratelimit-reset-requests", "1s"), 0);
-        assertThat(gate.waitMillis(key, () -> 0)).isEqualTo(10_000);
+    void aServerThatKeepsNoCountLiftsTheWindowForGood() {
+        for (int i = 0; i < RateGate.FIRST_WINDOW; i++) {
+            gate.tryAdmit();
+        }
+        gate.ended(0);
+        gate.observe(200, headers());
+        for (int i = 0; i < 10_000; i++) {
+            assertThat(gate.tryAdmit()).isNotNegative();
+        }
     }
 
     @Test
-    void successesAndOtherErrorsDoNotHold() {
-        RateGate.Credential key = gate.credential("openai", "sk-a", null);
-        observe(key, answer(200, "x-ratelimit-remaining-requests", "3", "x-ratelimit-reset-requests", "1s"), 0);
-        observe(key, answer(503, "retry-after", "5"), 0);
-        observe(key, answer(200, "x-ratelimit-remaining-requests", "0", "x-ratelimit-reset-requests", "later"), 0);
-        observe(key, answer(429, "retry-after", "soon"), 0);
-        assertThat(gate.waitMillis(key, () -> 0)).isZero();
-        assertThat(gate.size()).isZero();
+    void aLaneCountsTheRequestsLetGoUnpacedBeforeItOpenedUntilTheyEnd() {
+        int before = 0;
+        for (int i = 0; i < 4; i++) {
+            before = gate.tryAdmit();
+        }
+        gate.ended(before);
+        RateLane lane = gate.openLane(gate.credential("openai", "sk-a", null));
+        assertThat(gate.unpacedInFlight()).isEqualTo(3);
+        assertThat(lane.inFlight()).isEqualTo(3);
+        gate.ended(before);
+        assertThat(lane.inFlight()).isEqualTo(2);
+        gate.observe(200, headers());
+        int after = gate.tryAdmit();
+        assertThat(after).as("one lane opened since").isOne();
+        gate.ended(after);
+        assertThat(lane.inFlight()).as("a request let go after the lane opened is another credential's").isEqualTo(2);
+        gate.ended(before);
+        gate.ended(before);
+        assertThat(lane.inFlight()).isZero();
     }
 
     @Test
-    void theMapIsBoundedAndSweepsExpiredHolds() {
+    void fewerRemainingThanTheRequestsInFlightAsksForPacing() {
+        for (int i = 0; i < 8; i++) {
+            gate.tryAdmit();
+        }
+        gate.ended(0);
+        HttpHeaders answer = headers("x-ratelimit-limit-requests", "100", "x-ratelimit-remaining-requests", "11");
+        assertThat(gate.observe(200, answer)).as("seven in flight, eleven remaining less a cushion of five").isTrue();
+        RateGate.Credential key = gate.credential("openai", "sk-a", null);
+        gate.learn(key, null, -1, 200, answer.add("x-ratelimit-reset-requests", "900ms"), null, time);
+        assertThat(gate.lane(key)).isNotNull();
+        assertThat(gate.lane(key).pace().paced()).isTrue();
+    }
+
+    @Test
+    void aRefusalOrAnExhaustedAllowanceOpensALaneFromAnAnswer() {
+        RateGate.Credential key = gate.credential("openai", "sk-a", null);
+        assertThat(gate.observe(200, headers("x-ratelimit-remaining-requests", "3"))).isFalse();
+        assertThat(gate.observe(503, headers("retry-after", "5"))).isFalse();
+        assertThat(gate.observe(429, headers("retry-after", "soon"))).isTrue();
+        gate.learn(key, null, -1, 429, headers("retry-after", "soon"), null, time);
+        assertThat(gate.size()).as("a 429 with nothing to hold by opens nothing").isZero();
+        gate.learn(key, null, -1, 429, headers(), Duration.ofSeconds(2), time);
+        assertThat(gate.size()).isOne();
+        assertThat(gate.lane(key).expectedWait(0)).isEqualTo(TimeUnit.SECONDS.toNanos(2));
+        RateGate.Credential other = gate.credential("openai", "sk-b", null);
+        gate.learn(other, null, -1, 200, headers("x-ratelimit-remaining-requests", "0",
+                "x-ratelimit-reset-requests", "1.5s"), null, time);
+        assertThat(gate.lane(other).expectedWait(0)).isEqualTo(TimeUnit.MILLISECONDS.toNanos(1_500));
+        assertThat(gate.observe(200, headers("x-ratelimit-remaining-requests", "3")))
+                .as("with lanes open, every answer is heard by its credential's").isTrue();
+    }
+
+    @Test
+    void theLanesAreBoundedAndAFurtherCredentialGoesUnpaced() {
         for (int i = 0; i < RateGate.MAX_ENTRIES; i++) {
-            observe(gate.credential("openai", "sk-" + i, null), answer(429, "retry-after", "1"), 0);
+            assertThat(gate.openLane(new RateGate.Credential(i, i))).isNotNull();
         }
-        RateGate.Credential late = gate.credential("openai", "sk-late", null);
-        observe(late, answer(429, "retry-after", "1"), 0);
+        assertThat(gate.openLane(new RateGate.Credential(-1, -1))).isNull();
+        assertThat(gate.openLane(new RateGate.Credential(7, 7))).as("an open lane is found").isNotNull();
         assertThat(gate.size()).isEqualTo(RateGate.MAX_ENTRIES);
-        assertThat(gate.waitMillis(late, () -> 0)).as("let through unheld rather than growing").isZero();
-        observe(late, answer(429, "retry-after", "1"), 5_000);
-        assertThat(gate.size()).as("expired holds swept").isEqualTo(1);
-        assertThat(gate.waitMillis(late, () -> 5_000)).isEqualTo(1_000);
     }
 
-    /** What the client does with each answer: hold the credential for as long as the answer asks. */
-    private void observe(RateGate.Credential credential, RawResponse answer, long now) {
-        gate.hold(credential, gate.holdMillis(answer.status(), answer.headers(),
-                RetryAfterHeader.parse(answer.headers(), Instant.now())), now);
-    }
-
-    private static RawResponse answer(int status, String... headers) {
-        HttpHeaders map = new DefaultHttpHeaders();
-        for (int i = 0; i < headers.length; i += 2) {
-            map.add(headers[i], headers[i + 1]);
+    /**
+     * The path of a client under no pressure, as {@code Call} takes it: the map of lanes is empty,
+     * the window admits, the attempt's end is counted, the answer is observed and asks for no
+     * lane, so that no credential is hashed. Ten thousand rounds allocate nothing.
+     */
+    @Test
+    void theUncontendedPathAllocatesNothingAndNeedsNoCredential() {
+        HttpHeaders answer = headers("x-ratelimit-limit-requests", "5000", "x-ratelimit-remaining-requests", "4999",
+                "x-ratelimit-reset-requests", "12ms");
+        LongSupplier allocatedBytes = Memory.allocatedBytesOfThisThread();
+        boolean needsCredential = false;
+        for (int round = 0; round < 3; round++) {
+            long before = allocatedBytes.getAsLong();
+            for (int i = 0; i < 10_000; i++) {
+                int admitted = gate.pacesNone() ? gate.tryAdmit() : -1;
+                needsCredential |= admitted < 0;
+                gate.ended(admitted);
+                needsCredential |= gate.observe(200, answer);
+            }
+            long allocated = allocatedBytes.getAsLong() - before;
+            if (round == 2) {
+                assertThat(allocated).as("bytes allocated by 10,000 calls and answers").isLessThan(1_024);
+            }
         }
-        return new RawResponse(status, map, new byte[0], 0);
+        assertThat(needsCredential).isFalse();
+        assertThat(gate.size()).isZero();
+    }
+
+    private static HttpHeaders headers(String... namesAndValues) {
+        HttpHeaders headers = new DefaultHttpHeaders();
+        for (int i = 0; i < namesAndValues.length; i += 2) {
+            headers.add(namesAndValues[i], namesAndValues[i + 1]);
+        }
+        return headers;
     }
 }

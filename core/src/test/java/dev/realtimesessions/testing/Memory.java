@@ -32,6 +32,27 @@ public final class Memory {
         }
     }
 
+    /**
+     * A probe of the bytes the calling thread has allocated on the heap so far (HotSpot's counter),
+     * looked up once so that reading it allocates nothing.
+     */
+    public static java.util.function.LongSupplier allocatedBytesOfThisThread() {
+        try {
+            Object threads = Class.forName("java.lang.management.ManagementFactory")
+                    .getMethod("getThreadMXBean").invoke(null);
+            Method allocated = Class.forName("com.sun.management.ThreadMXBean").getMethod("getCurrentThreadAllocatedBytes");
+            return () -> {
+                try {
+                    return (long) allocated.invoke(threads);
+                } catch (ReflectiveOperationException e) {
+                    throw new IllegalStateException("this JVM does not count allocated bytes per thread", e);
+                }
+            };
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("this JVM does not count allocated bytes per thread", e);
+        }
+    }
+
     /** Heap in use after asking for a full collection a few times. */
     public static long usedHeapAfterGc() throws InterruptedException {
         Runtime runtime = Runtime.getRuntime();

@@ -77,6 +77,12 @@ class RedisOutageTest {
         return meters.find(MicrometerFallbackMeter.NAME).counters().stream().mapToDouble(c -> c.count()).sum();
     }
 
+    /** The fallbacks of one mode, whatever their reason (a decision may time out or fail, as the machine's load has it). */
+    private double fallbacksOf(String mode) {
+        return meters.find(MicrometerFallbackMeter.NAME).tag("mode", mode).counters().stream()
+                .mapToDouble(c -> c.count()).sum();
+    }
+
     private List<String> warnings() {
         return logs.messages().stream().filter(message -> message.startsWith("Redis is")).toList();
     }
@@ -212,8 +218,8 @@ class RedisOutageTest {
             }
             assertThat(decide(closed, "alice")).as("retry once Redis may be back")
                     .isEqualTo(Decision.refuse(Duration.ofSeconds(1)));
-            assertThat(fallbacks("fail-open", "error") + fallbacks("fail-open", "unavailable")).isEqualTo(7);
-            assertThat(fallbacks("fail-closed", "error")).isEqualTo(1);
+            assertThat(fallbacksOf("fail-open")).isEqualTo(7);
+            assertThat(fallbacksOf("fail-closed")).isEqualTo(1);
             assertThat(warnings()).anySatisfy(warning -> assertThat(warning)
                     .contains("decided by allowing everything (FAIL_OPEN)"));
             assertThat(warnings()).anySatisfy(warning -> assertThat(warning)

@@ -5,18 +5,24 @@ import dev.realtimesessions.ValidationException;
 import dev.realtimesessions.adapter.webflux.RealtimeCallEndpoint;
 import dev.realtimesessions.adapter.webflux.RealtimeTokenEndpoint;
 import dev.realtimesessions.adapter.webflux.RealtimeTokenQuota;
+import dev.realtimesessions.adapter.webflux.RealtimeWebhookEndpoint;
 import dev.realtimesessions.adapter.webflux.TokenGuardrails;
 import dev.realtimesessions.model.AudioOutputConfig;
 import dev.realtimesessions.model.ClientSecretCreateRequest;
+import dev.realtimesessions.model.LiveModel;
+import dev.realtimesessions.model.LiveSessionConfig;
+import dev.realtimesessions.model.LiveVoice;
 import dev.realtimesessions.model.RealtimeSessionConfig;
 import dev.realtimesessions.model.RealtimeSessionCreateRequest;
 import dev.realtimesessions.model.Voice;
+import dev.realtimesessions.webhooks.WebhookReplayStore;
+import dev.realtimesessions.webhooks.WebhookVerifier;
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
 
 /**
- * Builds the endpoints' configured requests and limits from {@code realtime.openai.endpoint.*} and
- * {@code realtime.openai.call-endpoint.*}.
+ * Builds the endpoints' configured requests and limits from {@code realtime.openai.endpoint.*},
+ * {@code realtime.openai.call-endpoint.*} and {@code realtime.openai.webhook.*}.
  */
 final class EndpointRequests {
 
@@ -65,14 +71,59 @@ final class EndpointRequests {
     static RealtimeCallEndpoint.Builder callEndpoint(RealtimeSessions sessions, RealtimeSessionsProperties properties) {
         RealtimeSessionsProperties.CallEndpoint calls = properties.callEndpoint();
         try {
-            return RealtimeCallEndpoint.builder(sessions)
+            RealtimeCallEndpoint.Builder endpoint = RealtimeCallEndpoint.builder(sessions)
                     .path(calls.path())
                     .maxDuration(calls.maxDuration())
                     .maxCallsPerUser(calls.maxCallsPerUser())
                     .session(session(properties.endpoint()));
+            return calls.api() == RealtimeSessionsProperties.CallApi.LIVE
+                    ? endpoint.live(liveSession(calls.liveModel(), properties.endpoint())) : endpoint;
         } catch (ValidationException e) {
             throw new InvalidConfigurationPropertyValueException(RealtimeSessionsProperties.PREFIX + ".call-endpoint."
                     + PropertyNames.of(e.field()), "(as configured)", e.getMessage());
+        }
+    }
+
+    /**
+     * The webhook endpoint from {@code realtime.openai.webhook.*}: its verifier (the secrets, the
+     * tolerance, and the application's replay store if it has one), its limits, and the token
+     * endpoint's session for {@code accept()}. The handlers and guardrails are the caller's to add.
+     *
+     * @throws InvalidConfigurationPropertyValueException naming the property if a value is missing or
+     *     unusable; never with a secret's value
+     */
+    static RealtimeWebhookEndpoint.Builder webhookEndpoint(RealtimeSessions sessions,
+            RealtimeSessionsProperties properties, @Nullable WebhookReplayStore replayStore) {
+        RealtimeSessionsProperties.Webhook webhook = properties.webhook();
+        String prefix = RealtimeSessionsProperties.PREFIX + ".webhook.";
+        if (webhook.secrets().isEmpty()) {
+            throw new InvalidConfigurationPropertyValueException(prefix + "secrets", null, prefix + "secrets is"
+                    + " required with " + prefix + "enabled=true: set it to the webhook's signing secret, for example "
+                    + prefix + "secrets=${OPENAI_WEBHOOK_SECRET}");
+        }
+        long maxBodyBytes = webhook.maxBodySize().toBytes();
+        if (maxBodyBytes > Integer.MAX_VALUE) {
+            throw new InvalidConfigurationPropertyValueException(prefix + "max-body-size", webhook.maxBodySize(),
+                    "must be at most " + Integer.MAX_VALUE + " bytes; OpenAI's events are a few kilobytes");
+        }
+        try {
+            WebhookVerifier.Builder verifier = WebhookVerifier.builder()
+                    .secrets(webhook.secrets().toArray(String[]::new))
+                    .tolerance(webhook.tolerance());
+            if (replayStore != null) {
+                verifier.replayStore(replayStore);
+            }
+            return RealtimeWebhookEndpoint.builder(sessions)
+                    .verifier(verifier.build())
+                    .path(webhook.path())
+                    .handlerTimeout(webhook.handlerTimeout())
+                    .rejectStatus(webhook.rejectStatus())
+                    .maxBodyBytes((int) maxBodyBytes)
+                    .maxDuration(webhook.maxDuration())
+                    .session(session(properties.endpoint()));
+        } catch (ValidationException e) {
+            String property = e.field().equals("maxBodyBytes") ? "max-body-size" : PropertyNames.of(e.field());
+            throw new InvalidConfigurationPropertyValueException(prefix + property, "(as configured)", e.getMessage());
         }
     }
 
@@ -86,6 +137,20 @@ final class EndpointRequests {
         String voice = properties.voice();
         if (voice != null && !voice.isBlank()) {
             config.audioOutput(AudioOutputConfig.ofVoice(Voice.of(voice)));
+        }
+        return config.build();
+    }
+
+    /** The GPT-Live session of the call endpoint in Live mode: the model, and the token endpoint's instructions and voice. */
+    static LiveSessionConfig liveSession(String model, RealtimeSessionsProperties.Endpoint properties) {
+        LiveSessionConfig.Builder config = LiveSessionConfig.builder().model(LiveModel.of(model));
+        String instructions = properties.instructions();
+        if (instructions != null && !instructions.isBlank()) {
+            config.instructions(instructions);
+        }
+        String voice = properties.voice();
+        if (voice != null && !voice.isBlank()) {
+            config.voice(LiveVoice.of(voice));
         }
         return config.build();
     }

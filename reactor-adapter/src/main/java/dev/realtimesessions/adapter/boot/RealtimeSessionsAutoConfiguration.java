@@ -7,12 +7,16 @@ import dev.realtimesessions.RetryPolicy;
 import dev.realtimesessions.ValidationException;
 import dev.realtimesessions.adapter.micrometer.MicrometerCallListener;
 import dev.realtimesessions.adapter.micrometer.RealtimeCallEndpointMetrics;
+import dev.realtimesessions.adapter.webflux.IncomingCallHandler;
 import dev.realtimesessions.adapter.webflux.RealtimeCallEndpoint;
 import dev.realtimesessions.adapter.webflux.RealtimeTokenAuthorizer;
 import dev.realtimesessions.adapter.webflux.RealtimeTokenCustomizer;
 import dev.realtimesessions.adapter.webflux.RealtimeTokenEndpoint;
 import dev.realtimesessions.adapter.webflux.RealtimeTokenQuota;
+import dev.realtimesessions.adapter.webflux.RealtimeWebhookEndpoint;
 import dev.realtimesessions.adapter.webflux.TokenGuardrails;
+import dev.realtimesessions.adapter.webflux.WebhookEventHandler;
+import dev.realtimesessions.webhooks.WebhookReplayStore;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.observation.ObservationRegistry;
 import org.jspecify.annotations.Nullable;
@@ -27,6 +31,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
+import org.springframework.context.SmartLifecycle;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
@@ -84,6 +89,13 @@ import org.springframework.web.reactive.function.server.ServerResponse;
  *       limit from {@code realtime.openai.call-endpoint.*}. At shutdown it hangs up the calls still
  *       open. With Micrometer, {@link RealtimeCallEndpointMetrics} gauges its open calls in the
  *       application's {@code MeterRegistry}.</li>
+ *   <li>With {@code realtime.openai.webhook.enabled=true}, the {@link RealtimeWebhookEndpoint} too
+ *       (incoming SIP calls): the signing secrets, tolerance, handler timeout, reject status, body
+ *       limit and maximum call duration of {@code realtime.openai.webhook.*}, the application's
+ *       {@link IncomingCallHandler} bean (required) and {@link WebhookEventHandler} bean (optional),
+ *       its {@link WebhookReplayStore} bean if it has one (a store shared by replicas), the session
+ *       of {@code realtime.openai.endpoint.*} for {@code accept()}, and the shared guardrails. At
+ *       shutdown it hangs up the accepted calls still open.</li>
  * </ul>
  */
 @AutoConfiguration(afterName = "org.springframework.boot.reactor.netty.autoconfigure.NettyReactiveWebServerAutoConfiguration")
@@ -255,8 +267,8 @@ public final class RealtimeSessionsAutoConfiguration {
     }
 
     /**
-     * The guardrails both endpoints share, from {@code realtime.openai.endpoint.guardrails.*}, when
-     * either endpoint is enabled in a reactive web application and the application has no
+     * The guardrails the endpoints share, from {@code realtime.openai.endpoint.guardrails.*}, when
+     * any endpoint is enabled in a reactive web application and the application has no
      * {@link TokenGuardrails} bean of its own.
      */
     @Configuration(proxyBeanMethods = false)
@@ -270,7 +282,7 @@ public final class RealtimeSessionsAutoConfiguration {
         }
 
         /**
-         * The guardrails, built once so that both endpoints count one quota per user.
+         * The guardrails, built once so that the endpoints count one quota per user.
          *
          * @param properties the bound properties
          * @param quota the application's per-user quota (a shared store, say), optional: when present
@@ -285,7 +297,7 @@ public final class RealtimeSessionsAutoConfiguration {
         }
     }
 
-    /** Either endpoint enabled by its property. */
+    /** Any endpoint enabled by its property. */
     static final class AnyEndpointEnabled extends AnyNestedCondition {
 
         AnyEndpointEnabled() {
@@ -298,6 +310,10 @@ public final class RealtimeSessionsAutoConfiguration {
 
         @ConditionalOnBooleanProperty(prefix = RealtimeSessionsProperties.PREFIX + ".call-endpoint", name = "enabled")
         static final class CallEndpoint {
+        }
+
+        @ConditionalOnBooleanProperty(prefix = RealtimeSessionsProperties.PREFIX + ".webhook", name = "enabled")
+        static final class WebhookEndpoint {
         }
     }
 
@@ -411,6 +427,18 @@ public final class RealtimeSessionsAutoConfiguration {
             return endpoint.routerFunction();
         }
 
+        /**
+         * Closes the call endpoint when the application stops, while the client's event loops still
+         * run, so that the calls still open are hung up.
+         *
+         * @param endpoint the endpoint
+         * @return the lifecycle that closes it
+         */
+        @Bean
+        public SmartLifecycle realtimeCallEndpointShutdown(RealtimeCallEndpoint endpoint) {
+            return new EndpointShutdown(endpoint::close);
+        }
+
         /** Gauges the call endpoint's open calls, when Micrometer is on the class path. */
         @Configuration(proxyBeanMethods = false)
         @ConditionalOnClass(name = "io.micrometer.core.instrument.MeterRegistry")
@@ -436,6 +464,73 @@ public final class RealtimeSessionsAutoConfiguration {
                 meters.ifUnique(metrics::bindTo);
                 return metrics;
             }
+        }
+    }
+
+    /** Registers the webhook endpoint in reactive web applications, when enabled by a property. */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass(name = "org.springframework.web.reactive.function.server.RouterFunction")
+    @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.REACTIVE)
+    @ConditionalOnBooleanProperty(prefix = RealtimeSessionsProperties.PREFIX + ".webhook", name = "enabled")
+    public static final class WebhookEndpointConfiguration {
+
+        /** Creates the configuration; Spring calls it. */
+        public WebhookEndpointConfiguration() {
+        }
+
+        /**
+         * The webhook endpoint, from {@code realtime.openai.webhook.*}, the token endpoint's session
+         * and guardrails, and the application's handlers. Closed at shutdown, which hangs up the
+         * accepted calls still open.
+         *
+         * @param sessions the client to answer calls with
+         * @param properties the bound properties
+         * @param callHandler the application's handler of incoming calls, required
+         * @param eventHandler the application's handler of other events, optional
+         * @param replayStore the application's replay store (one shared by replicas), optional: without
+         *     one, the endpoint's verifier remembers ids in memory
+         * @param guardrails the guardrails the other endpoints use too
+         * @return the endpoint
+         * @throws IllegalStateException if the application has no {@link IncomingCallHandler} bean
+         */
+        @Bean(destroyMethod = "close")
+        @ConditionalOnMissingBean
+        public RealtimeWebhookEndpoint realtimeWebhookEndpoint(RealtimeSessions sessions,
+                RealtimeSessionsProperties properties, ObjectProvider<IncomingCallHandler> callHandler,
+                ObjectProvider<WebhookEventHandler> eventHandler, ObjectProvider<WebhookReplayStore> replayStore,
+                TokenGuardrails guardrails) {
+            IncomingCallHandler theCallHandler = callHandler.getIfUnique();
+            if (theCallHandler == null) {
+                throw new IllegalStateException("realtime.openai.webhook.enabled=true needs one IncomingCallHandler bean"
+                        + " that decides about incoming SIP calls (accept, reject or refer); define one");
+            }
+            RealtimeWebhookEndpoint.Builder builder = EndpointRequests.webhookEndpoint(sessions, properties,
+                    replayStore.getIfUnique());
+            eventHandler.ifUnique(builder::eventHandler);
+            return builder.callHandler(theCallHandler).guardrails(guardrails).build();
+        }
+
+        /**
+         * The webhook endpoint's route: {@code POST} a delivery.
+         *
+         * @param endpoint the endpoint
+         * @return its router function
+         */
+        @Bean
+        public RouterFunction<ServerResponse> realtimeWebhookRouterFunction(RealtimeWebhookEndpoint endpoint) {
+            return endpoint.routerFunction();
+        }
+
+        /**
+         * Closes the webhook endpoint when the application stops, while the client's event loops
+         * still run, so that the accepted calls still open are hung up.
+         *
+         * @param endpoint the endpoint
+         * @return the lifecycle that closes it
+         */
+        @Bean
+        public SmartLifecycle realtimeWebhookEndpointShutdown(RealtimeWebhookEndpoint endpoint) {
+            return new EndpointShutdown(endpoint::close);
         }
     }
 }

@@ -9,6 +9,7 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
 
 /**
  * The {@code realtime.openai.*} properties the auto-configured {@link RealtimeSessions} client and
@@ -25,6 +26,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * realtime.openai.endpoint.voice=marin
  * realtime.openai.call-endpoint.enabled=true
  * realtime.openai.call-endpoint.max-duration=5m
+ * realtime.openai.webhook.enabled=true
+ * realtime.openai.webhook.secrets=${OPENAI_WEBHOOK_SECRET}
  * }</pre>
  *
  * <p>For Azure OpenAI, {@code realtime.openai.azure.resource-url} with the resource's key, or with
@@ -37,7 +40,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * realtime.openai.endpoint.model=my-gpt-realtime-deployment
  * }</pre>
  *
- * <p>{@link #toString()} never shows an API key.
+ * <p>{@link #toString()} never shows an API key or a webhook secret.
  *
  * @param enabled Whether to auto-configure the RealtimeSessions client at all.
  * @param apiKey The OpenAI API key, sent as Authorization: Bearer. Required unless
@@ -55,6 +58,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param azure Azure OpenAI instead of OpenAI.
  * @param endpoint The token endpoint.
  * @param callEndpoint The call endpoint (the SDP exchange).
+ * @param webhook The webhook endpoint (incoming SIP calls).
  */
 @ConfigurationProperties(prefix = RealtimeSessionsProperties.PREFIX)
 public record RealtimeSessionsProperties(
@@ -71,13 +75,14 @@ public record RealtimeSessionsProperties(
         @DefaultValue("20000") int maxPendingAcquires,
         @DefaultValue Azure azure,
         @DefaultValue Endpoint endpoint,
-        @DefaultValue CallEndpoint callEndpoint) {
+        @DefaultValue CallEndpoint callEndpoint,
+        @DefaultValue Webhook webhook) {
 
     /** The prefix of these properties. */
     public static final String PREFIX = "realtime.openai";
 
     /**
-     * Describes the properties without the API key.
+     * Describes the properties without the API key and the webhook secrets.
      *
      * @return a description safe to log
      */
@@ -87,7 +92,8 @@ public record RealtimeSessionsProperties(
                 + ", organization=" + organization + ", project=" + project + ", connectTimeout=" + connectTimeout
                 + ", attemptTimeout=" + attemptTimeout + ", timeout=" + timeout + ", maxRetries=" + maxRetries
                 + ", maxConnections=" + maxConnections + ", maxPendingAcquires=" + maxPendingAcquires
-                + ", azure=" + azure + ", endpoint=" + endpoint + ", callEndpoint=" + callEndpoint + "}";
+                + ", azure=" + azure + ", endpoint=" + endpoint + ", callEndpoint=" + callEndpoint + ", webhook=" + webhook
+                + "}";
     }
 
     /**
@@ -172,12 +178,84 @@ public record RealtimeSessionsProperties(
      *     path/handle to hang it up.
      * @param maxDuration How long a call may last before the endpoint hangs it up, whatever the browser does.
      * @param maxCallsPerUser How many calls one user may hold open at once; more are refused with 429.
+     * @param api Which API the offers go through: realtime (POST /realtime/calls) or live (GPT-Live,
+     *     alpha at OpenAI: POST /live/sessions, with live-model and the endpoint's instructions and voice).
+     * @param liveModel The GPT-Live model, when api is live.
      */
     public record CallEndpoint(
             @DefaultValue("false") boolean enabled,
             @DefaultValue("/realtime/call") String path,
             @DefaultValue("10m") Duration maxDuration,
-            @DefaultValue("2") int maxCallsPerUser) {
+            @DefaultValue("2") int maxCallsPerUser,
+            @DefaultValue("realtime") CallApi api,
+            @DefaultValue("gpt-live-1") String liveModel) {
+    }
+
+    /** The API the call endpoint exchanges offers through. */
+    public enum CallApi {
+        /** The Realtime API's {@code POST /realtime/calls}. */
+        REALTIME,
+        /** GPT-Live's {@code POST /live/sessions} (alpha at OpenAI). */
+        LIVE
+    }
+
+    /**
+     * The {@code realtime.openai.webhook.*} properties of the WebFlux webhook endpoint, which OpenAI
+     * posts its events to: incoming SIP calls are handed to the application's
+     * {@code IncomingCallHandler} bean and accepted, rejected or referred as it decides. Accepted
+     * calls start with the token endpoint's session ({@code realtime.openai.endpoint.*}) unless the
+     * handler gives its own, under the same guardrails.
+     *
+     * @param enabled Whether to register the WebFlux webhook endpoint (needs an IncomingCallHandler bean).
+     * @param path The path the webhook endpoint serves (POST); its public https URL is the webhook URL
+     *     configured at OpenAI.
+     * @param secrets The webhook signing secrets (whsec_...), typically ${OPENAI_WEBHOOK_SECRET}; two
+     *     while rotating, a delivery signed with either is accepted. Never logged.
+     * @param tolerance How far a delivery's timestamp may be from this server's clock, either way.
+     * @param handlerTimeout How long the IncomingCallHandler may take to decide before the endpoint
+     *     rejects the call.
+     * @param rejectStatus The SIP status (400 to 699) the endpoint rejects a call with when the handler
+     *     is too slow or fails, the guardrails refuse, or the accept fails.
+     * @param maxBodySize The largest webhook body read; a larger delivery is refused with 413.
+     * @param maxDuration How long an accepted call may last before the endpoint hangs it up.
+     */
+    public record Webhook(
+            @DefaultValue("false") boolean enabled,
+            @DefaultValue("/realtime/webhook") String path,
+            @DefaultValue List<String> secrets,
+            @DefaultValue("5m") Duration tolerance,
+            @DefaultValue("5s") Duration handlerTimeout,
+            @DefaultValue("480") int rejectStatus,
+            @DefaultValue("64KB") DataSize maxBodySize,
+            @DefaultValue("10m") Duration maxDuration) {
+
+        /**
+         * Copies the secrets, so that the bound properties cannot change afterwards.
+         *
+         * @param enabled whether to register the endpoint
+         * @param path the path served
+         * @param secrets the signing secrets; empty when unset
+         * @param tolerance the timestamp tolerance
+         * @param handlerTimeout how long the handler may take
+         * @param rejectStatus the SIP status of the endpoint's own rejects
+         * @param maxBodySize the largest body read
+         * @param maxDuration the longest an accepted call may last
+         */
+        public Webhook {
+            secrets = secrets == null ? List.of() : Collections.unmodifiableList(new ArrayList<>(secrets));
+        }
+
+        /**
+         * Describes the properties without the secrets.
+         *
+         * @return a description safe to log
+         */
+        @Override
+        public String toString() {
+            return "Webhook{enabled=" + enabled + ", path=" + path + ", secrets=" + secrets.size() + " (not shown)"
+                    + ", tolerance=" + tolerance + ", handlerTimeout=" + handlerTimeout + ", rejectStatus="
+                    + rejectStatus + ", maxBodySize=" + maxBodySize + ", maxDuration=" + maxDuration + "}";
+        }
     }
 
     /**

@@ -1,6 +1,6 @@
 package dev.realtimesessions.adapter.webflux;
 
-/** Why the {@link RealtimeCallEndpoint} ended a call, as its audit line names it. */
+/** Why an endpoint ended a call, as its audit line names it. */
 enum CallEnd {
     /** The app or the browser hung up. */
     HUNG_UP("hung-up"),
@@ -11,7 +11,9 @@ enum CallEnd {
     /** The endpoint was closed, or hung up every call. */
     CLOSED("closed"),
     /** The browser went away before it got the answer, so nobody could use the call. */
-    UNDELIVERED("undelivered");
+    UNDELIVERED("undelivered"),
+    /** A SIP call was accepted to be transferred, and the transfer (refer) failed. */
+    REFER_FAILED("refer-failed");
 
     private final String label;
 

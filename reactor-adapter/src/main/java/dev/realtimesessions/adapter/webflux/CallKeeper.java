@@ -4,19 +4,15 @@ import dev.realtimesessions.ApiConnectionException;
 import dev.realtimesessions.ApiException;
 import dev.realtimesessions.ApiTimeoutException;
 import dev.realtimesessions.NotFoundException;
-import dev.realtimesessions.RealtimeSessions;
 import dev.realtimesessions.RequestOptions;
-import dev.realtimesessions.model.RealtimeCall;
-import dev.realtimesessions.model.RealtimeCallRequest;
-import dev.realtimesessions.model.RealtimeModel;
-import dev.realtimesessions.model.RealtimeSessionConfig;
-import java.security.NoSuchAlgorithmException;
-import java.security.SecureRandom;
 import java.time.Duration;
-import java.util.Base64;
 import java.util.List;
+import java.util.function.BiFunction;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Function;
+import java.util.function.UnaryOperator;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
@@ -25,36 +21,53 @@ import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Scheduler;
 
 /**
- * The lives of the {@link RealtimeCallEndpoint}'s calls: a call opens under one of its user's slots
- * ({@link OpenCalls}), with a handle and a time limit on the timer, and ends once, whatever ends it
- * (the time limit, the app, the browser, revocation, closing), freeing its slot, cancelling its
- * timer and hanging it up with the key and project it was created with. A hangup that fails is
- * tried again later, on the same timer.
+ * The lives of an endpoint's calls, shared by the {@link RealtimeCallEndpoint} (calls the browser
+ * starts) and the {@link RealtimeWebhookEndpoint} (SIP calls it accepts): a call opens under one of
+ * its user's slots ({@link OpenCalls}), with a handle and a time limit on the timer, and ends once,
+ * whatever ends it (the time limit, the app, the browser, revocation, closing), freeing its slot,
+ * cancelling its timer and hanging it up with the key and project it was started with. A hangup
+ * that fails is tried again later, on the same timer.
  */
 final class CallKeeper {
 
-    private static final Logger LOG = LoggerFactory.getLogger(RealtimeCallEndpoint.class);
     private static final Duration HANGUP_RETRY_DELAY = Duration.ofSeconds(30);
     private static final int HANGUP_LATER_ATTEMPTS = 3;
 
-    private final RealtimeSessions sessions;
+    private final Logger log;
+    private final String name;
+    private final BiFunction<String, RequestOptions, Mono<Void>> hangup;
     private final Scheduler timer;
     private final Duration maxDuration;
     private final int maxCallsPerUser;
+    private final UnaryOperator<String> handleOf;
     private final OpenCalls calls;
-    private final SecureRandom handles = handleSource();
     private volatile boolean closed;
 
-    CallKeeper(RealtimeSessions sessions, Scheduler timer, Duration maxDuration, int maxCallsPerUser) {
-        this.sessions = sessions;
+    /**
+     * A keeper logging as {@code endpoint} under {@code name}, whose calls are known by the handle
+     * {@code handleOf} makes from OpenAI's call id and are ended with {@code hangup} (a Realtime
+     * call's {@code hangupCall}, or a GPT-Live session's {@code hangupLiveSession}).
+     */
+    CallKeeper(Class<?> endpoint, String name, BiFunction<String, RequestOptions, Mono<Void>> hangup, Scheduler timer,
+            Duration maxDuration, int maxCallsPerUser, UnaryOperator<String> handleOf) {
+        this.log = LoggerFactory.getLogger(endpoint);
+        this.name = name;
+        this.hangup = hangup;
         this.timer = timer;
         this.maxDuration = maxDuration;
         this.maxCallsPerUser = maxCallsPerUser;
+        this.handleOf = handleOf;
         this.calls = new OpenCalls(maxCallsPerUser);
     }
 
-    /** What the browser gets: the call's handle and the SDP answer. */
-    record Started(String handle, String sdp) {
+    /**
+     * A call the keeper opened, and what starting it gave.
+     *
+     * @param call the open call
+     * @param started what the start emitted (the created call, or the accepted call's id)
+     * @param <T> what the start emits
+     */
+    record Opened<T>(OpenCall call, T started) {
     }
 
     OpenCalls calls() {
@@ -71,10 +84,12 @@ final class CallKeeper {
     }
 
     /**
-     * Takes a slot of the user's, then the quota, creates the call, registers it and starts its
-     * time limit. The slot is given back if the call is not created, or the caller leaves first.
+     * Takes a slot of the user's, then the quota, starts the call ({@code start}, which names it
+     * through {@code callId}), registers it and starts its time limit. The slot is given back if the
+     * call is not started, or the caller leaves first.
      */
-    Mono<Started> open(String user, RealtimeCallRequest request, RequestOptions options, Mono<Void> quota) {
+    <T> Mono<Opened<T>> open(String user, @Nullable String model, RequestOptions options, Mono<Void> quota,
+            Mono<T> start, Function<T, String> callId) {
         return Mono.defer(() -> {
             if (!calls.reserve(user)) {
                 return Mono.error(new GuardrailRefusal(HttpStatus.TOO_MANY_REQUESTS, "max-calls-per-user",
@@ -83,8 +98,9 @@ final class CallKeeper {
             }
             AtomicBoolean settled = new AtomicBoolean();
             return quota
-                    .then(Mono.defer(() -> sessions.createCall(request, options)))
-                    .map(call -> register(user, call, request, options, settled))
+                    .then(start)
+                    .map(started -> new Opened<>(register(user, callId.apply(started), model, options, settled),
+                            started))
                     .doFinally(signal -> {
                         if (settled.compareAndSet(false, true)) {
                             calls.release(user);
@@ -93,16 +109,14 @@ final class CallKeeper {
         });
     }
 
-    private Started register(String user, RealtimeCall created, RealtimeCallRequest request, RequestOptions options,
+    private OpenCall register(String user, String callId, @Nullable String model, RequestOptions options,
             AtomicBoolean settled) {
-        OpenCall call = new OpenCall(newHandle(), user, created.callId(), options, timer.now(TimeUnit.MILLISECONDS));
-        RealtimeSessionConfig session = request.session();
-        RealtimeModel model = session == null ? null : session.model();
-        CallAudit.started(call, model == null ? null : model.value(), maxDuration);
+        OpenCall call = new OpenCall(handleOf.apply(callId), user, callId, options, timer.now(TimeUnit.MILLISECONDS));
+        CallAudit.started(call, model, maxDuration);
         if (!settled.compareAndSet(false, true)) {
-            // The browser left and the slot was given back: nobody can use this call.
+            // The caller left and the slot was given back: nobody can use this call.
             end(call, CallEnd.UNDELIVERED).subscribe();
-            return new Started(call.handle(), created.sdp());
+            return call;
         }
         call.timeLimit(timer.schedule(() -> end(call, CallEnd.TIME_LIMIT).subscribe(), maxDuration.toMillis(),
                 TimeUnit.MILLISECONDS));
@@ -110,7 +124,7 @@ final class CallKeeper {
         if (closed) {
             end(call, CallEnd.CLOSED).subscribe();
         }
-        return new Started(call.handle(), created.sdp());
+        return call;
     }
 
     /** Ends each call; emits how many this ended (not those something else ended first). */
@@ -136,14 +150,14 @@ final class CallKeeper {
 
     /** Asks OpenAI to hang up; a failure worth retrying is tried again later, in the background. */
     private Mono<Void> hangUp(OpenCall call, int laterAttempt) {
-        return sessions.hangupCall(call.callId(), call.options())
+        return hangup.apply(call.callId(), call.options())
                 .onErrorResume(error -> {
                     if (error instanceof NotFoundException) {
-                        LOG.debug("realtime call endpoint: call {} was over already", call.callId());
+                        log.debug("{}: call {} was over already", name, call.callId());
                         return Mono.empty();
                     }
                     boolean again = laterAttempt < HANGUP_LATER_ATTEMPTS && worthRetrying(error);
-                    LOG.warn("realtime call endpoint: could not hang up call {}: {}; {}", call.callId(),
+                    log.warn("{}: could not hang up call {}: {}; {}", name, call.callId(),
                             error.getMessage(), again ? "trying again in " + HANGUP_RETRY_DELAY.toSeconds() + " s"
                                     : "giving up: OpenAI ends the call at its own limit");
                     if (again) {
@@ -154,31 +168,12 @@ final class CallKeeper {
                 });
     }
 
-    private static boolean worthRetrying(Throwable error) {
+    /** Whether a control call that failed this way may succeed if sent again. */
+    static boolean worthRetrying(Throwable error) {
         if (error instanceof ApiException api) {
             int status = api.status();
             return status == 408 || status == 409 || status == 429 || status >= 500;
         }
         return error instanceof ApiConnectionException || error instanceof ApiTimeoutException;
-    }
-
-    private String newHandle() {
-        byte[] bytes = new byte[16];
-        handles.nextBytes(bytes);
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-    }
-
-    /**
-     * A DRBG, seeded here, on the thread that builds the endpoint: later handles come from its state
-     * without reading the OS's entropy source, so that making one never blocks an event loop.
-     */
-    private static SecureRandom handleSource() {
-        try {
-            SecureRandom random = SecureRandom.getInstance("DRBG");
-            random.nextBytes(new byte[16]);
-            return random;
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("the JDK has no DRBG SecureRandom", e);
-        }
     }
 }

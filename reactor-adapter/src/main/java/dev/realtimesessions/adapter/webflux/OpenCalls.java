@@ -6,7 +6,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The {@link RealtimeCallEndpoint}'s table of open calls: by handle, and per user with the slots
+ * An endpoint's table of open calls ({@link CallKeeper}'s): by handle, and per user with the slots
  * each holds against the per-user limit. A slot is taken before a call is created
  * ({@link #reserve}) and held until the call is registered and then ended ({@link #remove}), or
  * given back if it never was ({@link #release}); a user without slots leaves the table, so its
@@ -73,6 +73,11 @@ final class OpenCalls {
     @Nullable OpenCall get(String user, String handle) {
         OpenCall call = byHandle.get(handle);
         return call != null && call.user().equals(user) ? call : null;
+    }
+
+    /** The open call {@code handle} names, whoever's it is. */
+    @Nullable OpenCall get(String handle) {
+        return byHandle.get(handle);
     }
 
     /** {@code user}'s open calls, a copy. */

@@ -4,12 +4,17 @@ import dev.realtimesessions.RealtimeSessions;
 import dev.realtimesessions.RequestOptions;
 import dev.realtimesessions.ValidationException;
 import dev.realtimesessions.model.ClientSecretCreateRequest;
+import dev.realtimesessions.model.LiveSession;
+import dev.realtimesessions.model.LiveSessionConfig;
+import dev.realtimesessions.model.LiveSessionCreateRequest;
+import dev.realtimesessions.model.RealtimeCall;
 import dev.realtimesessions.model.RealtimeCallRequest;
 import dev.realtimesessions.model.RealtimeModel;
 import dev.realtimesessions.model.RealtimeSessionConfig;
 import dev.realtimesessions.model.SessionConfig;
 import java.net.URI;
 import java.time.Duration;
+import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -110,6 +115,14 @@ import reactor.core.scheduler.Schedulers;
  * the browser left before it got the answer; and how long it ran). Never an SDP, the instructions, a
  * secret or the API key.
  *
+ * <p><strong>GPT-Live.</strong> Built with {@link Builder#live(LiveSessionConfig)}, the endpoint
+ * exchanges the offer through GPT-Live instead ({@link RealtimeSessions#createLiveSession}, alpha at
+ * OpenAI), with the same authorizer, limits, revocation and audit: the session is the configured
+ * {@link LiveSessionConfig}, shaped per caller by a {@link LiveSessionCustomizer}; the guardrails'
+ * models, voices and quota apply (their fixed tools are Realtime tools and do not); calls end with
+ * {@link RealtimeSessions#hangupLiveSession}. Limit what the browser may do on the data channel with
+ * the session's {@link LiveSessionConfig#dataChannel() data channel permissions}.
+ *
  * <p>Metrics: {@code RealtimeCallEndpointMetrics} in the micrometer package. Immutable configuration,
  * thread-safe, non-blocking except {@link #close()}.
  */
@@ -136,6 +149,10 @@ public final class RealtimeCallEndpoint implements AutoCloseable {
     private final TokenGuardrails guardrails;
     private final Duration maxDuration;
     private final int maxCallsPerUser;
+    private final RealtimeSessions sessions;
+    /** The GPT-Live session calls start with, in Live mode; null for Realtime calls. */
+    private final @Nullable LiveSessionConfig live;
+    private final LiveSessionCustomizer liveCustomizer;
     private final CallKeeper keeper;
     private final OpenCalls calls;
 
@@ -147,7 +164,12 @@ public final class RealtimeCallEndpoint implements AutoCloseable {
         this.guardrails = builder.guardrails;
         this.maxDuration = builder.maxDuration;
         this.maxCallsPerUser = builder.maxCallsPerUser;
-        this.keeper = new CallKeeper(builder.sessions, builder.timer, maxDuration, maxCallsPerUser);
+        this.sessions = builder.sessions;
+        this.live = builder.live;
+        this.liveCustomizer = builder.liveCustomizer;
+        this.keeper = new CallKeeper(RealtimeCallEndpoint.class, "realtime call endpoint",
+                live == null ? sessions::hangupCall : sessions::hangupLiveSession, builder.timer, maxDuration,
+                maxCallsPerUser, new CallHandles());
         this.calls = keeper.calls();
     }
 
@@ -333,9 +355,20 @@ public final class RealtimeCallEndpoint implements AutoCloseable {
      *
      * @return a description safe to log
      */
+    /**
+     * The GPT-Live session calls start with, when the endpoint is in
+     * {@link Builder#live(LiveSessionConfig) Live mode}.
+     *
+     * @return the session before the {@link LiveSessionCustomizer}, or empty for Realtime calls
+     */
+    public Optional<LiveSessionConfig> liveSession() {
+        return Optional.ofNullable(live);
+    }
+
     @Override
     public String toString() {
-        return "RealtimeCallEndpoint{POST " + path + ", maxDuration=" + maxDuration + ", maxCallsPerUser="
+        return "RealtimeCallEndpoint{POST " + path + (live == null ? "" : ", GPT-Live " + live.model().value())
+                + ", maxDuration=" + maxDuration + ", maxCallsPerUser="
                 + maxCallsPerUser + ", openCalls=" + calls.count() + ", guardrails=" + guardrails + "}";
     }
 
@@ -352,7 +385,10 @@ public final class RealtimeCallEndpoint implements AutoCloseable {
     }
 
     /** Shapes and checks the session, then opens the call under one of the user's slots. */
-    private Mono<CallKeeper.Started> start(ServerRequest request, String user, RealtimeCallRequest offer) {
+    private Mono<Started> start(ServerRequest request, String user, RealtimeCallRequest offer) {
+        if (live != null) {
+            return startLive(request, user, offer.sdp(), live);
+        }
         Mono<RealtimeCallRequest> shaped = Mono.defer(() -> customizer.clientSecretRequest(request, defaults))
                 .switchIfEmpty(Mono.error(() -> new ValidationException("clientSecretRequest",
                         "completed empty: the RealtimeTokenCustomizer must emit a request")))
@@ -360,13 +396,43 @@ public final class RealtimeCallEndpoint implements AutoCloseable {
                     RealtimeSessionConfig session = guardrails.apply(realtimeSession(shapedRequest.session()));
                     return session == null ? offer : new RealtimeCallRequest(offer.sdp(), session);
                 });
-        Mono<RequestOptions> options = Mono.defer(() -> customizer.requestOptions(request))
+        return shaped.zipWith(options(request))
+                .flatMap(both -> open(user, both.getT1(), both.getT2()));
+    }
+
+    /** The customizer's options for this request, over those in the subscriber's context. */
+    private Mono<RequestOptions> options(ServerRequest request) {
+        return Mono.defer(() -> customizer.requestOptions(request))
                 .defaultIfEmpty(RequestOptions.none())
                 .flatMap(own -> Mono.deferContextual(context -> Mono.just(
                         context.getOrDefault(RequestOptions.CONTEXT_KEY, null) instanceof RequestOptions inContext
                                 ? own.orElse(inContext) : own)));
-        return shaped.zipWith(options)
-                .flatMap(both -> keeper.open(user, both.getT1(), both.getT2(), guardrails.acquire(user)));
+    }
+
+    private Mono<Started> open(String user, RealtimeCallRequest request, RequestOptions options) {
+        RealtimeSessionConfig session = request.session();
+        String model = session == null || session.model() == null ? null : session.model().value();
+        return keeper.open(user, model, options, guardrails.acquire(user),
+                        Mono.defer(() -> sessions.createCall(request, options)), RealtimeCall::callId)
+                .map(opened -> new Started(opened.call().handle(), opened.started().sdp()));
+    }
+
+    /** Live mode: the customizer's GPT-Live session, checked, then the offer exchanged through GPT-Live. */
+    private Mono<Started> startLive(ServerRequest request, String user, String sdp, LiveSessionConfig defaults) {
+        Mono<LiveSessionConfig> shaped = Mono.defer(() -> liveCustomizer.liveSession(request, defaults))
+                .switchIfEmpty(Mono.error(() -> new ValidationException("liveSession",
+                        "completed empty: the LiveSessionCustomizer must emit a session")))
+                .map(guardrails::apply);
+        return shaped.zipWith(options(request)).flatMap(both -> {
+            LiveSessionCreateRequest live = LiveSessionCreateRequest.of(both.getT1(), sdp);
+            return keeper.open(user, both.getT1().model().value(), both.getT2(), guardrails.acquire(user),
+                            Mono.defer(() -> sessions.createLiveSession(live, both.getT2())), LiveSession::sessionId)
+                    .map(opened -> new Started(opened.call().handle(), opened.started().sdpAnswer()));
+        });
+    }
+
+    /** What the browser gets: the call's handle and the SDP answer. */
+    private record Started(String handle, String sdp) {
     }
 
     private static @Nullable RealtimeSessionConfig realtimeSession(@Nullable SessionConfig session) {
@@ -399,6 +465,8 @@ public final class RealtimeCallEndpoint implements AutoCloseable {
         private Duration maxDuration = DEFAULT_MAX_DURATION;
         private int maxCallsPerUser = DEFAULT_MAX_CALLS_PER_USER;
         private Scheduler timer = Schedulers.parallel();
+        private @Nullable LiveSessionConfig live;
+        private LiveSessionCustomizer liveCustomizer = (request, defaults) -> Mono.just(defaults);
 
         private Builder(RealtimeSessions sessions) {
             this.sessions = sessions;
@@ -520,6 +588,42 @@ public final class RealtimeCallEndpoint implements AutoCloseable {
                 throw new ValidationException("maxCallsPerUser", "must be at least 1, but was " + maxCallsPerUser);
             }
             this.maxCallsPerUser = maxCallsPerUser;
+            return this;
+        }
+
+        /**
+         * Starts GPT-Live sessions instead of Realtime calls (GPT-Live is alpha at OpenAI): each
+         * offer is exchanged with {@code POST /live/sessions} for {@code session}, as the
+         * {@link #liveCustomizer(LiveSessionCustomizer)} shapes it per caller, and each call ends with
+         * a hangup of the Live session. The Realtime {@link #session(RealtimeSessionConfig) session}
+         * and the customizer's {@code clientSecretRequest} are then not used; its
+         * {@code requestOptions} are.
+         *
+         * @param session the GPT-Live session calls start with
+         * @return this builder
+         * @throws ValidationException if {@code session} is null
+         */
+        public Builder live(LiveSessionConfig session) {
+            if (session == null) {
+                throw new ValidationException("live", "must not be null");
+            }
+            this.live = session;
+            return this;
+        }
+
+        /**
+         * Shapes the GPT-Live session per caller, in {@link #live(LiveSessionConfig) Live mode}
+         * (default: the configured session as it is).
+         *
+         * @param liveCustomizer the customizer
+         * @return this builder
+         * @throws ValidationException if {@code liveCustomizer} is null
+         */
+        public Builder liveCustomizer(LiveSessionCustomizer liveCustomizer) {
+            if (liveCustomizer == null) {
+                throw new ValidationException("liveCustomizer", "must not be null");
+            }
+            this.liveCustomizer = liveCustomizer;
             return this;
         }
 

@@ -6,7 +6,7 @@ import dev.realtimesessions.model.ClientSecretCreateRequest;
 import dev.realtimesessions.model.ExpiresAfter;
 import dev.realtimesessions.model.FunctionTool;
 import dev.realtimesessions.model.McpTool;
-import dev.realtimesessions.model.RealtimeModel;
+import dev.realtimesessions.model.LiveSessionConfig;
 import dev.realtimesessions.model.RealtimeSessionConfig;
 import dev.realtimesessions.model.RealtimeSessionCreateRequest;
 import dev.realtimesessions.model.SessionConfig;
@@ -160,9 +160,10 @@ public final class TokenGuardrails {
             }
             return fixedTools == null ? null : RealtimeSessionConfig.builder().tools(fixedTools).build();
         }
-        checkModel(session.model());
-        checkVoice(session.audio() == null || session.audio().output() == null ? null
-                : session.audio().output().voice());
+        checkModel(session.model() == null ? null : session.model().value());
+        Voice voice = session.audio() == null || session.audio().output() == null ? null
+                : session.audio().output().voice();
+        checkVoice(voice == null ? null : voice.value());
         if (fixedTools == null) {
             return session;
         }
@@ -170,9 +171,19 @@ public final class TokenGuardrails {
         return session.toBuilder().tools(fixedTools).build();
     }
 
+    /**
+     * Checks a GPT-Live session against the models and voices; the fixed tools are Realtime tools and
+     * do not apply (a Live session's delegated tools are the application's to choose).
+     */
+    LiveSessionConfig apply(LiveSessionConfig session) {
+        checkModel(session.model().value());
+        checkVoice(session.voice() == null ? null : session.voice().value());
+        return session;
+    }
+
     RealtimeSessionCreateRequest apply(RealtimeSessionCreateRequest request) {
-        checkModel(request.model());
-        checkVoice(request.voice());
+        checkModel(request.model().value());
+        checkVoice(request.voice() == null ? null : request.voice().value());
         RealtimeSessionCreateRequest.Builder result = request.toBuilder();
         if (fixedTools != null) {
             checkTools(request.tools());
@@ -189,20 +200,20 @@ public final class TokenGuardrails {
         return result.build();
     }
 
-    private void checkModel(@Nullable RealtimeModel model) {
-        if (allowedModels != null && (model == null || !allowedModels.contains(model.value()))) {
+    private void checkModel(@Nullable String model) {
+        if (allowedModels != null && (model == null || !allowedModels.contains(model))) {
             throw refusedModel(model);
         }
     }
 
-    private GuardrailRefusal refusedModel(@Nullable RealtimeModel model) {
+    private GuardrailRefusal refusedModel(@Nullable String model) {
         return GuardrailRefusal.forbidden("allowed-models", (model == null ? "The session names no model"
-                : "The model " + model.value() + " is not allowed") + "; allowed: " + String.join(", ", allowedModels) + ".");
+                : "The model " + model + " is not allowed") + "; allowed: " + String.join(", ", allowedModels) + ".");
     }
 
-    private void checkVoice(@Nullable Voice voice) {
-        if (allowedVoices != null && voice != null && !allowedVoices.contains(voice.value())) {
-            throw GuardrailRefusal.forbidden("allowed-voices", "The voice " + voice.value()
+    private void checkVoice(@Nullable String voice) {
+        if (allowedVoices != null && voice != null && !allowedVoices.contains(voice)) {
+            throw GuardrailRefusal.forbidden("allowed-voices", "The voice " + voice
                     + " is not allowed; allowed: " + String.join(", ", allowedVoices) + ".");
         }
     }

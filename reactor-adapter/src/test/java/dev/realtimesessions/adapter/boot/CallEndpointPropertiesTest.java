@@ -85,6 +85,23 @@ class CallEndpointPropertiesTest {
     }
 
     @Test
+    void theLiveApiStartsGptLiveSessionsWithTheLiveModelAndTheTokenEndpointsInstructionsAndVoice() {
+        calls().run(context -> assertThat(context.getBean(RealtimeCallEndpoint.class).liveSession())
+                .as("Realtime calls by default").isEmpty());
+        calls("realtime.openai.call-endpoint.api=live", "realtime.openai.endpoint.instructions=Be brief.",
+                "realtime.openai.endpoint.voice=cedar")
+                .run(context -> assertThat(context.getBean(RealtimeCallEndpoint.class).liveSession()).hasValueSatisfying(
+                        session -> {
+                            assertThat(session.model().value()).isEqualTo("gpt-live-1");
+                            assertThat(session.instructions()).isEqualTo("Be brief.");
+                            assertThat(session.voice().value()).isEqualTo("cedar");
+                        }));
+        calls("realtime.openai.call-endpoint.api=live", "realtime.openai.call-endpoint.live-model=gpt-live-2")
+                .run(context -> assertThat(context.getBean(RealtimeCallEndpoint.class).liveSession().orElseThrow()
+                        .model().value()).isEqualTo("gpt-live-2"));
+    }
+
+    @Test
     void callsStartTheTokenEndpointsSessionUnderItsGuardrailsAndTheUsersLimit() throws Exception {
         calls("realtime.openai.endpoint.instructions=Be brief.", "realtime.openai.endpoint.voice=marin",
                 "realtime.openai.endpoint.guardrails.allowed-voices=marin",

@@ -52,6 +52,16 @@ class ConfigurationMetadataTest {
         defaults.put(P + "call-endpoint.path", "/realtime/call");
         defaults.put(P + "call-endpoint.max-duration", "10m");
         defaults.put(P + "call-endpoint.max-calls-per-user", "2");
+        defaults.put(P + "call-endpoint.api", "realtime");
+        defaults.put(P + "call-endpoint.live-model", "gpt-live-1");
+        defaults.put(P + "webhook.enabled", "false");
+        defaults.put(P + "webhook.path", "/realtime/webhook");
+        defaults.put(P + "webhook.secrets", null);
+        defaults.put(P + "webhook.tolerance", "5m");
+        defaults.put(P + "webhook.handler-timeout", "5s");
+        defaults.put(P + "webhook.reject-status", "480");
+        defaults.put(P + "webhook.max-body-size", "64KB");
+        defaults.put(P + "webhook.max-duration", "10m");
 
         Map<String, JsonNode> properties = new LinkedHashMap<>();
         try (InputStream metadata = getClass().getResourceAsStream("/META-INF/spring-configuration-metadata.json")) {
