@@ -166,7 +166,10 @@ public final class LoadHarness {
             int r = intOption("rounds");
             for (int round = 1; round <= r; round++) {
                 Map<String, Map<String, String>> results = new LinkedHashMap<>();
-                for (String client : clients) {
+                // Each round starts one client later, so that no client always runs last (or first) in a round:
+                // on a shared machine the CPU per call drifts within a round.
+                for (int i = 0; i < clients.size(); i++) {
+                    String client = clients.get((i + round - 1) % clients.size());
                     results.put(client, runClient(client, base, intOption("warmup"), intOption("requests"),
                             intOption("concurrency"), 600, protocol + "-load-r" + round,
                             "http://127.0.0.1:" + ports.status() + "/status"));
@@ -204,6 +207,44 @@ public final class LoadHarness {
         line("");
         table(medians, clients);
         goals(medians);
+        roundRatios(rounds, clients);
+    }
+
+    /**
+     * Each client's ratio to the floor of the same round, per round and their median: steadier than
+     * the ratio of the medians when the machine's speed drifts from round to round.
+     */
+    private void roundRatios(List<Map<String, Map<String, String>>> rounds, List<String> clients) {
+        if (!clients.contains("floor")) {
+            return;
+        }
+        line("Per round, to the floor of the same round (median last):");
+        line("");
+        line("| client | CPU/req vs floor | req/s vs floor | alloc/req vs floor |");
+        line("|---|---|---|---|");
+        for (String client : clients) {
+            StringBuilder row = new StringBuilder("| " + client);
+            for (String key : List.of("cpu_us_per_req", "rps", "alloc_kb_per_req")) {
+                double[] ratios = rounds.stream().mapToDouble(round -> {
+                    try {
+                        return Double.parseDouble(round.get(client).get(key))
+                                / Double.parseDouble(round.get("floor").get(key));
+                    } catch (RuntimeException e) {
+                        return Double.NaN;
+                    }
+                }).toArray();
+                StringBuilder cell = new StringBuilder();
+                for (double ratio : ratios) {
+                    cell.append(String.format(Locale.ROOT, "%.2f, ", ratio));
+                }
+                double[] sorted = ratios.clone();
+                Arrays.sort(sorted);
+                cell.append(String.format(Locale.ROOT, "**%.2fx**", sorted[sorted.length / 2]));
+                row.append(" | ").append(cell);
+            }
+            line(row + " |");
+        }
+        line("");
     }
 
     private void goals(Map<String, Map<String, String>> medians) {
