@@ -908,6 +908,7 @@ public final class RealtimeSessions implements AutoCloseable {
         private @Nullable TrustManagerFactory trustManager;
         private boolean allowInsecureHttp;
         private boolean wiretap;
+        private boolean acceptGzip;
         private boolean rateGate = true;
         private @Nullable SharedRateGate sharedRateGate;
         private CallListener.@Nullable Factory callListener;
@@ -1209,8 +1210,8 @@ public final class RealtimeSessions implements AutoCloseable {
          * To keep the library's transport and only choose its event loops, use
          * {@link #runOn(LoopResources)}.
          *
-         * <p><strong>What still applies</strong> to a caller's client: compression
-         * ({@code Accept-Encoding: gzip}), the connect timeout, the redacting wiretap (which also
+         * <p><strong>What still applies</strong> to a caller's client: compression as
+         * {@link #acceptGzip(boolean)} says (off unless asked for), the connect timeout, the redacting wiretap (which also
          * replaces Reactor Netty's own wiretap, as that would log the key in clear),
          * {@link #maxResponseBytes(int)} (checked on the inflated body), the timeouts, retries,
          * rate gate, headers and listener. <strong>What does not</strong>: the library's pool and
@@ -1239,6 +1240,23 @@ public final class RealtimeSessions implements AutoCloseable {
          */
         public Builder allowInsecureHttp(boolean allowInsecureHttp) {
             this.allowInsecureHttp = allowInsecureHttp;
+            return this;
+        }
+
+        /**
+         * Asks for gzip-compressed answers ({@code Accept-Encoding: gzip}; default {@code false}).
+         * Every answer of this API is small (a token answer is under 2 KB, an SDP answer a few), and
+         * inflating one costs more CPU than sending it as it is: about 6 µs per 766-byte token
+         * answer to save 323 bytes on the wire (BENCHMARKS.md). When on, an answer is inflated with
+         * {@link #maxResponseBytes(int)} checked as it inflates, so a gzip bomb is refused at the
+         * cap. When off, an answer that comes compressed all the same fails with
+         * {@link ResponseDecodingException} naming this setting.
+         *
+         * @param acceptGzip whether to ask for gzip
+         * @return this builder
+         */
+        public Builder acceptGzip(boolean acceptGzip) {
+            this.acceptGzip = acceptGzip;
             return this;
         }
 
@@ -1342,13 +1360,13 @@ public final class RealtimeSessions implements AutoCloseable {
             ClientSettings settings = new ClientSettings(target, keys == null ? Mono.empty() : keys,
                     Collections.unmodifiableMap(new LinkedHashMap<>(headers)), retryPolicy, attemptTimeout, timeout,
                     connectTimeout, maxResponseBytes, maxConnections, maxPendingAcquires, httpClient, loops, trustManager,
-                    wiretap, LibraryVersion.userAgent(), rateGate, callListener, azure, sharedRateGate);
+                    wiretap, LibraryVersion.userAgent(), rateGate, callListener, azure, acceptGzip, sharedRateGate);
             String description = (azure == null ? "baseUrl=" + baseUrl
                     : "azure=" + target + ", auth=" + (azure.tokenSource() == null ? "api-key"
                     : "Entra ID token source, azureTokenRefreshMargin=" + azure.tokenRefreshMargin()))
                     + ", headers=" + headers.keySet() + ", retryPolicy=" + retryPolicy
                     + ", attemptTimeout=" + attemptTimeout + ", timeout=" + timeout + ", connectTimeout=" + connectTimeout
-                    + ", maxResponseBytes=" + maxResponseBytes
+                    + ", maxResponseBytes=" + maxResponseBytes + ", acceptGzip=" + acceptGzip
                     + (httpClient == null ? ", maxConnections=" + maxConnections + ", maxPendingAcquires="
                     + maxPendingAcquires + (loops == null ? "" : ", runOn=caller's loops")
                     + (trustManager == null ? "" : ", trustManager=caller's") : ", httpClient=caller's")

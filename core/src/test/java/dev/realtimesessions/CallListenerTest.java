@@ -105,6 +105,18 @@ class CallListenerTest {
     }
 
     @Test
+    void anAttemptCutByTheOverallDeadlineGetsNoEventOfItsOwn() {
+        server.enqueue(Fixtures.ok().newBuilder().headersDelay(10, java.util.concurrent.TimeUnit.SECONDS).build());
+        try (RealtimeSessions sessions = client(server).timeout(Duration.ofMillis(300))
+                .attemptTimeout(Duration.ofSeconds(30)).callListener(recording()).build()) {
+            assertThat(failure(sessions.create(request()))).isInstanceOf(ApiTimeoutException.class)
+                    .hasMessageContaining("overall timeout of PT0.3S (1 attempt)");
+        }
+        assertThat(events).containsExactly("callStarted /realtime/sessions", "attemptStarted 1",
+                "callFailed ApiTimeoutException 1");
+    }
+
+    @Test
     void aHoldOfTheRateGateIsReportedBeforeTheAttemptItDelays() {
         server.enqueue(Fixtures.status(429).addHeader("retry-after-ms", "50").build());
         server.enqueue(Fixtures.ok());

@@ -8,7 +8,16 @@ import dev.realtimesessions.RealtimeSessions;
 import io.netty.buffer.Unpooled;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaderValues;
+import java.io.IOException;
+import java.io.InputStream;
 import java.lang.management.ManagementFactory;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.security.KeyStore;
+import java.security.cert.CertificateFactory;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
@@ -18,6 +27,10 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManager;
+import javax.net.ssl.TrustManagerFactory;
+import javax.net.ssl.X509TrustManager;
 import okhttp3.ConnectionPool;
 import okhttp3.Dispatcher;
 import org.jspecify.annotations.Nullable;
@@ -25,7 +38,9 @@ import org.springframework.http.MediaType;
 import org.springframework.http.client.reactive.ReactorClientHttpConnector;
 import org.springframework.web.reactive.function.client.WebClient;
 import reactor.core.publisher.Mono;
+import reactor.netty.http.Http2SslContextSpec;
 import reactor.netty.http.HttpProtocol;
+import reactor.netty.http.client.Http2AllocationStrategy;
 import reactor.netty.http.client.HttpClient;
 import reactor.netty.resources.ConnectionProvider;
 
@@ -37,7 +52,7 @@ import reactor.netty.resources.ConnectionProvider;
  *
  * <pre>
  * LoadClient KIND BASE_URL WARMUP REQUESTS CONCURRENCY TIMEOUT_SECONDS
- * KIND: floor | library | openai-sdk | webclient
+ * KIND: floor | floor-strict | library | openai-sdk | webclient
  * </pre>
  *
  * <ul>
@@ -47,9 +62,20 @@ import reactor.netty.resources.ConnectionProvider;
  *       at the end minus the same sum at the start, divided by the requests (a thread that dies in
  *       between is not counted; the clients' I/O threads all outlive the phase).</li>
  *   <li>Peak threads: {@code ThreadMXBean.getPeakThreadCount()} after a reset at the start.</li>
+ *   <li>Connections: how many the server accepted during each phase, read from the page named by
+ *       {@code -Drs.bench.connections=URL} (nginx's stub_status, or the delay server's count).</li>
  * </ul>
+ *
+ * <p>Over TLS ({@code https} base URL) each client trusts the certificate in
+ * {@code -Drs.bench.trust=PEM} with its own TLS configuration, and offers h2 and HTTP/1.1 by ALPN.
  */
 public final class LoadClient {
+
+    /** The system property naming the page that counts the server's accepted connections. */
+    static final String CONNECTIONS_URL = "rs.bench.connections";
+
+    /** The system property naming the PEM certificate a TLS client trusts. */
+    static final String TRUST = "rs.bench.trust";
 
     /** Starts one call; the callback gets {@code null} on success or the failure. */
     interface Caller extends AutoCloseable {
@@ -81,8 +107,11 @@ public final class LoadClient {
         int concurrency = Integer.parseInt(args[4]);
         int timeoutSeconds = Integer.parseInt(args[5]);
 
+        System.err.println(kind + ": OpenSSL " + (io.netty.handler.ssl.OpenSsl.isAvailable()
+                ? "available (" + io.netty.handler.ssl.OpenSsl.versionString() + ")" : "not available"));
         try (Caller caller = caller(kind, base, concurrency)) {
             long warmupNanos = 0;
+            long connectionsAtStart = acceptedConnections();
             if (warmup > 0) {
                 Phase w = run(caller, warmup, concurrency, timeoutSeconds);
                 System.err.printf(Locale.ROOT, "%s warmup: %d calls, %d errors, %.0f ms%n", kind, warmup, w.errors,
@@ -94,6 +123,7 @@ public final class LoadClient {
             }
             System.gc();
             Thread.sleep(200);
+            long connectionsAfterWarmup = acceptedConnections();
 
             com.sun.management.ThreadMXBean threads =
                     (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
@@ -106,6 +136,7 @@ public final class LoadClient {
             long cpu = os.getProcessCpuTime() - cpuBefore;
             long alloc = allocatedBytes(threads) - allocBefore;
             int peakThreads = threads.getPeakThreadCount();
+            long connectionsAtEnd = acceptedConnections();
 
             long done = m.completed;
             long[] sorted = Arrays.copyOf(m.latencies, (int) done);
@@ -114,18 +145,65 @@ public final class LoadClient {
             System.out.printf(Locale.ROOT,
                     "RESULT kind=%s requests=%d completed=%d errors=%d concurrency=%d wall_ms=%.1f rps=%.1f"
                             + " p50_ms=%.3f p99_ms=%.3f max_ms=%.3f cpu_us_per_req=%.1f alloc_kb_per_req=%.2f"
-                            + " peak_threads=%d warmup_ms=%.1f%n",
+                            + " peak_threads=%d warmup_ms=%.1f connections=%d warmup_connections=%d"
+                            + " measured_connections=%d%n",
                     kind, requests, done, m.errors, concurrency, m.wallNanos / 1e6, done / wallSeconds,
                     percentile(sorted, 0.50) / 1e6, percentile(sorted, 0.99) / 1e6,
                     (sorted.length == 0 ? 0 : sorted[sorted.length - 1]) / 1e6,
                     cpu / 1e3 / Math.max(1, done), alloc / 1024.0 / Math.max(1, done), peakThreads,
-                    warmupNanos / 1e6);
+                    warmupNanos / 1e6, connectionsAtEnd - connectionsAtStart,
+                    connectionsAfterWarmup - connectionsAtStart, connectionsAtEnd - connectionsAfterWarmup);
             if (m.firstError != null) {
                 System.err.println(kind + ": first error of the measured phase:");
                 m.firstError.printStackTrace();
             }
         }
         System.exit(0);
+    }
+
+    /**
+     * The connections the server has accepted so far: nginx's stub_status ("accepts"), or the delay
+     * server's plain count; -1 without {@code -Drs.bench.connections}.
+     */
+    private static long acceptedConnections() throws IOException {
+        String url = System.getProperty(CONNECTIONS_URL);
+        if (url == null) {
+            return -1;
+        }
+        try (InputStream in = URI.create(url).toURL().openStream()) {
+            String page = new String(in.readAllBytes(), StandardCharsets.US_ASCII);
+            int header = page.indexOf("server accepts");
+            String number = header < 0 ? page.trim() : page.substring(header).split("\n")[1].trim().split("\\s+")[0];
+            return Long.parseLong(number);
+        }
+    }
+
+    /** The trust of a TLS client: the certificate the harness made for this run. */
+    static TrustManagerFactory trust() {
+        String pem = System.getProperty(TRUST);
+        if (pem == null) {
+            throw new IllegalStateException("an https base URL needs -D" + TRUST + "=CERT_PEM");
+        }
+        try (InputStream in = Files.newInputStream(Path.of(pem))) {
+            KeyStore store = KeyStore.getInstance(KeyStore.getDefaultType());
+            store.load(null, null);
+            store.setCertificateEntry("load-harness", CertificateFactory.getInstance("X.509").generateCertificate(in));
+            TrustManagerFactory factory = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+            factory.init(store);
+            return factory;
+        } catch (IOException | GeneralSecurityException e) {
+            throw new IllegalStateException("cannot trust " + pem, e);
+        }
+    }
+
+    /** A Reactor Netty client over TLS trusting the harness's certificate, offering h2 and HTTP/1.1; else HTTP/1.1. */
+    private static HttpClient transport(HttpClient client, String base) {
+        if (!base.startsWith("https:")) {
+            return client.protocol(HttpProtocol.HTTP11);
+        }
+        TrustManagerFactory trust = trust();
+        return client.protocol(HttpProtocol.H2, HttpProtocol.HTTP11)
+                .secure(spec -> spec.sslContext(Http2SslContextSpec.forClient().configure(b -> b.trustManager(trust))));
     }
 
     private static long allocatedBytes(com.sun.management.ThreadMXBean threads) {
@@ -207,7 +285,9 @@ public final class LoadClient {
     static Caller caller(String kind, String base, int concurrency) {
         switch (kind) {
             case "floor":
-                return floor(base, concurrency);
+                return floor(base, concurrency, false);
+            case "floor-strict":
+                return floor(base, concurrency, true);
             case "library":
                 return library(base, concurrency);
             case "openai-sdk":
@@ -227,13 +307,24 @@ public final class LoadClient {
                 .build();
     }
 
-    /** (a) The floor: a raw Reactor Netty POST of pre-serialized bytes; the answer is read into a byte[]. */
-    static Caller floor(String base, int concurrency) {
+    /**
+     * (a) The floor: a raw Reactor Netty POST of pre-serialized bytes; the answer is read into a
+     * byte[]. With {@code strictReuse} ({@code floor-strict}), its pool fills an h2 connection up to
+     * the server's stream limit before opening another, as the library's does; by default Reactor
+     * Netty's h2 pool opens more connections (up to the concurrency) when calls start together.
+     */
+    static Caller floor(String base, int concurrency, boolean strictReuse) {
         byte[] body = dev.realtimesessions.internal.Endpoint.CLIENT_SECRETS.toJson(Payloads.CLIENT_SECRET_REQUEST);
         String uri = base + "/realtime/client_secrets";
         String authorization = "Bearer " + Payloads.API_KEY;
-        ConnectionProvider pool = pool("floor", concurrency);
-        HttpClient client = HttpClient.create(pool).protocol(HttpProtocol.HTTP11)
+        ConnectionProvider pool = !strictReuse ? pool("floor", concurrency) : ConnectionProvider.builder("floor-strict")
+                .maxConnections(Math.max(concurrency, 16))
+                .allocationStrategy(Http2AllocationStrategy.builder().maxConnections(Math.max(concurrency, 16))
+                        .strictConnectionReuse(true).build())
+                .pendingAcquireMaxCount(-1)
+                .pendingAcquireTimeout(Duration.ofMinutes(10))
+                .build();
+        HttpClient client = transport(HttpClient.create(pool), base)
                 .headers(h -> h.set(HttpHeaderNames.CONTENT_TYPE, HttpHeaderValues.APPLICATION_JSON)
                         .set(HttpHeaderNames.AUTHORIZATION, authorization));
         return new Caller() {
@@ -261,12 +352,15 @@ public final class LoadClient {
 
     /** (b) This library, configured as its README says for the load. */
     static Caller library(String base, int concurrency) {
-        RealtimeSessions sessions = RealtimeSessions.builder()
+        RealtimeSessions.Builder builder = RealtimeSessions.builder()
                 .apiKey(Payloads.API_KEY)
                 .baseUrl(base)
                 .maxConnections(Math.max(2000, concurrency))
-                .maxPendingAcquires(Math.max(20_000, concurrency))
-                .build();
+                .maxPendingAcquires(Math.max(20_000, concurrency));
+        if (base.startsWith("https:")) {
+            builder.trustManager(trust());
+        }
+        RealtimeSessions sessions = builder.build();
         return new Caller() {
             @Override
             public void call(Consumer<@Nullable Throwable> done) {
@@ -290,10 +384,21 @@ public final class LoadClient {
         Dispatcher dispatcher = new Dispatcher();
         dispatcher.setMaxRequests(Math.max(64, concurrency));
         dispatcher.setMaxRequestsPerHost(Math.max(64, concurrency));
-        okhttp3.OkHttpClient okHttp = new okhttp3.OkHttpClient.Builder()
+        okhttp3.OkHttpClient.Builder okHttpBuilder = new okhttp3.OkHttpClient.Builder()
                 .dispatcher(dispatcher)
-                .connectionPool(new ConnectionPool(Math.max(5, concurrency), 5, TimeUnit.MINUTES))
-                .build();
+                .connectionPool(new ConnectionPool(Math.max(5, concurrency), 5, TimeUnit.MINUTES));
+        if (base.startsWith("https:")) {
+            // OkHttp's own TLS: the JDK's engine, h2 and HTTP/1.1 offered by ALPN (its default protocols).
+            X509TrustManager trust = (X509TrustManager) trust().getTrustManagers()[0];
+            try {
+                SSLContext context = SSLContext.getInstance("TLS");
+                context.init(null, new TrustManager[] {trust}, null);
+                okHttpBuilder.sslSocketFactory(context.getSocketFactory(), trust);
+            } catch (GeneralSecurityException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+        okhttp3.OkHttpClient okHttp = okHttpBuilder.build();
         OpenAIClientAsync client = OpenAIOkHttpClientAsync.builder()
                 .apiKey(Payloads.API_KEY)
                 .baseUrl(base)
@@ -345,7 +450,7 @@ public final class LoadClient {
         ConnectionProvider pool = pool("webclient", concurrency);
         WebClient client = WebClient.builder()
                 .baseUrl(base)
-                .clientConnector(new ReactorClientHttpConnector(HttpClient.create(pool)))
+                .clientConnector(new ReactorClientHttpConnector(transport(HttpClient.create(pool), base)))
                 .defaultHeaders(h -> h.setBearerAuth(Payloads.API_KEY))
                 .build();
         WcRequest request = new WcRequest(new WcSession("realtime", Payloads.MODEL, Payloads.INSTRUCTIONS,

@@ -35,13 +35,21 @@ import java.util.concurrent.TimeUnit;
  *   --warmup N          warm-up calls before them (default 100000: less leaves C2 compiling in the measured phase)
  *   --concurrency N     calls in flight (default 64)
  *   --rounds N          rounds; clients interleave within a round, the report gives medians (default 3)
- *   --clients a,b       from floor,library,openai-sdk,webclient (default all)
+ *   --clients a,b       from floor,library,openai-sdk,webclient, floor-strict (the floor with the library's h2
+ *                       connection reuse) and the variants' names (default the four)
+ *   --variants N=CP,..  variants: the library client (or KIND:CP, another client) run on class path CP (another
+ *                       build of core: benchmarks/variant), reported as client N; interleaved with the others
  *   --scale-calls N     calls in flight at once in the scale run (default 10000; 0 skips it)
  *   --scale-delay-ms N  the scale server's answer delay (default 1000)
  *   --skip-load         only the scale run
  *   --client-cpu C      taskset CPU list for the clients (default 0)
  *   --server-cpu C      taskset CPU list for the servers (default 1)
  *   --heap SIZE         client -Xms/-Xmx (default 1g)
+ *   --jvm-args "A B"    more options for every client JVM, such as -XX:StartFlightRecording=...; {client}
+ *                       and {tag} in them become the client's name and the run's tag (default none)
+ *   --protocols a,b     from h1 (plain HTTP/1.1), tls-h1 (TLS, HTTP/1.1 only), tls-h2 (TLS, h2 by ALPN) (default h1);
+ *                       the TLS rows use a self-signed certificate made at run time with openssl, which each
+ *                       client trusts with its own TLS configuration (-Drs.bench.trust=PEM)
  *   --out DIR           report and logs (default benchmarks/target/load-results/TIMESTAMP)
  * </pre>
  */
@@ -49,11 +57,16 @@ public final class LoadHarness {
 
     static final List<String> ALL_CLIENTS = List.of("floor", "library", "openai-sdk", "webclient");
 
+    /** What LoadClient can run: the four, and the floor with the library's h2 connection reuse. */
+    static final List<String> KINDS = List.of("floor", "floor-strict", "library", "openai-sdk", "webclient");
+
     private final Map<String, String> options = new LinkedHashMap<>();
     private final Path out;
     private final String java = ProcessHandle.current().info().command().orElse("java");
     private final String classPath = System.getProperty("java.class.path");
     private final StringBuilder report = new StringBuilder();
+    /** Variant name to the class path its library client runs on. */
+    private final Map<String, String> variants = new LinkedHashMap<>();
 
     private LoadHarness(String[] args) throws IOException {
         options.put("requests", "50000");
@@ -67,6 +80,9 @@ public final class LoadHarness {
         options.put("client-cpu", "0");
         options.put("server-cpu", "1");
         options.put("heap", "1g");
+        options.put("variants", "");
+        options.put("jvm-args", "");
+        options.put("protocols", "h1");
         options.put("out", "benchmarks/target/load-results/"
                 + DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC).format(Instant.now()));
         for (int i = 0; i < args.length; i++) {
@@ -82,6 +98,12 @@ public final class LoadHarness {
         }
         out = Paths.get(options.get("out"));
         Files.createDirectories(out);
+        for (String variant : options.get("variants").split(",")) {
+            if (!variant.isEmpty()) {
+                int eq = variant.indexOf('=');
+                variants.put(variant.substring(0, eq), variant.substring(eq + 1));
+            }
+        }
     }
 
     /**
@@ -103,11 +125,17 @@ public final class LoadHarness {
         line("# Load harness run " + DateTimeFormatter.ISO_INSTANT.format(Instant.now()));
         line("");
         machine();
-        if (!Boolean.parseBoolean(options.get("skip-load"))) {
-            loadRun(clients);
+        List<String> protocols = Arrays.asList(options.get("protocols").split(","));
+        if (protocols.stream().anyMatch(protocol -> protocol.startsWith("tls"))) {
+            makeCertificate();
         }
-        if (intOption("scale-calls") > 0) {
-            scaleRun(clients);
+        for (String protocol : protocols) {
+            if (!Boolean.parseBoolean(options.get("skip-load"))) {
+                loadRun(clients, protocol);
+            }
+            if (intOption("scale-calls") > 0) {
+                scaleRun(clients, protocol);
+            }
         }
         Files.writeString(out.resolve("report.md"), report.toString());
         System.out.println();
@@ -128,19 +156,23 @@ public final class LoadHarness {
 
     // ---- the load run: nginx with a canned answer ----
 
-    private void loadRun(List<String> clients) throws Exception {
-        int port = freePort();
+    private void loadRun(List<String> clients, String protocol) throws Exception {
+        Ports ports = new Ports(freePort(), freePort(), freePort(), freePort());
         Path dir = Files.createTempDirectory("rs-bench-nginx");
-        Process nginx = startNginx(dir, port);
+        Process nginx = startNginx(dir, ports);
         List<Map<String, Map<String, String>>> rounds = new ArrayList<>();
         try {
-            String base = "http://127.0.0.1:" + port + "/v1";
+            String base = ports.base(protocol);
             int r = intOption("rounds");
             for (int round = 1; round <= r; round++) {
                 Map<String, Map<String, String>> results = new LinkedHashMap<>();
-                for (String client : clients) {
+                // Each round starts one client later, so that no client always runs last (or first) in a round:
+                // on a shared machine the CPU per call drifts within a round.
+                for (int i = 0; i < clients.size(); i++) {
+                    String client = clients.get((i + round - 1) % clients.size());
                     results.put(client, runClient(client, base, intOption("warmup"), intOption("requests"),
-                            intOption("concurrency"), 600, "load-r" + round));
+                            intOption("concurrency"), 600, protocol + "-load-r" + round,
+                            "http://127.0.0.1:" + ports.status() + "/status"));
                 }
                 rounds.add(results);
             }
@@ -150,13 +182,13 @@ public final class LoadHarness {
                 nginx.destroyForcibly();
             }
         }
-        line("## Load run: nginx (1 worker, pinned to CPU " + options.get("server-cpu") + ") with a canned "
-                + Payloads.CLIENT_SECRET_RESPONSE.length + "-byte answer; clients pinned to CPU "
+        line("## Load run (" + describe(protocol) + "): nginx (1 worker, pinned to CPU " + options.get("server-cpu")
+                + ") with a canned " + Payloads.CLIENT_SECRET_RESPONSE.length + "-byte answer; clients pinned to CPU "
                 + options.get("client-cpu") + "; " + options.get("requests") + " measured calls after "
                 + options.get("warmup") + " warm-up calls, " + options.get("concurrency") + " in flight");
         line("");
         for (int round = 0; round < rounds.size(); round++) {
-            line("### Round " + (round + 1));
+            line("### Round " + (round + 1) + " (" + protocol + ")");
             line("");
             table(rounds.get(round), clients);
         }
@@ -164,17 +196,55 @@ public final class LoadHarness {
         for (String client : clients) {
             Map<String, String> median = new LinkedHashMap<>();
             for (String key : List.of("rps", "p50_ms", "p99_ms", "cpu_us_per_req", "alloc_kb_per_req",
-                    "peak_threads", "errors")) {
+                    "peak_threads", "errors", "connections")) {
                 double[] values = rounds.stream().map(m -> m.get(client)).filter(m -> m.containsKey(key))
                         .mapToDouble(m -> Double.parseDouble(m.get(key))).sorted().toArray();
                 median.put(key, values.length == 0 ? "n/a" : fmt(values[values.length / 2]));
             }
             medians.put(client, median);
         }
-        line("### Median of " + rounds.size() + " round(s), and ratios to the floor");
+        line("### Median of " + rounds.size() + " round(s), and ratios to the floor (" + protocol + ")");
         line("");
         table(medians, clients);
         goals(medians);
+        roundRatios(rounds, clients);
+    }
+
+    /**
+     * Each client's ratio to the floor of the same round, per round and their median: steadier than
+     * the ratio of the medians when the machine's speed drifts from round to round.
+     */
+    private void roundRatios(List<Map<String, Map<String, String>>> rounds, List<String> clients) {
+        if (!clients.contains("floor")) {
+            return;
+        }
+        line("Per round, to the floor of the same round (median last):");
+        line("");
+        line("| client | CPU/req vs floor | req/s vs floor | alloc/req vs floor |");
+        line("|---|---|---|---|");
+        for (String client : clients) {
+            StringBuilder row = new StringBuilder("| " + client);
+            for (String key : List.of("cpu_us_per_req", "rps", "alloc_kb_per_req")) {
+                double[] ratios = rounds.stream().mapToDouble(round -> {
+                    try {
+                        return Double.parseDouble(round.get(client).get(key))
+                                / Double.parseDouble(round.get("floor").get(key));
+                    } catch (RuntimeException e) {
+                        return Double.NaN;
+                    }
+                }).toArray();
+                StringBuilder cell = new StringBuilder();
+                for (double ratio : ratios) {
+                    cell.append(String.format(Locale.ROOT, "%.2f, ", ratio));
+                }
+                double[] sorted = ratios.clone();
+                Arrays.sort(sorted);
+                cell.append(String.format(Locale.ROOT, "**%.2fx**", sorted[sorted.length / 2]));
+                row.append(" | ").append(cell);
+            }
+            line(row + " |");
+        }
+        line("");
     }
 
     private void goals(Map<String, Map<String, String>> medians) {
@@ -194,8 +264,8 @@ public final class LoadHarness {
         if (library != null) {
             line("Goals for this library (medians): CPU/request <= 1.10x floor: "
                     + verdict(library, floor, "cpu_us_per_req", 1.10, true)
-                    + "; allocation/request <= 1.25x floor: "
-                    + verdict(library, floor, "alloc_kb_per_req", 1.25, true)
+                    + "; allocation/request <= 1.20x floor: "
+                    + verdict(library, floor, "alloc_kb_per_req", 1.20, true)
                     + "; requests/s >= 0.90x floor: " + verdict(library, floor, "rps", 0.90, false));
             Map<String, String> sdk = medians.get("openai-sdk");
             if (sdk != null) {
@@ -228,21 +298,64 @@ public final class LoadHarness {
     }
 
     private void table(Map<String, Map<String, String>> results, List<String> clients) {
-        line("| client | req/s | p50 ms | p99 ms | CPU µs/req | alloc KB/req | peak threads | errors |");
-        line("|---|---|---|---|---|---|---|---|");
+        line("| client | req/s | p50 ms | p99 ms | CPU µs/req | alloc KB/req | peak threads | errors | connections |");
+        line("|---|---|---|---|---|---|---|---|---|");
         for (String client : clients) {
             Map<String, String> m = results.getOrDefault(client, Map.of());
             line("| " + client + " | " + m.getOrDefault("rps", "failed") + " | " + m.getOrDefault("p50_ms", "")
                     + " | " + m.getOrDefault("p99_ms", "") + " | " + m.getOrDefault("cpu_us_per_req", "") + " | "
                     + m.getOrDefault("alloc_kb_per_req", "") + " | " + m.getOrDefault("peak_threads", "") + " | "
-                    + m.getOrDefault("errors", "") + " |");
+                    + m.getOrDefault("errors", "") + " | " + m.getOrDefault("connections", "") + " |");
         }
         line("");
     }
 
-    private Process startNginx(Path dir, int port) throws Exception {
+    /** nginx's ports: plain HTTP/1.1, TLS with HTTP/1.1 only, TLS with h2 by ALPN, and stub_status (plain). */
+    private record Ports(int plain, int tls, int h2, int status) {
+        String base(String protocol) {
+            return switch (protocol) {
+                case "h1" -> "http://127.0.0.1:" + plain + "/v1";
+                case "tls-h1" -> "https://127.0.0.1:" + tls + "/v1";
+                case "tls-h2" -> "https://127.0.0.1:" + h2 + "/v1";
+                default -> throw new IllegalArgumentException("unknown protocol " + protocol);
+            };
+        }
+    }
+
+    private static String describe(String protocol) {
+        return switch (protocol) {
+            case "h1" -> "plain HTTP/1.1";
+            case "tls-h1" -> "TLS, the server offering HTTP/1.1 only";
+            case "tls-h2" -> "TLS, the server offering h2 and HTTP/1.1 by ALPN";
+            default -> protocol;
+        };
+    }
+
+    private Path certificate() {
+        return out.resolve("tls/cert.pem").toAbsolutePath();
+    }
+
+    private Path privateKey() {
+        return out.resolve("tls/key.pem").toAbsolutePath();
+    }
+
+    /** A self-signed EC P-256 certificate for 127.0.0.1 and localhost, made for this run. */
+    private void makeCertificate() throws Exception {
+        Files.createDirectories(certificate().getParent());
+        Process openssl = new ProcessBuilder("openssl", "req", "-x509", "-newkey", "ec", "-pkeyopt",
+                "ec_paramgen_curve:prime256v1", "-nodes", "-days", "2", "-subj", "/CN=localhost",
+                "-addext", "subjectAltName=IP:127.0.0.1,DNS:localhost",
+                "-keyout", privateKey().toString(), "-out", certificate().toString())
+                .redirectErrorStream(true).redirectOutput(out.resolve("tls/openssl.log").toFile()).start();
+        if (!openssl.waitFor(30, TimeUnit.SECONDS) || openssl.exitValue() != 0) {
+            throw new IllegalStateException("openssl could not make the certificate; see " + out.resolve("tls"));
+        }
+    }
+
+    private Process startNginx(Path dir, Ports ports) throws Exception {
         Files.createDirectories(dir.resolve("logs"));
         Files.createDirectories(dir.resolve("tmp"));
+        boolean tls = Files.exists(certificate());
         String conf = String.join("\n",
                 "daemon off;",
                 "master_process on;",
@@ -260,8 +373,14 @@ public final class LoadHarness {
                 "  scgi_temp_path " + dir.resolve("tmp") + ";",
                 "  keepalive_requests 10000000;",
                 "  keepalive_timeout 120s;",
+                tls ? "  ssl_certificate " + certificate() + ";" : "",
+                tls ? "  ssl_certificate_key " + privateKey() + ";" : "",
+                tls ? "  ssl_protocols TLSv1.2 TLSv1.3;" : "",
+                tls ? "  ssl_session_cache shared:rsbench:20m;" : "",
                 "  server {",
-                "    listen 127.0.0.1:" + port + " backlog=4096;",
+                "    listen 127.0.0.1:" + ports.plain() + " backlog=4096;",
+                tls ? "    listen 127.0.0.1:" + ports.tls() + " ssl backlog=4096;" : "",
+                tls ? "    listen 127.0.0.1:" + ports.h2() + " ssl http2 backlog=4096;" : "",
                 "    location = /v1/realtime/client_secrets {",
                 "      default_type application/json;",
                 "      return 200 '" + Payloads.CLIENT_SECRET_RESPONSE_JSON + "';",
@@ -271,6 +390,10 @@ public final class LoadHarness {
                 "      return 200 '" + Payloads.BETA_SESSION_RESPONSE_JSON + "';",
                 "    }",
                 "  }",
+                "  server {",
+                "    listen 127.0.0.1:" + ports.status() + ";",
+                "    location = /status { stub_status; }",
+                "  }",
                 "}",
                 "");
         Files.writeString(dir.resolve("nginx.conf"), conf);
@@ -279,33 +402,40 @@ public final class LoadHarness {
                 .redirectErrorStream(true)
                 .redirectOutput(out.resolve("nginx.log").toFile())
                 .start();
-        awaitPort(port, nginx);
+        awaitPort(ports.plain(), nginx);
+        awaitPort(ports.status(), nginx);
         return nginx;
     }
 
     // ---- the scale run: a server that answers after 1 s ----
 
-    private void scaleRun(List<String> clients) throws Exception {
+    private void scaleRun(List<String> clients, String protocol) throws Exception {
         int calls = intOption("scale-calls");
         int port = freePort();
+        int statsPort = freePort();
         List<String> command = new ArrayList<>(List.of("taskset", "-c", options.get("server-cpu"), java,
                 "-Xms1g", "-Xmx1g", "-cp", classPath, DelayServer.class.getName(), String.valueOf(port),
-                options.get("scale-delay-ms"), "1800"));
+                options.get("scale-delay-ms"), "1800", String.valueOf(statsPort), protocol));
+        if (protocol.startsWith("tls")) {
+            command.addAll(List.of(certificate().toString(), privateKey().toString()));
+        }
         Process server = new ProcessBuilder(command)
                 .redirectErrorStream(true)
-                .redirectOutput(out.resolve("delay-server.log").toFile())
+                .redirectOutput(out.resolve(protocol + "-delay-server.log").toFile())
                 .start();
         Map<String, Map<String, String>> results = new LinkedHashMap<>();
         try {
             awaitPort(port, server);
-            String base = "http://127.0.0.1:" + port + "/v1";
+            awaitPort(statsPort, server);
+            String base = (protocol.startsWith("tls") ? "https" : "http") + "://127.0.0.1:" + port + "/v1";
             for (String client : clients) {
-                if (client.equals("floor")) {
+                if (client.startsWith("floor")) {
                     continue;
                 }
                 // The warm-up is a first wave of as many calls: it opens the connections (the cold
                 // wave, reported too); the measured wave finds them pooled.
-                results.put(client, runClient(client, base, calls, calls, calls, 120, "scale"));
+                results.put(client, runClient(client, base, calls, calls, calls, 120, protocol + "-scale",
+                        "http://127.0.0.1:" + statsPort + "/connections"));
             }
         } finally {
             server.destroy();
@@ -313,15 +443,17 @@ public final class LoadHarness {
                 server.destroyForcibly();
             }
         }
-        line("## Scale run: " + calls + " calls in flight at once against a server that answers after "
+        line("## Scale run (" + describe(protocol) + (protocol.equals("tls-h2") ? ", at most "
+                + DelayServer.MAX_CONCURRENT_STREAMS + " streams per connection" : "") + "): " + calls
+                + " calls in flight at once against a server that answers after "
                 + options.get("scale-delay-ms") + " ms (Reactor Netty `DelayServer`, own JVM, CPU "
                 + options.get("server-cpu") + "); clients pinned to CPU " + options.get("client-cpu")
                 + "; a first (cold) wave of as many calls opens the connections, the measured (warm) wave"
                 + " reuses them");
         line("");
         line("| client | cold wave s | warm wave s | completed | errors | p50 ms | p99 ms | CPU µs/req | alloc KB/req"
-                + " | peak threads |");
-        line("|---|---|---|---|---|---|---|---|---|---|");
+                + " | peak threads | connections cold | connections warm |");
+        line("|---|---|---|---|---|---|---|---|---|---|---|---|");
         for (Map.Entry<String, Map<String, String>> e : results.entrySet()) {
             Map<String, String> m = e.getValue();
             String wall = m.containsKey("wall_ms") ? fmt(Double.parseDouble(m.get("wall_ms")) / 1000) : "failed";
@@ -329,7 +461,9 @@ public final class LoadHarness {
             line("| " + e.getKey() + " | " + cold + " | " + wall + " | " + m.getOrDefault("completed", "") + " | "
                     + m.getOrDefault("errors", "") + " | " + m.getOrDefault("p50_ms", "") + " | "
                     + m.getOrDefault("p99_ms", "") + " | " + m.getOrDefault("cpu_us_per_req", "") + " | "
-                    + m.getOrDefault("alloc_kb_per_req", "") + " | " + m.getOrDefault("peak_threads", "") + " |");
+                    + m.getOrDefault("alloc_kb_per_req", "") + " | " + m.getOrDefault("peak_threads", "") + " | "
+                    + m.getOrDefault("warmup_connections", "") + " | " + m.getOrDefault("measured_connections", "")
+                    + " |");
         }
         line("");
         Map<String, String> library = results.get("library");
@@ -347,11 +481,28 @@ public final class LoadHarness {
     // ---- processes ----
 
     private Map<String, String> runClient(String client, String base, int warmup, int requests, int concurrency,
-            int timeoutSeconds, String tag) throws Exception {
-        List<String> command = List.of("taskset", "-c", options.get("client-cpu"), java,
+            int timeoutSeconds, String tag, String connectionsUrl) throws Exception {
+        String variant = variants.get(client);
+        String kind = "library";
+        String variantPath = variant;
+        if (variant != null && variant.indexOf(':') > 0 && KINDS.contains(variant.substring(0, variant.indexOf(':')))) {
+            kind = variant.substring(0, variant.indexOf(':'));
+            variantPath = variant.substring(variant.indexOf(':') + 1);
+        }
+        List<String> command = new ArrayList<>(List.of("taskset", "-c", options.get("client-cpu"), java,
                 "-Xms" + options.get("heap"), "-Xmx" + options.get("heap"), "-XX:+UseG1GC",
-                "-cp", classPath, LoadClient.class.getName(), client, base, String.valueOf(warmup),
-                String.valueOf(requests), String.valueOf(concurrency), String.valueOf(timeoutSeconds));
+                "-D" + LoadClient.CONNECTIONS_URL + "=" + connectionsUrl));
+        if (base.startsWith("https:")) {
+            command.add("-D" + LoadClient.TRUST + "=" + certificate());
+        }
+        for (String arg : options.get("jvm-args").split(" ")) {
+            if (!arg.isBlank()) {
+                command.add(arg.replace("{client}", client).replace("{tag}", tag));
+            }
+        }
+        command.addAll(List.of("-cp", variantPath != null ? variantPath : classPath, LoadClient.class.getName(),
+                variantPath != null ? kind : client, base, String.valueOf(warmup),
+                String.valueOf(requests), String.valueOf(concurrency), String.valueOf(timeoutSeconds)));
         System.out.println("[" + tag + "] " + client + " ...");
         Process process = new ProcessBuilder(command)
                 .redirectError(out.resolve(tag + "-" + client + ".log").toFile())

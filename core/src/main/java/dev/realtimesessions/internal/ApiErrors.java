@@ -10,7 +10,6 @@ import dev.realtimesessions.NotFoundException;
 import dev.realtimesessions.PermissionDeniedException;
 import dev.realtimesessions.RateLimitException;
 import dev.realtimesessions.UnprocessableEntityException;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
@@ -57,7 +56,7 @@ final class ApiErrors {
             return new ErrorBody("the response had an empty body");
         }
         try {
-            ErrorBody body = Json.read(response.body(), response.length(), "the error body", ApiErrors::readErrorBody);
+            ErrorBody body = Json.read(response.body(), () -> "the error body", ApiErrors::readErrorBody);
             if (body.message == null && body.type == null && body.code == null) {
                 return new ErrorBody("the response body was JSON but not an OpenAI error: " + quote(response, apiKey));
             }
@@ -90,9 +89,7 @@ final class ApiErrors {
     }
 
     private static String quote(RawResponse response, String apiKey) {
-        int length = Math.min(response.length(), QUOTED_BODY_CHARS * 4);
-        String text = new String(response.body(), 0, length, StandardCharsets.UTF_8).strip()
-                .replaceAll("\\s+", " ");
+        String text = response.text(QUOTED_BODY_CHARS * 4).strip().replaceAll("\\s+", " ");
         if (text.length() > QUOTED_BODY_CHARS) {
             text = text.substring(0, QUOTED_BODY_CHARS) + "...";
         }

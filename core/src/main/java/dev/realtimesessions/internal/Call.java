@@ -92,20 +92,35 @@ final class Call<Q, R> implements Function<String, Mono<CallResult<R>>> {
         this.deadlineNanos = nowNanos() + timeout.toNanos();
     }
 
-    /** The call, with the credential {@code apiKeyOverride} or else the client's. */
+    /**
+     * The call, with the credential {@code apiKeyOverride} or else the client's. The overall
+     * deadline is carried by each attempt's timer (set to what is left of it when that is shorter
+     * than the attempt timeout), and by the waits, which fail at once when they would pass it: a
+     * call needs one timer at a time. Only a credential source that must be waited for gets a
+     * deadline timer of its own around the whole call.
+     */
     Mono<CallResult<R>> run(@Nullable String apiKeyOverride) {
-        Mono<CallResult<R>> call = Deadline.of(executor.credentials.resolve(apiKeyOverride, timer, this), timeout, timer)
-                .onErrorMap(TimeoutException.class, e -> withEarlierFailures(new ApiTimeoutException(
-                        endpoint.describe() + " got no answer within the overall timeout of " + timeout
-                                + " (" + attempts + " attempt" + (attempts == 1 ? "" : "s")
-                                + "); raise timeout(...) or check the network")));
+        Mono<CallResult<R>> call = executor.credentials.resolve(apiKeyOverride, timer, this, this::withinDeadline);
         if (listener == CallListener.NONE) {
             return call;
         }
-        return call.doOnSuccess(result -> listener.callSucceeded(result.response().status(), attempts))
+        return call.doOnSuccess(result -> listener.callSucceeded(result.status(), attempts))
                 .doOnError(e -> listener.callFailed(e instanceof RealtimeSessionsException known ? known
                         : new RealtimeSessionsException(Redactor.redact(String.valueOf(e)), e), attempts))
                 .doOnCancel(() -> listener.callCancelled(attempts));
+    }
+
+    /** {@code call} cut at the overall deadline: the wait for a credential source, and what follows it. */
+    private Mono<CallResult<R>> withinDeadline(Mono<CallResult<R>> call) {
+        return Deadline.of(call, timeout, timer)
+                .onErrorMap(TimeoutException.class, e -> withEarlierFailures(overallTimeout()));
+    }
+
+    /** The call's deadline passed; not retried, and the earlier failures are attached where the call ends. */
+    private ApiTimeoutException overallTimeout() {
+        return new ApiTimeoutException(endpoint.describe() + " got no answer within the overall timeout of " + timeout
+                + " (" + attempts + " attempt" + (attempts == 1 ? "" : "s") + "); raise timeout(...) or check the"
+                + " network");
     }
 
     /** The call's attempts with its credential resolved. */
@@ -114,9 +129,10 @@ final class Call<Q, R> implements Function<String, Mono<CallResult<R>>> {
         return attempts(apiKey, 0);
     }
 
+    /** Made when the attempt is due: at the call's subscription, or by the deferred retry after a wait. */
     private Mono<CallResult<R>> attempts(String apiKey, long retriesSoFar) {
         RateGate gate = executor.gate;
-        return Mono.defer(() -> gate == null ? attempt(apiKey, null, NOT_HELD, -1) : gated(gate, apiKey))
+        return (gate == null ? attempt(apiKey, null, NOT_HELD, -1) : gated(gate, apiKey))
                 .onErrorResume(error -> afterFailure(error, retriesSoFar)
                         .then(Mono.defer(() -> attempts(apiKey, retriesSoFar + 1))));
     }
@@ -184,14 +200,33 @@ final class Call<Q, R> implements Function<String, Mono<CallResult<R>>> {
      * unpaced (-1 otherwise, or without a gate).
      */
     private Mono<CallResult<R>> attempt(String apiKey, @Nullable RateLane releasedBy, long releasedAt, int unpaced) {
+        long left = TimeUnit.MILLISECONDS.toNanos(deadline - nowMillis());
+        if (left <= 0) {
+            RateGate gate = executor.gate;
+            if (gate != null) {
+                countEnd(gate, releasedBy, unpaced, false);
+            }
+            return Mono.error(overallTimeout());
+        }
         int number = attempts + 1;
         attempts = number;
         Attempt attempt = new Attempt(number, apiKey, releasedBy, releasedAt, unpaced, listenerHeaders(number));
-        Mono<RawResponse> exchange = executor.transport.exchange(attempt, connectTimeout);
-        return (executor.gate == null ? Deadline.of(exchange, attemptTimeout, timer)
-                : Deadline.of(exchange, attemptTimeout, timer, attempt))
-                .map(attempt)
-                .onErrorMap(attempt::failed);
+        long limit = attemptTimeout.toNanos();
+        return Deadline.of(executor.transport.exchange(attempt, connectTimeout), Math.min(limit, left), left < limit,
+                timer, attempt);
+    }
+
+    /**
+     * Counts the end of a request the rate gate let go (answered, failed, cancelled, or not sent
+     * after all): the gate counts the ends of requests it let go unpaced, the lane that let one go
+     * counts its own (told of an answer by the gate, of anything else here).
+     */
+    private void countEnd(RateGate gate, @Nullable RateLane releasedBy, int unpaced, boolean answered) {
+        if (releasedBy == null) {
+            gate.ended(unpaced);
+        } else if (!answered) {
+            releasedBy.ended(timer);
+        }
     }
 
     /** Tells the listener an attempt starts; the headers it adds to the request, or null when it adds none. */
@@ -235,7 +270,7 @@ final class Call<Q, R> implements Function<String, Mono<CallResult<R>>> {
         if (listener != CallListener.NONE) {
             listener.attemptSucceeded(attempt.number, response.status(), response.requestId());
         }
-        return new CallResult<>(value, response, attempt.number);
+        return new CallResult<>(value, response.status(), response.headers(), attempt.number);
     }
 
     private Mono<Long> afterFailure(Throwable error, long retriesSoFar) {
@@ -282,10 +317,11 @@ final class Call<Q, R> implements Function<String, Mono<CallResult<R>>> {
     }
 
     /**
-     * One attempt: its request as the transport sends it, the reading of its answer, and (as a
-     * {@link Runnable} its deadline runs when it is cancelled) the rate gate's count of its end.
+     * One attempt: its request as the transport sends it, the reading of its answer and the
+     * mapping of its error (the outcome of its {@link Deadline}), and the rate gate's count of its
+     * end.
      */
-    private final class Attempt implements OutgoingRequest, Function<RawResponse, CallResult<R>>, Runnable {
+    private final class Attempt implements OutgoingRequest, Deadline.Outcome<RawResponse, CallResult<R>> {
         @SuppressWarnings("rawtypes")
         private static final AtomicIntegerFieldUpdater<Call.Attempt> ENDED =
                 AtomicIntegerFieldUpdater.newUpdater(Call.Attempt.class, "ended");
@@ -343,9 +379,20 @@ final class Call<Q, R> implements Function<String, Mono<CallResult<R>>> {
             return type == null ? null : endpoint.requestBody().write(allocator, request, type);
         }
 
+        /** Reads the answer, then releases its body whatever the reading came to. */
         @Override
-        public CallResult<R> apply(RawResponse response) {
-            return decode(response, this);
+        public CallResult<R> value(RawResponse response) {
+            try {
+                return decode(response, this);
+            } finally {
+                response.release();
+            }
+        }
+
+        /** An answer that came after the attempt ended (cut by its timer, or cancelled) is only released. */
+        @Override
+        public void dropped(RawResponse response) {
+            response.release();
         }
 
         /** Whether this is the first end of this attempt (an answer, a failure or a cancel, whichever comes first). */
@@ -353,34 +400,33 @@ final class Call<Q, R> implements Function<String, Mono<CallResult<R>>> {
             return ENDED.compareAndSet(this, 0, 1);
         }
 
-        /**
-         * Counts this attempt's end at the gate: the gate counts the ends of requests it let go
-         * unpaced, the lane that let this one go counts its own (told of an answer by the gate,
-         * of anything else here).
-         */
+        /** Counts this attempt's end at the gate ({@link #countEnd}). */
         void endAt(RateGate gate, boolean answered) {
-            RateLane lane = releasedBy;
-            if (lane == null) {
-                gate.ended(unpaced);
-            } else if (!answered) {
-                lane.ended(timer);
-            }
+            countEnd(gate, releasedBy, unpaced, answered);
         }
 
         /** Cancelled before it ended: no longer in flight for the rate gate. */
         @Override
-        public void run() {
+        public void cancelled() {
             RateGate gate = executor.gate;
             if (gate != null && claimEnd()) {
                 endAt(gate, false);
             }
         }
 
-        /** The attempt's error as an {@link AttemptFailure}, which the listener hears of. */
-        AttemptFailure failed(Throwable error) {
+        /**
+         * The attempt's error as an {@link AttemptFailure}, which the listener hears of; the call's
+         * deadline passing ends the call instead, and the open attempt gets no event of its own.
+         * Either way the request is no longer in flight for the rate gate.
+         */
+        @Override
+        public Throwable error(Throwable error) {
             RateGate gate = executor.gate;
             if (gate != null && claimEnd()) {
                 endAt(gate, false);
+            }
+            if (error instanceof Deadline.OverallExpiry) {
+                return overallTimeout();
             }
             AttemptFailure failure = FailureClassifier.noAnswer(error, endpoint.describe() + " attempt " + number,
                     attemptTimeout);

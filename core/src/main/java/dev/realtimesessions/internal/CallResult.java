@@ -8,19 +8,21 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * A successful call: the decoded value, the answer it came from, and how many attempts it took.
+ * A successful call: the decoded value, the status and headers of the answer it came from (its
+ * body is read and released by then), and how many attempts it took.
  *
  * @param value the decoded response
- * @param response the HTTP answer
+ * @param status the HTTP status
+ * @param headers the HTTP headers
  * @param attempts attempts made, 1 when the first succeeded
  * @param <R> the response type
  */
-public record CallResult<R>(R value, RawResponse response, int attempts) {
+public record CallResult<R>(R value, int status, HttpHeaders headers, int attempts) {
 
     /** The public view with status, headers, request id and attempts. */
     public ApiResponse<R> toApiResponse() {
-        return new ApiResponse<>(response.status(), headerMap(response.headers()), response.requestId(), attempts, value,
-                RateLimitHeaders.parse(response.headers()));
+        return new ApiResponse<>(status, headerMap(headers), RawResponse.requestId(headers), attempts, value,
+                RateLimitHeaders.parse(headers));
     }
 
     private static Map<String, List<String>> headerMap(HttpHeaders headers) {

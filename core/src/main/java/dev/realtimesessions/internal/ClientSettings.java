@@ -33,17 +33,18 @@ import reactor.netty.resources.LoopResources;
  * @param rateGate whether calls sharing a key and project are paced at the rate the server describes
  * @param callListener makes each call's listener (metrics, tracing), or null for none
  * @param azure how the client authenticates to Azure OpenAI, or null for OpenAI
+ * @param acceptGzip whether requests ask for gzip-compressed answers ({@code Accept-Encoding: gzip})
  * @param sharedRateGate what carries the rate gate's state to and from other clients, or null for none
  */
 public record ClientSettings(String baseUrl, Mono<String> apiKey, Map<String, String> headers, RetryPolicy retryPolicy,
         Duration attemptTimeout, Duration timeout, Duration connectTimeout, int maxResponseBytes, int maxConnections,
         int maxPendingAcquires, @Nullable HttpClient httpClient, @Nullable LoopResources loops,
         @Nullable TrustManagerFactory trustManager, boolean wiretap, String userAgent, boolean rateGate,
-        CallListener.@Nullable Factory callListener, @Nullable AzureAuth azure,
+        CallListener.@Nullable Factory callListener, @Nullable AzureAuth azure, boolean acceptGzip,
         @Nullable SharedRateGate sharedRateGate) {
 
     /**
-     * Settings for an OpenAI client ({@code azure} null).
+     * Settings for an OpenAI client ({@code azure} null) that asks for no compression.
      *
      * @param baseUrl the API's base URL without a trailing slash
      * @param apiKey the API key, resolved once per call
@@ -70,6 +71,6 @@ public record ClientSettings(String baseUrl, Mono<String> apiKey, Map<String, St
             CallListener.@Nullable Factory callListener) {
         this(baseUrl, apiKey, headers, retryPolicy, attemptTimeout, timeout, connectTimeout, maxResponseBytes,
                 maxConnections, maxPendingAcquires, httpClient, loops, trustManager, wiretap, userAgent, rateGate,
-                callListener, null, null);
+                callListener, null, false, null);
     }
 }

@@ -6,6 +6,7 @@ import dev.realtimesessions.ValidationException;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
+import java.util.function.UnaryOperator;
 import org.jspecify.annotations.Nullable;
 import reactor.core.Fuseable;
 import reactor.core.publisher.Mono;
@@ -87,10 +88,12 @@ final class Credentials {
     /**
      * {@code use} applied to the call's credential: {@code override} when set, else the client's.
      * A fixed key (the common case), and a token that is not yet due, are used straight away,
-     * without an operator per call; only a real source is subscribed. Call at the call's
+     * without an operator per call; only a real source is subscribed, and that wait together with
+     * what follows it is passed through {@code bound} (the call's deadline). Call at the call's
      * subscription; {@code clock} is the call's timer.
      */
-    <T> Mono<T> resolve(@Nullable String override, Scheduler clock, Function<String, Mono<T>> use) {
+    <T> Mono<T> resolve(@Nullable String override, Scheduler clock, Function<String, Mono<T>> use,
+            UnaryOperator<Mono<T>> bound) {
         TokenCache cache = tokens;
         if (cache != null) {
             if (override != null) {
@@ -99,7 +102,7 @@ final class Credentials {
                         + " build a client with azureApiKey(...) to use keys"));
             }
             String fresh = cache.fresh(clock.now(TimeUnit.MILLISECONDS));
-            return fresh != null ? use.apply(fresh) : cache.due(clock).flatMap(use);
+            return fresh != null ? use.apply(fresh) : bound.apply(cache.due(clock).flatMap(use));
         }
         if (override != null) {
             return use.apply(override);
@@ -114,13 +117,13 @@ final class Credentials {
             }
             return use.apply(key);
         }
-        return source
+        return bound.apply(source
                 .onErrorMap(e -> !(e instanceof RealtimeSessionsException),
                         e -> new CredentialException("could not resolve the API key given to " + option.name()
                                 + "(Mono<String>): " + Redactor.redact(String.valueOf(e)), e))
                 .switchIfEmpty(Mono.error(this::resolvedToNothing))
                 .map(key -> ApiKeys.check(option, key))
-                .flatMap(use);
+                .flatMap(use));
     }
 
     private String fixedKey(Fuseable.ScalarCallable<?> scalar) {

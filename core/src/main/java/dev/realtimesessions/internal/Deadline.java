@@ -24,40 +24,97 @@ import reactor.util.context.Context;
  * harness's profile). This one starts one timer task before subscribing to the source, cancels it
  * on the first signal, and on expiry cancels the source and signals a plain {@link TimeoutException}.
  * On a Netty event loop the task goes to the loop's own queue rather than to Reactor's timer thread.
+ *
+ * <p>It can also stand for the {@code map} and {@code onErrorMap} that would follow it
+ * ({@link Outcome}): an attempt is then one operator instead of three.
  */
-final class Deadline<T> extends Mono<T> {
+final class Deadline<T, R> extends Mono<R> {
 
     /** Reactor's own schedulers run on the wall clock; a test's virtual-time scheduler lives elsewhere. */
     private static final String WALL_CLOCK_SCHEDULERS = "reactor.core.scheduler";
 
     private final Mono<T> source;
     private final long nanos;
+    private final boolean overall;
     private final Scheduler timer;
-    private final @Nullable Runnable onCancel;
+    private final Outcome<T, R> outcome;
 
-    private Deadline(Mono<T> source, Duration timeout, Scheduler timer, @Nullable Runnable onCancel) {
+    private Deadline(Mono<T> source, long nanos, boolean overall, Scheduler timer, Outcome<T, R> outcome) {
         this.source = source;
-        this.nanos = timeout.toNanos();
+        this.nanos = nanos;
+        this.overall = overall;
         this.timer = timer;
-        this.onCancel = onCancel;
+        this.outcome = outcome;
     }
 
     /** {@code source}, failing with a {@link TimeoutException} if it does not complete within {@code timeout}. */
     static <T> Mono<T> of(Mono<T> source, Duration timeout, Scheduler timer) {
-        return new Deadline<>(source, timeout, timer, null);
+        return new Deadline<>(source, timeout.toNanos(), false, timer, Outcome.identity());
     }
 
     /**
-     * As {@link #of(Mono, Duration, Scheduler)}, and runs {@code onCancel} if the subscriber cancels
-     * before the source ends (not when the deadline itself cancels the source: that is an error).
+     * {@code source} within {@code nanos}, its value and its error (the expiry included) passed
+     * through {@code outcome}; with {@code overall}, the time limit is what is left of a longer
+     * deadline, and its expiry is an {@link OverallExpiry} rather than a plain
+     * {@link TimeoutException}: one timer stands for both an attempt's limit and the call's.
      */
-    static <T> Mono<T> of(Mono<T> source, Duration timeout, Scheduler timer, Runnable onCancel) {
-        return new Deadline<>(source, timeout, timer, onCancel);
+    static <T, R> Mono<R> of(Mono<T> source, long nanos, boolean overall, Scheduler timer, Outcome<T, R> outcome) {
+        return new Deadline<>(source, nanos, overall, timer, outcome);
+    }
+
+    /** What the operator makes of its source's outcome, in place of a {@code map} and an {@code onErrorMap} after it. */
+    interface Outcome<T, R> {
+
+        /** The value passed on; what it throws goes to {@link #error}. */
+        R value(T value);
+
+        /** The error passed on, for the source's error, the expiry, or what {@link #value} threw. */
+        Throwable error(Throwable error);
+
+        /** A value that came after the operator had ended (expired or cancelled): what holds resources releases them. */
+        default void dropped(T value) {
+        }
+
+        /**
+         * The subscriber cancelled before the source ended (not when the deadline itself cancels
+         * the source: that is an {@link #error}).
+         */
+        default void cancelled() {
+        }
+
+        @SuppressWarnings("unchecked")
+        static <T> Outcome<T, T> identity() {
+            return (Outcome<T, T>) Identity.INSTANCE;
+        }
+    }
+
+    /** Values and errors as they are. */
+    private enum Identity implements Outcome<Object, Object> {
+        INSTANCE;
+
+        @Override
+        public Object value(Object value) {
+            return value;
+        }
+
+        @Override
+        public Throwable error(Throwable error) {
+            return error;
+        }
+    }
+
+    /** The expiry of a timer that stood for a longer deadline than its own operator's (the call's, not the attempt's). */
+    static final class OverallExpiry extends TimeoutException {
+        private static final long serialVersionUID = 1L;
+
+        OverallExpiry(String message) {
+            super(message);
+        }
     }
 
     @Override
-    public void subscribe(CoreSubscriber<? super T> actual) {
-        DeadlineSubscriber<T> deadline = new DeadlineSubscriber<>(actual, nanos, timer, onCancel);
+    public void subscribe(CoreSubscriber<? super R> actual) {
+        DeadlineSubscriber<T, R> deadline = new DeadlineSubscriber<>(actual, nanos, overall, timer, outcome);
         actual.onSubscribe(deadline);
         // The clock starts before the source does any work, as with Reactor's timeout.
         if (deadline.start()) {
@@ -65,24 +122,28 @@ final class Deadline<T> extends Mono<T> {
         }
     }
 
-    private static final class DeadlineSubscriber<T> extends Operators.DeferredSubscription
+    private static final class DeadlineSubscriber<T, R> extends Operators.DeferredSubscription
             implements CoreSubscriber<T>, Runnable {
 
+        @SuppressWarnings("rawtypes")
         private static final AtomicIntegerFieldUpdater<DeadlineSubscriber> DONE =
                 AtomicIntegerFieldUpdater.newUpdater(DeadlineSubscriber.class, "done");
 
-        private final CoreSubscriber<? super T> actual;
+        private final CoreSubscriber<? super R> actual;
         private final long nanos;
+        private final boolean overall;
         private final Scheduler timer;
-        private final @Nullable Runnable onCancel;
+        private final Outcome<T, R> outcome;
         private volatile @Nullable Disposable task;
         private volatile int done;
 
-        DeadlineSubscriber(CoreSubscriber<? super T> actual, long nanos, Scheduler timer, @Nullable Runnable onCancel) {
+        DeadlineSubscriber(CoreSubscriber<? super R> actual, long nanos, boolean overall, Scheduler timer,
+                Outcome<T, R> outcome) {
             this.actual = actual;
             this.nanos = nanos;
+            this.overall = overall;
             this.timer = timer;
-            this.onCancel = onCancel;
+            this.outcome = outcome;
         }
 
         @Override
@@ -139,7 +200,8 @@ final class Deadline<T> extends Mono<T> {
         public void run() {
             if (DONE.compareAndSet(this, 0, 1)) {
                 super.cancel();
-                actual.onError(new TimeoutException("no answer within " + Duration.ofNanos(nanos)));
+                String message = "no answer within " + Duration.ofNanos(nanos);
+                actual.onError(outcome.error(overall ? new OverallExpiry(message) : new TimeoutException(message)));
             }
         }
 
@@ -148,9 +210,17 @@ final class Deadline<T> extends Mono<T> {
         public void onNext(T value) {
             if (DONE.compareAndSet(this, 0, 1)) {
                 cancelTimer();
-                actual.onNext(value);
+                R result;
+                try {
+                    result = outcome.value(value);
+                } catch (RuntimeException e) {
+                    actual.onError(outcome.error(e));
+                    return;
+                }
+                actual.onNext(result);
                 actual.onComplete();
             } else {
+                outcome.dropped(value);
                 Operators.onNextDropped(value, actual.currentContext());
             }
         }
@@ -159,7 +229,7 @@ final class Deadline<T> extends Mono<T> {
         public void onError(Throwable error) {
             if (DONE.compareAndSet(this, 0, 1)) {
                 cancelTimer();
-                actual.onError(error);
+                actual.onError(outcome.error(error));
             } else {
                 Operators.onErrorDropped(error, actual.currentContext());
             }
@@ -177,9 +247,7 @@ final class Deadline<T> extends Mono<T> {
         public void cancel() {
             if (DONE.compareAndSet(this, 0, 1)) {
                 cancelTimer();
-                if (onCancel != null) {
-                    onCancel.run();
-                }
+                outcome.cancelled();
             }
             super.cancel();
         }

@@ -93,7 +93,7 @@ public final class Endpoint<Q, R> {
         return read(new RawResponse(200, EmptyHttpHeaders.INSTANCE, body, body.length));
     }
 
-    /** Reads a successful answer. */
+    /** Reads a successful answer; the caller still owns, and releases, its body. */
     R read(RawResponse response) {
         return responseBody.read(response, responseName);
     }

@@ -95,7 +95,7 @@ final class FailureClassifier {
             case CLOSED_EARLY -> new AttemptFailure(new ApiConnectionException(where + ": " + failure.getMessage(), cause),
                     true, unsent, null);
             case INFLATE_FAILED -> new AttemptFailure(new ResponseDecodingException(where + ": " + failure.getMessage(),
-                    200, null, cause), false, unsent, null);
+                    failure.status() > 0 ? failure.status() : 200, failure.requestId(), cause), false, unsent, null);
             case BODY_TOO_LARGE -> new AttemptFailure(new ResponseDecodingException(where + ": " + failure.getMessage()
                     + "; raise maxResponseBytes(...) if this answer is expected", failure.status(), failure.requestId(),
                     null), false, unsent, null);

@@ -6,6 +6,7 @@ import io.netty.channel.ConnectTimeoutException;
 import io.netty.handler.codec.DecoderException;
 import io.netty.handler.codec.compression.DecompressionException;
 import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpHeaderValues;
 import io.netty.handler.codec.http.HttpHeaders;
 import io.netty.handler.codec.http.HttpMethod;
 import java.io.IOException;
@@ -23,6 +24,7 @@ import reactor.netty.ByteBufFlux;
 import reactor.netty.NettyOutbound;
 import reactor.netty.http.Http2SslContextSpec;
 import reactor.netty.http.HttpProtocol;
+import reactor.netty.http.client.Http2AllocationStrategy;
 import reactor.netty.http.client.HttpClient;
 import reactor.netty.http.client.HttpClientRequest;
 import reactor.netty.http.client.HttpClientResponse;
@@ -40,16 +42,20 @@ import reactor.netty.tcp.SslProvider;
  *
  * <p>Its own transport: a pool of {@code maxConnections} (with {@code maxPendingAcquires} waiting,
  * a pending-acquire timeout of 10 min as a backstop behind the attempt timeout, idle connections
- * closed after 30 s), HTTP/2 negotiated by ALPN over TLS and HTTP/1.1 otherwise, inflation capped
+ * closed after 30 s), HTTP/2 negotiated by ALPN over TLS (each connection filled up to the server's
+ * stream limit before another is opened) and HTTP/1.1 otherwise, inflation capped
  * per read, on Reactor Netty's global event loops or the {@link LoopResources} it was given. A
- * caller's own {@link HttpClient} is used as it is, with only compression, the connect timeout and
- * the redacting wiretap set on it; its pool, protocols, TLS and decoder stay the caller's.
+ * caller's own {@link HttpClient} is used as it is, with only compression (asked for only with
+ * {@code acceptGzip}), the connect timeout and the redacting wiretap set on it; its pool,
+ * protocols, TLS and decoder stay the caller's.
  */
 final class HttpTransport implements AutoCloseable {
 
     private final HttpClient client;
     private final @Nullable ConnectionProvider ownedPool;
     private final int maxResponseBytes;
+    /** Whether requests ask for gzip; if not, a compressed answer is refused rather than parsed as it is. */
+    private final boolean acceptGzip;
     /** Names the pool in the message when its wait queue is full. */
     private final String poolDescription;
     private final BiFunction<HttpClientResponse, ByteBufFlux, Mono<RawResponse>> collector = this::collect;
@@ -64,17 +70,27 @@ final class HttpTransport implements AutoCloseable {
         } else {
             this.poolDescription = "maxPendingAcquires " + settings.maxPendingAcquires() + " waiting for "
                     + settings.maxConnections() + " maxConnections";
-            this.ownedPool = ConnectionProvider.builder("realtime-sessions")
+            ConnectionProvider.Builder pool = ConnectionProvider.builder("realtime-sessions")
                     .maxConnections(settings.maxConnections())
                     .pendingAcquireMaxCount(settings.maxPendingAcquires())
                     .pendingAcquireTimeout(Duration.ofMinutes(10))
-                    .maxIdleTime(Duration.ofSeconds(30))
-                    .build();
+                    .maxIdleTime(Duration.ofSeconds(30));
+            if (settings.baseUrl().startsWith("https:")) {
+                // Where h2 can be negotiated, calls share a connection up to the server's stream limit before
+                // another is opened; by default a cold burst opened a connection per call until the first ones
+                // were up (2,000 calls: 1,924 connections instead of 16 at 128 streams; BENCHMARKS.md).
+                pool.allocationStrategy(Http2AllocationStrategy.builder()
+                        .maxConnections(settings.maxConnections())
+                        .strictConnectionReuse(true)
+                        .build());
+            }
+            this.ownedPool = pool.build();
             base = ownTransport(HttpClient.create(ownedPool), settings);
         }
+        this.acceptGzip = settings.acceptGzip();
         boolean wiretap = settings.wiretap();
         // Always: a caller's HTTP client may carry Reactor Netty's own wiretap, which logs the key in clear.
-        this.client = base.compress(true)
+        this.client = base.compress(acceptGzip)
                 .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, millis(settings.connectTimeout()))
                 .doOnChannelInit((observer, channel, address) -> RedactingWiretap.install(channel.pipeline(), wiretap));
     }
@@ -102,11 +118,11 @@ final class HttpTransport implements AutoCloseable {
     Mono<RawResponse> exchange(OutgoingRequest request, @Nullable Duration connectTimeout) {
         HttpClient route = connectTimeout == null ? client
                 : client.option(ChannelOption.CONNECT_TIMEOUT_MILLIS, millis(connectTimeout));
-        return route.request(HttpMethod.POST)
-                .uri(request.url())
-                .send(new Send(request))
-                .response(collector)
-                .next()
+        // The flux has exactly one answer (the collector's): seen as a Mono directly, without an operator to pick it.
+        return Mono.fromDirect(route.request(HttpMethod.POST)
+                        .uri(request.url())
+                        .send(new Send(request))
+                        .response(collector))
                 .onErrorMap(translator);
     }
 
@@ -130,10 +146,15 @@ final class HttpTransport implements AutoCloseable {
         if (declared > max) {
             return Mono.error(BodyCollector.tooLarge(max, status, headers, false));
         }
-        return content.reduceWith(() -> new BodyCollector(max, declared, status, headers), BodyCollector::append)
-                .onErrorMap(e -> e instanceof DecompressionException && String.valueOf(e.getMessage()).contains("maximum size"),
-                        e -> BodyCollector.tooLarge(max, status, headers, true))
-                .map(body -> new RawResponse(status, headers, body.bytes(), body.length()));
+        if (!acceptGzip && headers.contains(HttpHeaderNames.CONTENT_ENCODING)) {
+            String encoding = headers.get(HttpHeaderNames.CONTENT_ENCODING);
+            if (!HttpHeaderValues.IDENTITY.contentEqualsIgnoreCase(encoding)) {
+                return Mono.error(new TransportException(TransportException.Kind.INFLATE_FAILED, "the answer came "
+                        + Redactor.redact(encoding) + "-encoded, but this client asks for no compression; build it"
+                        + " with acceptGzip(true) to accept gzip", null, status, RawResponse.requestId(headers)));
+            }
+        }
+        return new BodyCollector(content, max, status, headers);
     }
 
     /** Reactor Netty's and Netty's failures as {@link TransportException}s; anything else as it is. */

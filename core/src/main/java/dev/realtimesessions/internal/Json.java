@@ -2,6 +2,7 @@ package dev.realtimesessions.internal;
 
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufAllocator;
+import io.netty.buffer.ByteBufInputStream;
 import io.netty.buffer.ByteBufOutputStream;
 import java.util.function.BiConsumer;
 import java.util.function.Function;
@@ -69,11 +70,41 @@ final class Json {
      */
     static <T> T read(byte[] body, int length, Supplier<String> what, Function<JsonIn, T> reader) {
         try (JsonParser parser = FACTORY.createParser(ObjectReadContext.empty(), body, 0, length)) {
-            JsonIn in = new JsonIn(parser);
-            in.beginDocument(what);
-            T value = reader.apply(in);
-            in.endDocument();
-            return value;
+            return read(parser, what, reader);
         }
+    }
+
+    /**
+     * Parses one JSON object document from the readable bytes of {@code body}, straight from its
+     * array or memory (no copy into an array of its own); the buffer's indexes are left as they were.
+     *
+     * @throws JsonShapeException if the JSON is well-formed but not an object of the expected shape
+     * @throws tools.jackson.core.JacksonException if it is not well-formed JSON
+     */
+    static <T> T read(ByteBuf body, Supplier<String> what, Function<JsonIn, T> reader) {
+        if (body.hasArray()) {
+            return read(body.array(), body.arrayOffset() + body.readerIndex(), body.readableBytes(), what, reader);
+        }
+        int start = body.readerIndex();
+        try (JsonParser parser = FACTORY.createParser(ObjectReadContext.empty(),
+                (java.io.InputStream) new ByteBufInputStream(body))) {
+            return read(parser, what, reader);
+        } finally {
+            body.readerIndex(start);
+        }
+    }
+
+    private static <T> T read(byte[] body, int offset, int length, Supplier<String> what, Function<JsonIn, T> reader) {
+        try (JsonParser parser = FACTORY.createParser(ObjectReadContext.empty(), body, offset, length)) {
+            return read(parser, what, reader);
+        }
+    }
+
+    private static <T> T read(JsonParser parser, Supplier<String> what, Function<JsonIn, T> reader) {
+        JsonIn in = new JsonIn(parser);
+        in.beginDocument(what);
+        T value = reader.apply(in);
+        in.endDocument();
+        return value;
     }
 }

@@ -1,7 +1,6 @@
 package dev.realtimesessions.internal;
 
 import io.netty.handler.codec.http.HttpHeaderNames;
-import java.nio.charset.StandardCharsets;
 import java.util.function.BiFunction;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -62,7 +61,7 @@ interface ResponseBody<R> {
 
         @Override
         public R read(RawResponse response, Supplier<String> what) {
-            return Json.read(response.body(), response.length(), what, reader);
+            return Json.read(response.body(), what, reader);
         }
     }
 
@@ -75,7 +74,7 @@ interface ResponseBody<R> {
 
         @Override
         public R read(RawResponse response, Supplier<String> what) {
-            String sdp = new String(response.body(), 0, response.length(), StandardCharsets.UTF_8);
+            String sdp = response.text(Integer.MAX_VALUE);
             if (sdp.isBlank()) {
                 throw new ResponseShapeException(what.get() + " has no SDP answer in its body");
             }

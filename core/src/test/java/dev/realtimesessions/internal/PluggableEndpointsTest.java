@@ -80,7 +80,7 @@ class PluggableEndpointsTest {
         StepVerifier.create(executor.execute(CREATE, new Offer(SDP, "gpt-realtime"), RequestOptions.none()))
                 .assertNext(result -> {
                     assertThat(result.value()).isEqualTo(new Created(SDP, "rtc_u1_abc"));
-                    assertThat(result.response().status()).isEqualTo(201);
+                    assertThat(result.status()).isEqualTo(201);
                 })
                 .verifyComplete();
         RecordedRequest request = server.takeRequest();

@@ -243,6 +243,16 @@ public final class HostileServer implements AutoCloseable {
                 .sendHeaders().then().then(Mono.never());
     }
 
+    /** Sends a 200 promising 1000 bytes of body, the first 40 of them, then nothing, ever. */
+    public static Behaviour partOfTheBodyThenStall() {
+        return (request, response) -> response.status(200)
+                .header(HttpHeaderNames.CONTENT_TYPE, "application/json")
+                .header(HttpHeaderNames.CONTENT_LENGTH, "1000")
+                .send(Mono.just(Unpooled.wrappedBuffer(SESSION_JSON.substring(0, 40).getBytes(StandardCharsets.UTF_8))),
+                        piece -> true)
+                .then().then(Mono.never());
+    }
+
     /**
      * Promises 1000 bytes of body, sends fewer, and closes the connection. Written as raw bytes
      * past the HTTP encoder, which would otherwise finish the message properly.
