@@ -146,12 +146,8 @@ public final class RedisSharedRateGate implements SharedRateGate, AutoCloseable 
      * @throws ValidationException if {@code client} or {@code uri} is null
      */
     public static Builder builder(RedisClient client, RedisURI uri) {
-        if (client == null) {
-            throw new ValidationException("client", "must not be null");
-        }
-        if (uri == null) {
-            throw new ValidationException("uri", "must not be null");
-        }
+        BuilderChecks.present(client, "client");
+        BuilderChecks.present(uri, "uri");
         return new Builder(client, uri);
     }
 
@@ -409,10 +405,7 @@ public final class RedisSharedRateGate implements SharedRateGate, AutoCloseable 
          * @throws ValidationException if {@code keyPrefix} is null or blank
          */
         public Builder keyPrefix(String keyPrefix) {
-            if (keyPrefix == null || keyPrefix.isBlank()) {
-                throw new ValidationException("keyPrefix", "must not be blank, but was " + keyPrefix);
-            }
-            this.keyPrefix = keyPrefix;
+            this.keyPrefix = BuilderChecks.keyPrefix(keyPrefix);
             return this;
         }
 
@@ -426,10 +419,7 @@ public final class RedisSharedRateGate implements SharedRateGate, AutoCloseable 
          * @throws ValidationException if {@code timeout} is null or under a millisecond
          */
         public Builder timeout(Duration timeout) {
-            if (timeout == null || timeout.compareTo(Duration.ofMillis(1)) < 0) {
-                throw new ValidationException("timeout", "must be at least one millisecond, but was " + timeout);
-            }
-            this.timeout = timeout;
+            this.timeout = BuilderChecks.timeout(timeout);
             return this;
         }
 
@@ -445,10 +435,7 @@ public final class RedisSharedRateGate implements SharedRateGate, AutoCloseable 
          * @throws ValidationException if {@code meterRegistry} is null
          */
         public Builder meterRegistry(MeterRegistry meterRegistry) {
-            if (meterRegistry == null) {
-                throw new ValidationException("meterRegistry", "must not be null");
-            }
-            this.meterRegistry = meterRegistry;
+            this.meterRegistry = BuilderChecks.present(meterRegistry, "meterRegistry");
             return this;
         }
 

@@ -135,12 +135,8 @@ public final class RedisTokenQuota implements RealtimeTokenQuota, AutoCloseable 
      * @throws ValidationException if {@code client} or {@code uri} is null
      */
     public static Builder builder(RedisClient client, RedisURI uri) {
-        if (client == null) {
-            throw new ValidationException("client", "must not be null");
-        }
-        if (uri == null) {
-            throw new ValidationException("uri", "must not be null");
-        }
+        BuilderChecks.present(client, "client");
+        BuilderChecks.present(uri, "uri");
         return new Builder(RedisConnection.opened(client, uri));
     }
 
@@ -154,10 +150,7 @@ public final class RedisTokenQuota implements RealtimeTokenQuota, AutoCloseable 
      * @throws ValidationException if {@code connection} is null
      */
     public static Builder builder(StatefulRedisConnection<String, String> connection) {
-        if (connection == null) {
-            throw new ValidationException("connection", "must not be null");
-        }
-        return new Builder(RedisConnection.given(connection));
+        return new Builder(RedisConnection.given(BuilderChecks.present(connection, "connection")));
     }
 
     /**
@@ -294,10 +287,7 @@ public final class RedisTokenQuota implements RealtimeTokenQuota, AutoCloseable 
          * @throws ValidationException if {@code keyPrefix} is null or blank
          */
         public Builder keyPrefix(String keyPrefix) {
-            if (keyPrefix == null || keyPrefix.isBlank()) {
-                throw new ValidationException("keyPrefix", "must not be blank, but was " + keyPrefix);
-            }
-            this.keyPrefix = keyPrefix;
+            this.keyPrefix = BuilderChecks.keyPrefix(keyPrefix);
             return this;
         }
 
@@ -312,10 +302,7 @@ public final class RedisTokenQuota implements RealtimeTokenQuota, AutoCloseable 
          * @throws ValidationException if {@code timeout} is null or under a millisecond
          */
         public Builder timeout(Duration timeout) {
-            if (timeout == null || timeout.compareTo(Duration.ofMillis(1)) < 0) {
-                throw new ValidationException("timeout", "must be at least one millisecond, but was " + timeout);
-            }
-            this.timeout = timeout;
+            this.timeout = BuilderChecks.timeout(timeout);
             return this;
         }
 
@@ -327,10 +314,7 @@ public final class RedisTokenQuota implements RealtimeTokenQuota, AutoCloseable 
          * @throws ValidationException if {@code failureMode} is null
          */
         public Builder failureMode(RedisFailureMode failureMode) {
-            if (failureMode == null) {
-                throw new ValidationException("failureMode", "must not be null");
-            }
-            this.failureMode = failureMode;
+            this.failureMode = BuilderChecks.present(failureMode, "failureMode");
             return this;
         }
 
@@ -344,10 +328,7 @@ public final class RedisTokenQuota implements RealtimeTokenQuota, AutoCloseable 
          * @throws ValidationException if {@code meterRegistry} is null
          */
         public Builder meterRegistry(MeterRegistry meterRegistry) {
-            if (meterRegistry == null) {
-                throw new ValidationException("meterRegistry", "must not be null");
-            }
-            this.meterRegistry = meterRegistry;
+            this.meterRegistry = BuilderChecks.present(meterRegistry, "meterRegistry");
             return this;
         }
 
@@ -359,10 +340,7 @@ public final class RedisTokenQuota implements RealtimeTokenQuota, AutoCloseable 
          * @throws ValidationException if {@code clock} is null
          */
         public Builder clock(Clock clock) {
-            if (clock == null) {
-                throw new ValidationException("clock", "must not be null");
-            }
-            this.clock = clock;
+            this.clock = BuilderChecks.present(clock, "clock");
             return this;
         }
 
