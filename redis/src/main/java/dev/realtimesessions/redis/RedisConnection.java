@@ -140,6 +140,11 @@ abstract sealed class RedisConnection {
         }
 
         private void connectInto(CompletableFuture<StatefulRedisConnection<String, String>> fresh) {
+            if (closed) {
+                // closed while this waited for its thread: a connection begun now could outlive the client
+                fresh.completeExceptionally(new IllegalStateException("closed"));
+                return;
+            }
             try {
                 client.connectAsync(StringCodec.UTF8, uri).whenComplete((connection, error) -> {
                     if (error != null) {

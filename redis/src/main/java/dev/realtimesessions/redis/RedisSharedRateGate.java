@@ -335,6 +335,10 @@ public final class RedisSharedRateGate implements SharedRateGate, AutoCloseable 
             }
             // Lettuce sets a connection up under a lock: on bounded-elastic, not on anyone's event loop
             Schedulers.boundedElastic().schedule(() -> {
+                if (closed) {
+                    // closed while this waited for its thread: a connection begun now could outlive the client
+                    return;
+                }
                 try {
                     client.connectPubSubAsync(StringCodec.UTF8, uri).whenComplete((made, error) -> {
                         if (error != null) {
