@@ -57,9 +57,14 @@ abstract sealed class RedisConnection {
     /** Starts opening the connection, if this opens its own, without waiting for it. */
     abstract void open();
 
-    /** Closes what this opened, without waiting (a given connection is left alone), and stops the dispatcher. */
-    void close() {
+    /**
+     * Closes what this opened (a given connection is left alone) and stops the dispatcher; the
+     * future completes once the connection is closed, one still being opened included, so that the
+     * client can be shut down after it without a connection outliving it.
+     */
+    CompletableFuture<Void> close() {
         dispatcher.dispose();
+        return CompletableFuture.completedFuture(null);
     }
 
     static RedisConnection given(StatefulRedisConnection<String, String> connection) {
@@ -150,8 +155,9 @@ abstract sealed class RedisConnection {
                     if (error != null) {
                         fresh.completeExceptionally(error);
                     } else if (closed) {
-                        connection.closeAsync();
-                        fresh.completeExceptionally(new IllegalStateException("closed"));
+                        // completed once closed: close() waits for this
+                        connection.closeAsync().whenComplete((done, ignored) ->
+                                fresh.completeExceptionally(new IllegalStateException("closed")));
                     } else {
                         fresh.complete(connection);
                     }
@@ -162,13 +168,15 @@ abstract sealed class RedisConnection {
         }
 
         @Override
-        void close() {
+        CompletableFuture<Void> close() {
             closed = true;
             CompletableFuture<StatefulRedisConnection<String, String>> connection = current.getAndSet(null);
-            if (connection != null) {
-                connection.thenAccept(StatefulRedisConnection::closeAsync);
-            }
             super.close();
+            if (connection == null) {
+                return CompletableFuture.completedFuture(null);
+            }
+            return connection.handle((made, error) -> made)
+                    .thenCompose(made -> made == null ? CompletableFuture.<Void>completedFuture(null) : made.closeAsync());
         }
     }
 }

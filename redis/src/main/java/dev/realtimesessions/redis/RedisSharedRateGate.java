@@ -17,6 +17,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -297,18 +298,29 @@ public final class RedisSharedRateGate implements SharedRateGate, AutoCloseable 
     }
 
     /**
-     * Closes the gate's connections without waiting, and completes its news; later publishes are
-     * ignored. The application's client stays open. Close the {@code RealtimeSessions} clients
-     * that use it first.
+     * Closes the gate: its news completes, later publishes are ignored, and its two connections
+     * are closed, one still being opened included. Waits for that at most two seconds, so that the application's client, which stays open, can be shut down right after
+     * it without a connection of the gate outliving it; from a thread that must not block, use
+     * {@link #closeAsync()}. Close the {@code RealtimeSessions} clients that use it first.
      */
     @Override
     public void close() {
+        CloseWait.await(closeAsync());
+    }
+
+    /**
+     * Closes the gate as {@link #close()} does, without waiting.
+     *
+     * @return completes once the gate's connections are closed
+     */
+    public CompletableFuture<Void> closeAsync() {
         closed = true;
-        subscription.close();
-        connection.close();
+        CompletableFuture<Void> subscriptionClosed = subscription.close();
+        CompletableFuture<Void> commandsClosed = connection.close();
         for (FluxSink<RateGateState> listener : listeners) {
             listener.complete();
         }
+        return CompletableFuture.allOf(subscriptionClosed, commandsClosed);
     }
 
     /**
@@ -327,42 +339,59 @@ public final class RedisSharedRateGate implements SharedRateGate, AutoCloseable 
      * subscription after a drop, and each time it is (re)subscribed the keys are read.
      */
     private final class Subscription extends RedisPubSubAdapter<String, String> {
+        /** The latest attempt to open the connection: completes once it has ended (failed, closed or open). */
+        private volatile CompletableFuture<Void> attempt = CompletableFuture.completedFuture(null);
         private volatile @Nullable StatefulRedisPubSubConnection<String, String> open;
 
         void open() {
+            CompletableFuture<Void> ended = new CompletableFuture<>();
+            // set before closed is read: a close() from now on waits for this attempt
+            attempt = ended;
+            if (closed) {
+                ended.complete(null);
+                return;
+            }
+            try {
+                // Lettuce sets a connection up under a lock: on bounded-elastic, not on anyone's event loop
+                Schedulers.boundedElastic().schedule(() -> connect(ended));
+            } catch (RuntimeException shutDown) {
+                ended.complete(null);
+            }
+        }
+
+        private void connect(CompletableFuture<Void> ended) {
+            if (closed) {
+                // closed while this waited for its thread: a connection begun now could outlive the client
+                ended.complete(null);
+                return;
+            }
+            try {
+                client.connectPubSubAsync(StringCodec.UTF8, uri).whenComplete((made, error) -> {
+                    if (error != null) {
+                        ended.complete(null);
+                        retryLater(error);
+                    } else if (closed) {
+                        made.closeAsync().whenComplete((done, ignored) -> ended.complete(null));
+                    } else {
+                        open = made;
+                        ended.complete(null);
+                        made.addListener(this);
+                        // completed on Lettuce's event loop: the command's write goes to bounded-elastic too
+                        Schedulers.boundedElastic().schedule(() -> made.async().subscribe(channel));
+                    }
+                });
+            } catch (RuntimeException e) {
+                ended.complete(null);
+                retryLater(e);
+            }
+        }
+
+        private void retryLater(Throwable error) {
             if (closed) {
                 return;
             }
-            // Lettuce sets a connection up under a lock: on bounded-elastic, not on anyone's event loop
-            Schedulers.boundedElastic().schedule(() -> {
-                if (closed) {
-                    // closed while this waited for its thread: a connection begun now could outlive the client
-                    return;
-                }
-                try {
-                    client.connectPubSubAsync(StringCodec.UTF8, uri).whenComplete((made, error) -> {
-                        if (error != null) {
-                            health.failed(describe(error));
-                            Schedulers.parallel().schedule(this::open, RedisHealth.RECHECK_NANOS, TimeUnit.NANOSECONDS);
-                        } else if (closed) {
-                            made.closeAsync();
-                        } else {
-                            open = made;
-                            if (closed) {
-                                // closed meanwhile, and close() may have missed it
-                                made.closeAsync();
-                                return;
-                            }
-                            made.addListener(this);
-                            // completed on Lettuce's event loop: the command's write goes to bounded-elastic too
-                            Schedulers.boundedElastic().schedule(() -> made.async().subscribe(channel));
-                        }
-                    });
-                } catch (RuntimeException e) {
-                    health.failed(describe(e));
-                    Schedulers.parallel().schedule(this::open, RedisHealth.RECHECK_NANOS, TimeUnit.NANOSECONDS);
-                }
-            });
+            health.failed(describe(error));
+            Schedulers.parallel().schedule(this::open, RedisHealth.RECHECK_NANOS, TimeUnit.NANOSECONDS);
         }
 
         @Override
@@ -379,11 +408,12 @@ public final class RedisSharedRateGate implements SharedRateGate, AutoCloseable 
             readKeys(RedisSharedRateGate.this::deliver);
         }
 
-        void close() {
-            StatefulRedisPubSubConnection<String, String> made = open;
-            if (made != null) {
-                made.closeAsync();
-            }
+        /** Closes the connection once the attempt to open it, if one is on its way, has ended. */
+        CompletableFuture<Void> close() {
+            return attempt.thenCompose(ended -> {
+                StatefulRedisPubSubConnection<String, String> made = open;
+                return made == null ? CompletableFuture.<Void>completedFuture(null) : made.closeAsync();
+            });
         }
     }
 

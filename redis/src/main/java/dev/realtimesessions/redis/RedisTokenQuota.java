@@ -14,6 +14,7 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeoutException;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -222,13 +223,25 @@ public final class RedisTokenQuota implements RealtimeTokenQuota, AutoCloseable 
     }
 
     /**
-     * Closes the connection the quota opened, if it opened one, without waiting, and stops the
-     * quota's thread; a connection given to {@link #builder(StatefulRedisConnection)} and the
-     * application's client stay open. Later decisions are taken as the {@link RedisFailureMode} says.
+     * Closes the connection the quota opened, if it opened one (one still being opened included),
+     * and stops the quota's thread; a connection given to {@link #builder(StatefulRedisConnection)}
+     * and the application's client stay open. Waits at most two seconds for the connection to
+     * close, so that the client can be shut down right after it without the connection outliving
+     * it; from a thread that must not block, use {@link #closeAsync()}. Later decisions are taken as
+     * the {@link RedisFailureMode} says.
      */
     @Override
     public void close() {
-        connection.close();
+        CloseWait.await(closeAsync());
+    }
+
+    /**
+     * Closes the quota as {@link #close()} does, without waiting.
+     *
+     * @return completes once the connection the quota opened is closed
+     */
+    public CompletableFuture<Void> closeAsync() {
+        return connection.close();
     }
 
     /**
