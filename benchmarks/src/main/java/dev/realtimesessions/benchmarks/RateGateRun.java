@@ -300,6 +300,7 @@ public final class RateGateRun {
         private final AtomicIntegerArray perSecond = new AtomicIntegerArray(120);
         private final AtomicLongArray aheadMillis = new AtomicLongArray(120);
         private final AtomicLongArray inFlight = new AtomicLongArray(120);
+        private final AtomicLongArray shortestMicros = new AtomicLongArray(120);
         private volatile long started = System.nanoTime();
         private final RedisClient client = RedisClient.create();
         private final RedisURI uri;
@@ -340,6 +341,11 @@ public final class RateGateRun {
                 int second = (int) Math.min(aheadMillis.length() - 1, (System.nanoTime() - started) / 1_000_000_000L);
                 aheadMillis.accumulateAndGet(second, (Long.parseLong(fields[4]) - nowMicros) / 1_000L, Math::max);
                 inFlight.accumulateAndGet(second, Long.parseLong(fields[5]), Math::max);
+                long interval = Long.parseLong(fields[3]);
+                if (interval > 0) {
+                    shortestMicros.accumulateAndGet(second, interval / 1_000L,
+                            (kept, next) -> kept == 0 ? next : Math.min(kept, next));
+                }
                 perSecond.incrementAndGet(second);
             }
         }
@@ -348,15 +354,16 @@ public final class RateGateRun {
             started = nanos;
         }
 
-        /** Second by second: the states published, the furthest {@code until} ahead of now, the most in flight. */
+        /** Second by second: the states published, the furthest {@code until} ahead of now, the most in flight, the shortest interval. */
         String table() {
             StringBuilder text = new StringBuilder("\nStates published through Redis, second by second:\n\n")
-                    .append("| second | states | furthest until ahead of now, ms | most in flight reported |\n")
-                    .append("|---|---|---|---|\n");
+                    .append("| second | states | furthest until ahead of now, ms | most in flight reported"
+                            + " | shortest interval, ms |\n")
+                    .append("|---|---|---|---|---|\n");
             for (int i = 0; i < perSecond.length(); i++) {
                 if (perSecond.get(i) > 0) {
-                    text.append(String.format(Locale.ROOT, "| %d-%d | %d | %d | %d |%n", i, i + 1, perSecond.get(i),
-                            aheadMillis.get(i), inFlight.get(i)));
+                    text.append(String.format(Locale.ROOT, "| %d-%d | %d | %d | %d | %.2f |%n", i, i + 1,
+                            perSecond.get(i), aheadMillis.get(i), inFlight.get(i), shortestMicros.get(i) / 1e3));
                 }
             }
             return text.toString();
