@@ -168,6 +168,39 @@ class SharedRateGateTest {
     }
 
     @Test
+    void aClientPublishesWhatItsOwnAnswersSaidNeverThePeersNewsItMerged() throws Exception {
+        // every answer: a bucket of ten with nine left, whole again in 50 ms
+        server.setDispatcher(new Dispatcher() {
+            @Override
+            public MockResponse dispatch(RecordedRequest request) {
+                return Fixtures.ok().newBuilder().addHeader("x-ratelimit-limit-requests", "10")
+                        .addHeader("x-ratelimit-remaining-requests", "9")
+                        .addHeader("x-ratelimit-reset-requests", "50ms").build();
+            }
+        });
+        String credential = digest("openai", Fixtures.API_KEY, null);
+        Instant start = Instant.ofEpochMilli(time.now(TimeUnit.MILLISECONDS));
+        Recorder a = new Recorder();
+        try (RealtimeSessions clientA = sharing(shared, a).build()) {
+            // a peer's bucket, whole in 500 ms, with 8 requests of its own in flight: whole in 1.3 s for A
+            shared.deliver(new RateGateState(credential, "peer", 10, Duration.ofMillis(100),
+                    start.plusMillis(500), 8));
+            CompletableFuture<Object> held = call(clientA);
+            assertThat(a.holds).as("A waits for room in the bucket the peer described").hasSize(1);
+            time.advanceTimeBy(Duration.ofMillis(500));
+            assertThat(held.get(Fixtures.WAIT.toSeconds(), TimeUnit.SECONDS)).isNotNull();
+        }
+        // Had A published its merged pace, the peer's in-flight requests would come back to the peer in A's
+        // state, to be counted again on top of its own: two replicas would push each other's holds ever later.
+        assertThat(shared.published).as("A's state is its own answer's bucket: whole 50 ms after it")
+                .singleElement().satisfies(state -> {
+                    assertThat(state.origin()).isNotEqualTo("peer");
+                    assertThat(state.until()).isEqualTo(start.plusMillis(550));
+                    assertThat(state.interval()).isEqualTo(Duration.ofMillis(50));
+                });
+    }
+
+    @Test
     void implausibleNewsIsIgnored() throws Exception {
         server.setDispatcher(new Dispatcher() {
             @Override

@@ -65,6 +65,13 @@ final class RateLane {
     private final RateGate gate;
     private final RateGate.Credential credential;
     private final AtomicReference<RatePace> pace = new AtomicReference<>(RatePace.UNKNOWN);
+    /**
+     * The pace this lane's own answers described, without other clients' news merged in: what it
+     * publishes. Publishing {@link #pace} instead would send a peer's news back to the peer, its
+     * requests in flight inside the {@code tat}, to be counted again on top of its own, and so on
+     * at every answer: two replicas would push each other's waits ever later.
+     */
+    private final AtomicReference<RatePace> answered = new AtomicReference<>(RatePace.UNKNOWN);
     private final ConcurrentLinkedQueue<Turn> line = new ConcurrentLinkedQueue<>();
     private volatile int waiting;
     private volatile int wip;
@@ -165,7 +172,6 @@ final class RateLane {
      */
     void learn(RateSignal signal, long answeredAfter, long maxHold, Scheduler timer) {
         long now = timer.now(TimeUnit.NANOSECONDS);
-        @Nullable RatePace learned = null;
         for (;;) {
             RatePace current = pace.get();
             RatePace next = current.learn(signal, now, maxHold);
@@ -174,10 +180,10 @@ final class RateLane {
                 break;
             }
             if (next == current || pace.compareAndSet(current, next)) {
-                learned = next.equals(current) ? null : next;
                 break;
             }
         }
+        @Nullable RatePace learned = learnedFromAnswers(signal, now, maxHold);
         // Counted out of flight only now that the pace holds what the server counted (admit reads in that order too).
         if (answeredAfter >= 0) {
             IN_FLIGHT.decrementAndGet(this);
@@ -188,6 +194,20 @@ final class RateLane {
             gate.learned(credential, learned, Math.max(0, inFlight() - (answeredAfter < 0 ? 1 : 0)), timer);
         }
         release(timer);
+    }
+
+    /** What this lane's own answers now describe, or null when this answer did not change it. */
+    private @Nullable RatePace learnedFromAnswers(RateSignal signal, long now, long maxHold) {
+        for (;;) {
+            RatePace current = answered.get();
+            RatePace next = current.learn(signal, now, maxHold);
+            if (next == null || next.equals(current)) {
+                return null;
+            }
+            if (answered.compareAndSet(current, next)) {
+                return next;
+            }
+        }
     }
 
     /**
