@@ -176,7 +176,8 @@ abstract sealed class RedisConnection {
                 return CompletableFuture.completedFuture(null);
             }
             return connection.handle((made, error) -> made)
-                    .thenCompose(made -> made == null ? CompletableFuture.<Void>completedFuture(null) : made.closeAsync());
+                    .thenCompose(made -> made == null ? CompletableFuture.<Void>completedFuture(null)
+                            : made.closeAsync());
         }
     }
 }

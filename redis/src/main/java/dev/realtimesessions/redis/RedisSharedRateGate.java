@@ -212,6 +212,10 @@ public final class RedisSharedRateGate implements SharedRateGate, AutoCloseable 
                     .timeout(timeout, Schedulers.parallel())
                     .doOnNext(kept -> health.answered())
                     .onErrorResume(error -> {
+                        if (closed) {
+                            // the gate closed its connection under this send: a shutdown, not an outage
+                            return Mono.empty();
+                        }
                         boolean timedOut = error instanceof TimeoutException;
                         health.failed(timedOut ? "no answer within " + timeout.toMillis() + " ms" : describe(error));
                         dropped(timedOut ? FallbackMeter.Reason.TIMEOUT : FallbackMeter.Reason.ERROR);
@@ -272,9 +276,13 @@ public final class RedisSharedRateGate implements SharedRateGate, AutoCloseable 
                     if (state != null) {
                         to.accept(state);
                     }
-                }, error -> health.failed(error instanceof TimeoutException
-                        ? "no answer within " + timeout.toMillis() + " ms while reading the states" : describe(error)),
-                        health::answered);
+                }, error -> {
+                    if (!closed) {
+                        health.failed(error instanceof TimeoutException
+                                ? "no answer within " + timeout.toMillis() + " ms while reading the states"
+                                : describe(error));
+                    }
+                }, health::answered);
     }
 
     /** A glob that matches {@code text} literally. */
@@ -299,8 +307,9 @@ public final class RedisSharedRateGate implements SharedRateGate, AutoCloseable 
 
     /**
      * Closes the gate: its news completes, later publishes are ignored, and its two connections
-     * are closed, one still being opened included. Waits for that at most two seconds, so that the application's client, which stays open, can be shut down right after
-     * it without a connection of the gate outliving it; from a thread that must not block, use
+     * are closed, one still being opened included. Waits for that at most two seconds, so that
+     * the application's client, which stays open, can be shut down right after it without a
+     * connection of the gate outliving it; from a thread that must not block, use
      * {@link #closeAsync()}. Close the {@code RealtimeSessions} clients that use it first.
      */
     @Override
