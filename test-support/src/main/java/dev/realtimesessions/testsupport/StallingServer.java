@@ -117,13 +117,20 @@ public final class StallingServer implements AutoCloseable {
     }
 
     /**
-     * Stops accepting connections.
+     * Stops accepting connections, and returns once the accepting thread has stopped: a thread
+     * blocked in {@code accept} keeps the listening socket open until it wakes, and a test of a
+     * refused connection must not connect in that window.
      *
      * @throws IOException if the socket cannot be closed
      */
     @Override
     public void close() throws IOException {
         socket.close();
+        try {
+            acceptor.join(TimeUnit.SECONDS.toMillis(5));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
 }
