@@ -8,6 +8,7 @@ import dev.realtimesessions.model.ClientSecretCreateResponse;
 import dev.realtimesessions.model.RealtimeModel;
 import dev.realtimesessions.model.RealtimeSessionConfig;
 import dev.realtimesessions.testing.Fixtures;
+import dev.realtimesessions.testsupport.Eventually;
 import dev.realtimesessions.testsupport.LogCapture;
 import dev.realtimesessions.testsupport.StallingServer;
 import java.io.IOException;
@@ -21,7 +22,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.BooleanSupplier;
 import mockwebserver3.Dispatcher;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
@@ -71,7 +71,7 @@ class ClientSecretPoolTest {
     @Test
     void refillsToSizeAndServesFromStockWithoutARequest() {
         ClientSecretPool pool = started(pool().size(5));
-        await(() -> pool.available() == 5, "the pool filled");
+        Eventually.await("the pool filled", () -> pool.available() == 5, Fixtures.WAIT);
         assertThat(server.requests()).isEqualTo(5);
         Set<String> stocked = server.mintedSoFar();
 
@@ -79,7 +79,7 @@ class ClientSecretPoolTest {
 
         assertThat(secret).isNotNull();
         assertThat(stocked).as("served from stock, not minted for this call").contains(secret.value());
-        await(() -> pool.available() == 5, "the pool refilled the one taken");
+        Eventually.await("the pool refilled the one taken", () -> pool.available() == 5, Fixtures.WAIT);
         assertThat(server.requests()).as("one refill mint, no more").isEqualTo(6);
         assertThat(server.maxConcurrent()).isLessThanOrEqualTo(2);
         assertThat(server.lastBody()).contains("\"gpt-realtime\"").contains("\"expires_after\"");
@@ -88,7 +88,7 @@ class ClientSecretPoolTest {
     @Test
     void handsEachSecretOutExactlyOnceUnderConcurrency() {
         ClientSecretPool pool = started(pool().size(200).refillConcurrency(8));
-        await(() -> pool.available() == 200, "the pool filled");
+        Eventually.await("the pool filled", () -> pool.available() == 200, Fixtures.WAIT);
         Set<String> stocked = server.mintedSoFar();
 
         List<String> handed = Flux.range(0, 200).parallel(16).runOn(Schedulers.parallel())
@@ -119,7 +119,7 @@ class ClientSecretPoolTest {
 
         assertThat(secret).isNotNull();
         assertThat(server.mintedSoFar()).contains(secret.value());
-        await(() -> pool.available() == 1, "the first take started the pool");
+        Eventually.await("the first take started the pool", () -> pool.available() == 1, Fixtures.WAIT);
         assertThat(server.requests()).as("the fall-through mint and one refill").isEqualTo(2);
         assertThat(pool.take().block(Fixtures.WAIT).value()).isNotEqualTo(secret.value());
     }
@@ -137,14 +137,14 @@ class ClientSecretPoolTest {
     void neverMoreThanRefillConcurrencyMintsInFlightNorMoreThanSizeOutstanding() {
         server.gated = true;
         ClientSecretPool pool = started(pool().size(10).refillConcurrency(2));
-        await(() -> server.concurrent.get() == 2, "two mints reached the server");
+        Eventually.await("two mints reached the server", () -> server.concurrent.get() == 2, Fixtures.WAIT);
         assertThat(server.requests()).isEqualTo(2);
 
         for (int i = 0; i < 10; i++) {
             server.gate.release();
         }
 
-        await(() -> pool.available() == 10, "the pool filled");
+        Eventually.await("the pool filled", () -> pool.available() == 10, Fixtures.WAIT);
         assertThat(server.maxConcurrent()).isEqualTo(2);
         assertThat(server.requests()).as("exactly N mints").isEqualTo(10);
     }
@@ -154,18 +154,19 @@ class ClientSecretPoolTest {
         VirtualTimeScheduler time = VirtualTimeScheduler.getOrSet();
         server.lifetimeSeconds = 60;
         ClientSecretPool pool = started(pool().size(3).refillConcurrency(3).expiryMargin(Duration.ofSeconds(10)));
-        await(() -> pool.available() == 3, "the pool filled");
+        Eventually.await("the pool filled", () -> pool.available() == 3, Fixtures.WAIT);
         Set<String> first = server.mintedSoFar();
 
         time.advanceTimeBy(Duration.ofSeconds(49));
         assertThat(pool.available()).as("49 s into a 60 s life with a 10 s margin: still fresh").isEqualTo(3);
         ClientSecretCreateResponse early = pool.take().block(Fixtures.WAIT);
         assertThat(first).contains(early.value());
-        await(() -> pool.available() == 3, "the one taken was replaced");
+        Eventually.await("the one taken was replaced", () -> pool.available() == 3, Fixtures.WAIT);
         assertThat(server.requests()).isEqualTo(4);
 
         time.advanceTimeBy(Duration.ofSeconds(1));
-        await(() -> server.requests() == 6 && pool.available() == 3, "the two stale secrets were replaced");
+        Eventually.await("the two stale secrets were replaced", () -> server.requests() == 6 && pool.available() == 3,
+                Fixtures.WAIT);
 
         List<ClientSecretCreateResponse> handed = new ArrayList<>();
         for (int i = 0; i < 3; i++) {
@@ -186,7 +187,7 @@ class ClientSecretPoolTest {
                     .refillBackoff(Duration.ofSeconds(1), Duration.ofSeconds(4)));
             log.await(message -> message.contains("(2 in a row); refilling again in PT2S"), Fixtures.WAIT);
             // Both failed mints must have given up their slots before virtual time moves on.
-            await(() -> pool.toString().contains("minting=0"), "both refill mints settled");
+            Eventually.await("both refill mints settled", () -> pool.toString().contains("minting=0"), Fixtures.WAIT);
             assertThat(server.requests()).isEqualTo(2);
 
             time.advanceTimeBy(Duration.ofMillis(1999));
@@ -197,14 +198,15 @@ class ClientSecretPoolTest {
 
             time.advanceTimeBy(Duration.ofMillis(1));
             log.await(message -> message.contains("(4 in a row); refilling again in PT4S"), Fixtures.WAIT);
-            await(() -> pool.toString().contains("minting=0"), "both refill mints settled");
+            Eventually.await("both refill mints settled", () -> pool.toString().contains("minting=0"), Fixtures.WAIT);
             assertThat(server.requests()).as("one round of refillConcurrency mints").isEqualTo(5);
 
             server.failing = false;
             time.advanceTimeBy(Duration.ofMillis(3999));
             assertThat(server.requests()).as("the backoff is capped, and waited for").isEqualTo(5);
             time.advanceTimeBy(Duration.ofMillis(1));
-            await(() -> pool.available() == 4, "the pool filled once the server recovered");
+            Eventually.await("the pool filled once the server recovered", () -> pool.available() == 4,
+                    Fixtures.WAIT);
             assertThat(server.requests()).isEqualTo(9);
         }
     }
@@ -232,11 +234,11 @@ class ClientSecretPoolTest {
             ClientSecretPool pool = ClientSecretPool.builder(client, TEMPLATE).size(4).refillConcurrency(2).build();
             pools.add(pool);
             pool.start();
-            await(() -> stalling.requests() == 2, "two refill mints in flight");
+            Eventually.await("two refill mints in flight", () -> stalling.requests() == 2, Fixtures.WAIT);
 
             pool.close();
 
-            await(() -> stalling.closedByClient() >= 2, "both in-flight mints were cancelled");
+            Eventually.await("both in-flight mints were cancelled", () -> stalling.closedByClient() >= 2, Fixtures.WAIT);
             assertThat(stalling.requests()).isEqualTo(2);
             assertThat(pool.available()).isZero();
             StepVerifier.create(pool.take())
@@ -251,7 +253,7 @@ class ClientSecretPoolTest {
     void closeDropsTheStockAndCancelsItsTimersInVirtualTime() {
         VirtualTimeScheduler time = VirtualTimeScheduler.getOrSet();
         ClientSecretPool pool = started(pool().size(2).expiryMargin(Duration.ofSeconds(10)));
-        await(() -> pool.available() == 2, "the pool filled");
+        Eventually.await("the pool filled", () -> pool.available() == 2, Fixtures.WAIT);
 
         pool.close();
         pool.close();
@@ -267,7 +269,7 @@ class ClientSecretPoolTest {
     void everyMintCarriesTheTenantsRequestOptions() {
         RequestOptions tenant = RequestOptions.builder().apiKey("sk-tenant-0123456789").project("proj_tenant").build();
         ClientSecretPool pool = started(pool().size(2).requestOptions(tenant));
-        await(() -> pool.available() == 2, "the pool filled");
+        Eventually.await("the pool filled", () -> pool.available() == 2, Fixtures.WAIT);
         pool.take().block(Fixtures.WAIT);
         pool.take().block(Fixtures.WAIT);
         pool.take().block(Fixtures.WAIT);
@@ -303,22 +305,6 @@ class ClientSecretPoolTest {
         assertThatThrownBy(() -> pool().refillBackoff(Duration.ofSeconds(2), Duration.ofSeconds(1)))
                 .isInstanceOf(ValidationException.class);
         assertThatThrownBy(() -> ClientSecretPool.builder(sessions, null)).isInstanceOf(ValidationException.class);
-    }
-
-    /** Polls {@code condition} until it holds, for at most {@link Fixtures#WAIT}; a bound, not a timing assertion. */
-    private static void await(BooleanSupplier condition, String what) {
-        long end = System.nanoTime() + Fixtures.WAIT.toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > end) {
-                throw new AssertionError("not within " + Fixtures.WAIT + ": " + what);
-            }
-            try {
-                Thread.sleep(5);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError(e);
-            }
-        }
     }
 
     /**

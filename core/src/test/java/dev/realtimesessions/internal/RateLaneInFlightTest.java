@@ -6,10 +6,10 @@ import dev.realtimesessions.RequestOptions;
 import dev.realtimesessions.RetryPolicy;
 import dev.realtimesessions.model.RealtimeSession;
 import dev.realtimesessions.testing.Fixtures;
+import dev.realtimesessions.testsupport.Eventually;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
 import mockwebserver3.MockWebServer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -60,7 +60,7 @@ class RateLaneInFlightTest {
         server.enqueue(Fixtures.ok());
         Disposable call = call().subscribe(value -> { }, error -> { });
         time.advanceTimeBy(Duration.ofMillis(200));
-        awaitUntil("answered", () -> server.getRequestCount() == 2 && lane.inFlight() == 0);
+        Eventually.await("answered", () -> server.getRequestCount() == 2 && lane.inFlight() == 0, Fixtures.WAIT);
         call.dispose();
     }
 
@@ -85,19 +85,11 @@ class RateLaneInFlightTest {
         server.takeRequest();
         assertThat(lane.inFlight()).isOne();
         time.advanceTimeBy(Duration.ofSeconds(5));
-        awaitUntil("the attempt timed out", () -> lane.inFlight() == 0);
+        Eventually.await("the attempt timed out", () -> lane.inFlight() == 0, Fixtures.WAIT);
         call.dispose();
     }
 
     private Mono<CallResult<RealtimeSession>> call() {
         return executor.execute(Endpoint.BETA_SESSIONS, Fixtures.request(), RequestOptions.none());
-    }
-
-    private static void awaitUntil(String what, BooleanSupplier condition) {
-        long end = System.nanoTime() + Fixtures.WAIT.toNanos();
-        while (!condition.getAsBoolean() && System.nanoTime() < end) {
-            Thread.onSpinWait();
-        }
-        assertThat(condition.getAsBoolean()).as(what).isTrue();
     }
 }

@@ -10,6 +10,7 @@ import dev.realtimesessions.RealtimeSessionsException;
 import dev.realtimesessions.RetryPolicy;
 import dev.realtimesessions.SharedRateGate;
 import dev.realtimesessions.model.ClientSecretCreateRequest;
+import dev.realtimesessions.testsupport.Eventually;
 import dev.realtimesessions.testsupport.LogCapture;
 import dev.realtimesessions.testsupport.RedisServer;
 import io.lettuce.core.ClientOptions;
@@ -144,8 +145,8 @@ class RedisSharedRateGateTest {
         redis.kill();
         server.refuseNext(1, "1");
         assertThat(a.call()).isInstanceOf(RateLimitException.class);
-        awaitThat("a WARN that Redis is unavailable", () -> !warnings().isEmpty());
-        awaitThat("the dropped state counted", () -> fallbacks() >= 1);
+        Eventually.await("a WARN that Redis is unavailable", () -> !warnings().isEmpty(), WAIT);
+        Eventually.await("the dropped state counted", () -> fallbacks() >= 1, WAIT);
         assertThat(warnings()).first().asString().contains("the rate gate is decided locally");
         for (int i = 0; i < 3; i++) {
             assertThat(a.call()).as("A goes on, on its own gate").isNull();
@@ -155,20 +156,15 @@ class RedisSharedRateGateTest {
 
         redis.restart();
         int heardBefore = b.heard.size();
-        long end = System.nanoTime() + Duration.ofSeconds(90).toNanos();
-        while (b.heard.size() == heardBefore) {
-            assertThat(System.nanoTime()).as("sharing resumed within 90 s").isLessThan(end);
+        Eventually.await("sharing resumed", () -> {
             // another 429 for A, until B hears of one through the restarted Redis
             server.refuseNext(1, "1");
             a.call();
-            long wait = System.nanoTime() + Duration.ofSeconds(2).toNanos();
-            while (b.heard.size() == heardBefore && System.nanoTime() < wait) {
-                Thread.sleep(20);
-            }
-        }
+            return Eventually.within(() -> b.heard.size() != heardBefore, Duration.ofSeconds(2));
+        }, Duration.ofSeconds(90));
         assertThat(b.heard.get(b.heard.size() - 1).isHold()).isTrue();
-        awaitThat("an INFO that Redis answers again",
-                () -> logs.messages().stream().anyMatch(message -> message.startsWith("Redis answers again")));
+        Eventually.await("an INFO that Redis answers again",
+                () -> logs.messages().stream().anyMatch(message -> message.startsWith("Redis answers again")), WAIT);
         assertThat(warnings()).as("one WARN per replica for the outage, at most").hasSizeLessThanOrEqualTo(2);
     }
 
@@ -179,7 +175,7 @@ class RedisSharedRateGateTest {
         try (Keyspace keyspace = new Keyspace(redis.url())) {
             keyspace.commands().set("realtime-sessions:gate:AAAAAAAAAAAAAAAAAAAAAA", "not a state");
             assertThat(a.call()).isInstanceOf(RateLimitException.class);
-            awaitThat("A's hold kept in Redis", () -> keyspace.keys().size() == 2);
+            Eventually.await("A's hold kept in Redis", () -> keyspace.keys().size() == 2, WAIT);
         }
 
         SimpleMeterRegistry metersOfC = new SimpleMeterRegistry();
@@ -217,14 +213,6 @@ class RedisSharedRateGateTest {
                 .mapToDouble(counter -> counter.count()).sum();
     }
 
-    private static void awaitThat(String what, java.util.function.BooleanSupplier condition) throws Exception {
-        long end = System.nanoTime() + WAIT.toNanos();
-        while (!condition.getAsBoolean()) {
-            assertThat(System.nanoTime()).as(what + " within " + WAIT).isLessThan(end);
-            Thread.sleep(20);
-        }
-    }
-
     /**
      * One replica's shared gate, as its client sees it: the Redis gate, with every state delivered
      * to the client recorded once the client has taken it in (so that a call made afterwards finds
@@ -258,7 +246,7 @@ class RedisSharedRateGateTest {
         }
 
         void awaitHeard(Predicate<RateGateState> what) throws Exception {
-            awaitThat("a state heard through Redis", () -> heard.stream().anyMatch(what));
+            Eventually.await("a state heard through Redis", () -> heard.stream().anyMatch(what), WAIT);
         }
 
         Mono<Throwable> callMono() {
