@@ -14,6 +14,7 @@ import io.netty.buffer.ByteBufAllocator;
 import io.netty.handler.codec.http.DefaultHttpHeaders;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaders;
+import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
@@ -52,7 +53,7 @@ final class Call<Q, R> implements Function<String, Mono<CallResult<R>>> {
     private final CallExecutor executor;
     private final Endpoint<Q, R> endpoint;
     private final Q request;
-    private final String url;
+    private final URI url;
     private final RetryPolicy policy;
     private final Duration attemptTimeout;
     private final Duration timeout;
@@ -75,7 +76,7 @@ final class Call<Q, R> implements Function<String, Mono<CallResult<R>>> {
     private RateGate.@Nullable Credential credential;
 
     /** Made when the call is subscribed: the overall deadline counts from here. */
-    Call(CallExecutor executor, Endpoint<Q, R> endpoint, Q request, String url, RequestOptions options,
+    Call(CallExecutor executor, Endpoint<Q, R> endpoint, Q request, URI url, RequestOptions options,
             CallListener listener) {
         ClientSettings settings = executor.settings;
         this.executor = executor;
@@ -351,7 +352,7 @@ final class Call<Q, R> implements Function<String, Mono<CallResult<R>>> {
         }
 
         @Override
-        public String url() {
+        public URI url() {
             return url;
         }
 
