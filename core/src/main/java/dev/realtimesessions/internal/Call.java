@@ -377,7 +377,12 @@ final class Call<Q, R> implements Function<String, Mono<CallResult<R>>> {
         @Override
         public @Nullable ByteBuf writeBody(ByteBufAllocator allocator) {
             String type = contentType;
-            return type == null ? null : endpoint.requestBody().write(allocator, request, type);
+            if (type == null) {
+                return null;
+            }
+            RequestBody<Q> body = endpoint.requestBody();
+            return body instanceof RequestBody.JsonBody<Q> json ? executor.repeatedJson.write(json, request, allocator)
+                    : body.write(allocator, request, type);
         }
 
         /** Reads the answer, then releases its body whatever the reading came to. */

@@ -22,6 +22,8 @@ public final class CallExecutor implements AutoCloseable {
     final Credentials credentials;
     final ClientHeaders headers;
     final @Nullable RateGate gate;
+    /** The last request's JSON, while it is sent again. */
+    final RepeatedRequestJson repeatedJson = new RepeatedRequestJson();
     private final ConcurrentHashMap<String, URI> urls = new ConcurrentHashMap<>(4);
     private volatile boolean closed;
 
