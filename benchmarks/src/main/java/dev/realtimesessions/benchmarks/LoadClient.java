@@ -5,6 +5,7 @@ import com.openai.client.okhttp.OpenAIOkHttpClientAsync;
 import com.openai.models.realtime.RealtimeSessionCreateRequest;
 import com.openai.models.realtime.clientsecrets.ClientSecretCreateParams;
 import dev.realtimesessions.RealtimeSessions;
+import dev.realtimesessions.model.ClientSecretCreateRequest;
 import io.netty.buffer.Unpooled;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaderValues;
@@ -43,6 +44,8 @@ import reactor.netty.http.HttpProtocol;
 import reactor.netty.http.client.Http2AllocationStrategy;
 import reactor.netty.http.client.HttpClient;
 import reactor.netty.resources.ConnectionProvider;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * One client of the load harness, in its own JVM: warms up, then sends a fixed number of
@@ -52,7 +55,7 @@ import reactor.netty.resources.ConnectionProvider;
  *
  * <pre>
  * LoadClient KIND BASE_URL WARMUP REQUESTS CONCURRENCY TIMEOUT_SECONDS
- * KIND: floor | floor-strict | library | openai-sdk | webclient
+ * KIND: floor | floor-strict | floor-json | library | library-fresh | openai-sdk | webclient
  * </pre>
  *
  * <ul>
@@ -288,8 +291,12 @@ public final class LoadClient {
                 return floor(base, concurrency, false);
             case "floor-strict":
                 return floor(base, concurrency, true);
+            case "floor-json":
+                return floorJson(base, concurrency);
             case "library":
-                return library(base, concurrency);
+                return library(base, concurrency, false);
+            case "library-fresh":
+                return library(base, concurrency, true);
             case "openai-sdk":
                 return openAiSdk(base, concurrency);
             case "webclient":
@@ -350,8 +357,57 @@ public final class LoadClient {
         };
     }
 
-    /** (b) This library, configured as its README says for the load. */
-    static Caller library(String base, int concurrency) {
+    /**
+     * (a') The floor with JSON: the same POST, but the request serialized from a Jackson tree and
+     * the answer parsed into one on every call (jackson-databind, the library's Jackson), as a
+     * minimal Reactor Netty and Jackson client would; what writing and reading this JSON costs at
+     * all, next to the floor that does neither.
+     */
+    static Caller floorJson(String base, int concurrency) {
+        JsonMapper mapper = JsonMapper.builder().build();
+        JsonNode request = mapper.readTree(
+                dev.realtimesessions.internal.Endpoint.CLIENT_SECRETS.toJson(Payloads.CLIENT_SECRET_REQUEST));
+        String uri = base + "/realtime/client_secrets";
+        String authorization = "Bearer " + Payloads.API_KEY;
+        ConnectionProvider pool = pool("floor-json", concurrency);
+        HttpClient client = transport(HttpClient.create(pool), base)
+                .headers(h -> h.set(HttpHeaderNames.CONTENT_TYPE, HttpHeaderValues.APPLICATION_JSON)
+                        .set(HttpHeaderNames.AUTHORIZATION, authorization));
+        return new Caller() {
+            @Override
+            public void call(Consumer<@Nullable Throwable> done) {
+                client.post().uri(uri)
+                        .send(Mono.fromSupplier(() -> Unpooled.wrappedBuffer(mapper.writeValueAsBytes(request))))
+                        .responseSingle((response, content) -> content.asByteArray()
+                                .switchIfEmpty(Mono.just(new byte[0]))
+                                .map(bytes -> {
+                                    if (response.status().code() != 200) {
+                                        throw new IllegalStateException("status " + response.status());
+                                    }
+                                    JsonNode answer = mapper.readTree(bytes);
+                                    if (!answer.path("value").isString()) {
+                                        throw new IllegalStateException("no value in the answer");
+                                    }
+                                    return answer;
+                                }))
+                        .subscribe(answer -> done.accept(null), done::accept);
+            }
+
+            @Override
+            public void close() {
+                pool.dispose();
+            }
+        };
+    }
+
+    /**
+     * (b) This library, configured as its README says for the load. With {@code freshRequests}
+     * ({@code library-fresh}) each call sends another instance of the same request (256 copies
+     * made before the run, taken in turn), as an application that builds the request per call
+     * would: the library serializes every one, where it writes a request sent again from the JSON
+     * it kept.
+     */
+    static Caller library(String base, int concurrency, boolean freshRequests) {
         RealtimeSessions.Builder builder = RealtimeSessions.builder()
                 .apiKey(Payloads.API_KEY)
                 .baseUrl(base)
@@ -361,10 +417,18 @@ public final class LoadClient {
             builder.trustManager(trust());
         }
         RealtimeSessions sessions = builder.build();
+        ClientSecretCreateRequest[] requests = new ClientSecretCreateRequest[freshRequests ? 256 : 1];
+        for (int i = 0; i < requests.length; i++) {
+            requests[i] = freshRequests ? new ClientSecretCreateRequest(Payloads.CLIENT_SECRET_REQUEST.expiresAfter(),
+                    Payloads.CLIENT_SECRET_REQUEST.session()) : Payloads.CLIENT_SECRET_REQUEST;
+        }
+        AtomicLong sent = new AtomicLong();
         return new Caller() {
             @Override
             public void call(Consumer<@Nullable Throwable> done) {
-                sessions.createClientSecret(Payloads.CLIENT_SECRET_REQUEST)
+                ClientSecretCreateRequest request = requests.length == 1 ? requests[0]
+                        : requests[(int) (sent.getAndIncrement() & (requests.length - 1))];
+                sessions.createClientSecret(request)
                         .subscribe(response -> done.accept(null), done::accept);
             }
 

@@ -36,7 +36,8 @@ import java.util.concurrent.TimeUnit;
  *   --concurrency N     calls in flight (default 64)
  *   --rounds N          rounds; clients interleave within a round, the report gives medians (default 3)
  *   --clients a,b       from floor,library,openai-sdk,webclient, floor-strict (the floor with the library's h2
- *                       connection reuse) and the variants' names (default the four)
+ *                       connection reuse), floor-json (the floor writing and reading the JSON with Jackson),
+ *                       library-fresh (a new request instance per call) and the variants' names (default the four)
  *   --variants N=CP,..  variants: the library client (or KIND:CP, another client) run on class path CP (another
  *                       build of core: benchmarks/variant), reported as client N; interleaved with the others
  *   --scale-calls N     calls in flight at once in the scale run (default 10000; 0 skips it)
@@ -57,8 +58,12 @@ public final class LoadHarness {
 
     static final List<String> ALL_CLIENTS = List.of("floor", "library", "openai-sdk", "webclient");
 
-    /** What LoadClient can run: the four, and the floor with the library's h2 connection reuse. */
-    static final List<String> KINDS = List.of("floor", "floor-strict", "library", "openai-sdk", "webclient");
+    /**
+     * What LoadClient can run: the four; the floor with the library's h2 connection reuse; the floor
+     * that writes and reads the JSON with Jackson; the library sent a new request instance per call.
+     */
+    static final List<String> KINDS = List.of("floor", "floor-strict", "floor-json", "library", "library-fresh",
+            "openai-sdk", "webclient");
 
     private final Map<String, String> options = new LinkedHashMap<>();
     private final Path out;
