@@ -64,6 +64,10 @@ import tools.jackson.databind.json.JsonMapper;
  *   <li>Allocation: the sum of {@code ThreadMXBean.getThreadAllocatedBytes} over all live threads
  *       at the end minus the same sum at the start, divided by the requests (a thread that dies in
  *       between is not counted; the clients' I/O threads all outlive the phase).</li>
+ *   <li>JIT and GC: the JIT compilers' and the collectors' time over the measured phase
+ *       ({@code jit_ms}, {@code gc_ms}: both are in the CPU above). The measured phase starts once
+ *       the compilers have been idle for 750 ms after the warm-up ({@code jit_settle_ms}
+ *       says how long that took), so that it measures the steady state, not the JIT catching up.</li>
  *   <li>Peak threads: {@code ThreadMXBean.getPeakThreadCount()} after a reset at the start.</li>
  *   <li>Connections: how many the server accepted during each phase, read from the page named by
  *       {@code -Drs.bench.connections=URL} (nginx's stub_status, or the delay server's count).</li>
@@ -125,7 +129,7 @@ public final class LoadClient {
                 }
             }
             System.gc();
-            Thread.sleep(200);
+            long settleMillis = awaitJitIdle();
             long connectionsAfterWarmup = acceptedConnections();
 
             com.sun.management.ThreadMXBean threads =
@@ -134,9 +138,13 @@ public final class LoadClient {
                     (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
             threads.resetPeakThreadCount();
             long allocBefore = allocatedBytes(threads);
+            long jitBefore = ManagementFactory.getCompilationMXBean().getTotalCompilationTime();
+            long gcBefore = gcMillis();
             long cpuBefore = os.getProcessCpuTime();
             Phase m = run(caller, requests, concurrency, timeoutSeconds);
             long cpu = os.getProcessCpuTime() - cpuBefore;
+            long jitMillis = ManagementFactory.getCompilationMXBean().getTotalCompilationTime() - jitBefore;
+            long gcMillis = gcMillis() - gcBefore;
             long alloc = allocatedBytes(threads) - allocBefore;
             int peakThreads = threads.getPeakThreadCount();
             long connectionsAtEnd = acceptedConnections();
@@ -149,13 +157,14 @@ public final class LoadClient {
                     "RESULT kind=%s requests=%d completed=%d errors=%d concurrency=%d wall_ms=%.1f rps=%.1f"
                             + " p50_ms=%.3f p99_ms=%.3f max_ms=%.3f cpu_us_per_req=%.1f alloc_kb_per_req=%.2f"
                             + " peak_threads=%d warmup_ms=%.1f connections=%d warmup_connections=%d"
-                            + " measured_connections=%d%n",
+                            + " measured_connections=%d jit_ms=%d gc_ms=%d jit_settle_ms=%d%n",
                     kind, requests, done, m.errors, concurrency, m.wallNanos / 1e6, done / wallSeconds,
                     percentile(sorted, 0.50) / 1e6, percentile(sorted, 0.99) / 1e6,
                     (sorted.length == 0 ? 0 : sorted[sorted.length - 1]) / 1e6,
                     cpu / 1e3 / Math.max(1, done), alloc / 1024.0 / Math.max(1, done), peakThreads,
                     warmupNanos / 1e6, connectionsAtEnd - connectionsAtStart,
-                    connectionsAfterWarmup - connectionsAtStart, connectionsAtEnd - connectionsAfterWarmup);
+                    connectionsAfterWarmup - connectionsAtStart, connectionsAtEnd - connectionsAfterWarmup, jitMillis,
+                    gcMillis, settleMillis);
             if (m.firstError != null) {
                 System.err.println(kind + ": first error of the measured phase:");
                 m.firstError.printStackTrace();
@@ -283,6 +292,37 @@ public final class LoadClient {
         phase.errors = errors.get();
         phase.firstError = firstError.get();
         return phase;
+    }
+
+    /**
+     * Waits, idle, until the JIT compilers have compiled nothing for 750 ms (at most 20 s),
+     * and returns how long that took. With the client pinned to one CPU the compilers share it
+     * with the event loops, so at the end of the warm-up their queue is still long: measured at
+     * once, each client's CPU per call would count seconds of compiling (more for a client with
+     * more code), not the steady state a busy server runs in.
+     */
+    private static long awaitJitIdle() throws InterruptedException {
+        java.lang.management.CompilationMXBean jit = ManagementFactory.getCompilationMXBean();
+        long start = System.nanoTime();
+        long deadline = start + TimeUnit.SECONDS.toNanos(20);
+        long last = jit.getTotalCompilationTime();
+        int quiet = 0;
+        while (quiet < 3 && System.nanoTime() < deadline) {
+            Thread.sleep(250);
+            long now = jit.getTotalCompilationTime();
+            quiet = now == last ? quiet + 1 : 0;
+            last = now;
+        }
+        return TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
+    }
+
+    /** The time all garbage collectors have spent collecting, in milliseconds. */
+    private static long gcMillis() {
+        long total = 0;
+        for (java.lang.management.GarbageCollectorMXBean collector : ManagementFactory.getGarbageCollectorMXBeans()) {
+            total += Math.max(0, collector.getCollectionTime());
+        }
+        return total;
     }
 
     static Caller caller(String kind, String base, int concurrency) {
