@@ -64,6 +64,9 @@ import tools.jackson.databind.json.JsonMapper;
  *   <li>Allocation: the sum of {@code ThreadMXBean.getThreadAllocatedBytes} over all live threads
  *       at the end minus the same sum at the start, divided by the requests (a thread that dies in
  *       between is not counted; the clients' I/O threads all outlive the phase).</li>
+ *   <li>Application CPU: the same over the JVM's live Java threads only ({@code app_cpu_us_per_req}):
+ *       without the JIT compilers and the garbage collector, whose threads are not Java threads
+ *       the JVM lists; steadier than the process's figure while the JIT still compiles.</li>
  *   <li>JIT and GC: the JIT compilers' and the collectors' time over the measured phase
  *       ({@code jit_ms}, {@code gc_ms}: both are in the CPU above). The measured phase starts once
  *       the compilers have been idle for 750 ms after the warm-up ({@code jit_settle_ms}
@@ -141,8 +144,10 @@ public final class LoadClient {
             long jitBefore = ManagementFactory.getCompilationMXBean().getTotalCompilationTime();
             long gcBefore = gcMillis();
             long cpuBefore = os.getProcessCpuTime();
+            long threadsCpuBefore = threadsCpu(threads);
             Phase m = run(caller, requests, concurrency, timeoutSeconds);
             long cpu = os.getProcessCpuTime() - cpuBefore;
+            long threadsCpu = threadsCpu(threads) - threadsCpuBefore;
             long jitMillis = ManagementFactory.getCompilationMXBean().getTotalCompilationTime() - jitBefore;
             long gcMillis = gcMillis() - gcBefore;
             long alloc = allocatedBytes(threads) - allocBefore;
@@ -155,13 +160,15 @@ public final class LoadClient {
             double wallSeconds = m.wallNanos / 1e9;
             System.out.printf(Locale.ROOT,
                     "RESULT kind=%s requests=%d completed=%d errors=%d concurrency=%d wall_ms=%.1f rps=%.1f"
-                            + " p50_ms=%.3f p99_ms=%.3f max_ms=%.3f cpu_us_per_req=%.1f alloc_kb_per_req=%.2f"
+                            + " p50_ms=%.3f p99_ms=%.3f max_ms=%.3f cpu_us_per_req=%.1f app_cpu_us_per_req=%.1f"
+                            + " alloc_kb_per_req=%.2f"
                             + " peak_threads=%d warmup_ms=%.1f connections=%d warmup_connections=%d"
                             + " measured_connections=%d jit_ms=%d gc_ms=%d jit_settle_ms=%d%n",
                     kind, requests, done, m.errors, concurrency, m.wallNanos / 1e6, done / wallSeconds,
                     percentile(sorted, 0.50) / 1e6, percentile(sorted, 0.99) / 1e6,
                     (sorted.length == 0 ? 0 : sorted[sorted.length - 1]) / 1e6,
-                    cpu / 1e3 / Math.max(1, done), alloc / 1024.0 / Math.max(1, done), peakThreads,
+                    cpu / 1e3 / Math.max(1, done), threadsCpu / 1e3 / Math.max(1, done),
+                    alloc / 1024.0 / Math.max(1, done), peakThreads,
                     warmupNanos / 1e6, connectionsAtEnd - connectionsAtStart,
                     connectionsAfterWarmup - connectionsAtStart, connectionsAtEnd - connectionsAfterWarmup, jitMillis,
                     gcMillis, settleMillis);
@@ -314,6 +321,19 @@ public final class LoadClient {
             last = now;
         }
         return TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
+    }
+
+    /**
+     * The CPU time of the JVM's live Java threads (the event loops, the callers, the timers), in
+     * nanoseconds: the process's CPU without the JIT compilers' and the collectors' threads, which
+     * the JVM does not count among them.
+     */
+    private static long threadsCpu(com.sun.management.ThreadMXBean threads) {
+        long total = 0;
+        for (long nanos : threads.getThreadCpuTime(threads.getAllThreadIds())) {
+            total += Math.max(0, nanos);
+        }
+        return total;
     }
 
     /** The time all garbage collectors have spent collecting, in milliseconds. */

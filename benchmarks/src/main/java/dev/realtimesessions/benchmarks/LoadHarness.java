@@ -200,8 +200,8 @@ public final class LoadHarness {
         Map<String, Map<String, String>> medians = new LinkedHashMap<>();
         for (String client : clients) {
             Map<String, String> median = new LinkedHashMap<>();
-            for (String key : List.of("rps", "p50_ms", "p99_ms", "cpu_us_per_req", "alloc_kb_per_req",
-                    "peak_threads", "errors", "connections")) {
+            for (String key : List.of("rps", "p50_ms", "p99_ms", "cpu_us_per_req", "app_cpu_us_per_req",
+                    "alloc_kb_per_req", "peak_threads", "errors", "connections")) {
                 double[] values = rounds.stream().map(m -> m.get(client)).filter(m -> m.containsKey(key))
                         .mapToDouble(m -> Double.parseDouble(m.get(key))).sorted().toArray();
                 median.put(key, values.length == 0 ? "n/a" : fmt(values[values.length / 2]));
@@ -225,11 +225,11 @@ public final class LoadHarness {
         }
         line("Per round, to the floor of the same round (median last):");
         line("");
-        line("| client | CPU/req vs floor | req/s vs floor | alloc/req vs floor |");
-        line("|---|---|---|---|");
+        line("| client | CPU/req vs floor | app CPU/req vs floor | req/s vs floor | alloc/req vs floor |");
+        line("|---|---|---|---|---|");
         for (String client : clients) {
             StringBuilder row = new StringBuilder("| " + client);
-            for (String key : List.of("cpu_us_per_req", "rps", "alloc_kb_per_req")) {
+            for (String key : List.of("cpu_us_per_req", "app_cpu_us_per_req", "rps", "alloc_kb_per_req")) {
                 double[] ratios = rounds.stream().mapToDouble(round -> {
                     try {
                         return Double.parseDouble(round.get(client).get(key))
@@ -257,11 +257,12 @@ public final class LoadHarness {
         if (floor == null) {
             return;
         }
-        line("| client | req/s vs floor | CPU/req vs floor | alloc/req vs floor |");
-        line("|---|---|---|---|");
+        line("| client | req/s vs floor | CPU/req vs floor | app CPU/req vs floor | alloc/req vs floor |");
+        line("|---|---|---|---|---|");
         for (Map.Entry<String, Map<String, String>> e : medians.entrySet()) {
             line("| " + e.getKey() + " | " + ratio(e.getValue(), floor, "rps") + " | "
                     + ratio(e.getValue(), floor, "cpu_us_per_req") + " | "
+                    + ratio(e.getValue(), floor, "app_cpu_us_per_req") + " | "
                     + ratio(e.getValue(), floor, "alloc_kb_per_req") + " |");
         }
         line("");
@@ -303,13 +304,14 @@ public final class LoadHarness {
     }
 
     private void table(Map<String, Map<String, String>> results, List<String> clients) {
-        line("| client | req/s | p50 ms | p99 ms | CPU µs/req | alloc KB/req | peak threads | errors | connections |");
-        line("|---|---|---|---|---|---|---|---|---|");
+        line("| client | req/s | p50 ms | p99 ms | CPU µs/req | app CPU µs/req | alloc KB/req | peak threads | errors"
+                + " | connections |");
+        line("|---|---|---|---|---|---|---|---|---|---|");
         for (String client : clients) {
             Map<String, String> m = results.getOrDefault(client, Map.of());
             line("| " + client + " | " + m.getOrDefault("rps", "failed") + " | " + m.getOrDefault("p50_ms", "")
                     + " | " + m.getOrDefault("p99_ms", "") + " | " + m.getOrDefault("cpu_us_per_req", "") + " | "
-                    + m.getOrDefault("alloc_kb_per_req", "") + " | " + m.getOrDefault("peak_threads", "") + " | "
+                    + m.getOrDefault("app_cpu_us_per_req", "") + " | " + m.getOrDefault("alloc_kb_per_req", "") + " | " + m.getOrDefault("peak_threads", "") + " | "
                     + m.getOrDefault("errors", "") + " | " + m.getOrDefault("connections", "") + " |");
         }
         line("");
