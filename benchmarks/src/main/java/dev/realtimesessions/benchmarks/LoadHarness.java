@@ -31,8 +31,9 @@ import java.util.concurrent.TimeUnit;
  *
  * <pre>
  * java -cp "benchmarks/target/classes:benchmarks/target/lib/*" dev.realtimesessions.benchmarks.LoadHarness [options]
- *   --requests N        measured calls per client and round (default 50000)
- *   --warmup N          warm-up calls before them (default 100000: less leaves C2 compiling in the measured phase)
+ *   --requests N        measured calls per client and round (default 200000: a phase of 50000 was still mostly the
+ *                       JIT catching up, BENCHMARKS.md "Issue 17, round 3")
+ *   --warmup N          warm-up calls before them (default 100000; C2 still compiles long after, see --requests)
  *   --concurrency N     calls in flight (default 64)
  *   --rounds N          rounds; clients interleave within a round, the report gives medians (default 3)
  *   --clients a,b       from floor,library,openai-sdk,webclient, floor-strict (the floor with the library's h2
@@ -74,7 +75,7 @@ public final class LoadHarness {
     private final Map<String, String> variants = new LinkedHashMap<>();
 
     private LoadHarness(String[] args) throws IOException {
-        options.put("requests", "50000");
+        options.put("requests", "200000");
         options.put("warmup", "100000");
         options.put("concurrency", "64");
         options.put("rounds", "3");
