@@ -5,6 +5,7 @@ import com.openai.client.okhttp.OpenAIOkHttpClientAsync;
 import com.openai.models.realtime.RealtimeSessionCreateRequest;
 import com.openai.models.realtime.clientsecrets.ClientSecretCreateParams;
 import dev.realtimesessions.RealtimeSessions;
+import dev.realtimesessions.model.ClientSecretCreateRequest;
 import io.netty.buffer.Unpooled;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaderValues;
@@ -43,6 +44,8 @@ import reactor.netty.http.HttpProtocol;
 import reactor.netty.http.client.Http2AllocationStrategy;
 import reactor.netty.http.client.HttpClient;
 import reactor.netty.resources.ConnectionProvider;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * One client of the load harness, in its own JVM: warms up, then sends a fixed number of
@@ -52,7 +55,7 @@ import reactor.netty.resources.ConnectionProvider;
  *
  * <pre>
  * LoadClient KIND BASE_URL WARMUP REQUESTS CONCURRENCY TIMEOUT_SECONDS
- * KIND: floor | floor-strict | library | openai-sdk | webclient
+ * KIND: floor | floor-strict | floor-json | library | library-fresh | openai-sdk | webclient
  * </pre>
  *
  * <ul>
@@ -61,6 +64,13 @@ import reactor.netty.resources.ConnectionProvider;
  *   <li>Allocation: the sum of {@code ThreadMXBean.getThreadAllocatedBytes} over all live threads
  *       at the end minus the same sum at the start, divided by the requests (a thread that dies in
  *       between is not counted; the clients' I/O threads all outlive the phase).</li>
+ *   <li>Application CPU: the same over the JVM's live Java threads only ({@code app_cpu_us_per_req}):
+ *       without the JIT compilers and the garbage collector, whose threads are not Java threads
+ *       the JVM lists; steadier than the process's figure while the JIT still compiles.</li>
+ *   <li>JIT and GC: the JIT compilers' and the collectors' time over the measured phase
+ *       ({@code jit_ms}, {@code gc_ms}: both are in the CPU above). The measured phase starts once
+ *       the compilers have been idle for 750 ms after the warm-up ({@code jit_settle_ms}
+ *       says how long that took), so that it measures the steady state, not the JIT catching up.</li>
  *   <li>Peak threads: {@code ThreadMXBean.getPeakThreadCount()} after a reset at the start.</li>
  *   <li>Connections: how many the server accepted during each phase, read from the page named by
  *       {@code -Drs.bench.connections=URL} (nginx's stub_status, or the delay server's count).</li>
@@ -122,7 +132,7 @@ public final class LoadClient {
                 }
             }
             System.gc();
-            Thread.sleep(200);
+            long settleMillis = awaitJitIdle();
             long connectionsAfterWarmup = acceptedConnections();
 
             com.sun.management.ThreadMXBean threads =
@@ -131,9 +141,15 @@ public final class LoadClient {
                     (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
             threads.resetPeakThreadCount();
             long allocBefore = allocatedBytes(threads);
+            long jitBefore = ManagementFactory.getCompilationMXBean().getTotalCompilationTime();
+            long gcBefore = gcMillis();
             long cpuBefore = os.getProcessCpuTime();
+            long threadsCpuBefore = threadsCpu(threads);
             Phase m = run(caller, requests, concurrency, timeoutSeconds);
             long cpu = os.getProcessCpuTime() - cpuBefore;
+            long threadsCpu = threadsCpu(threads) - threadsCpuBefore;
+            long jitMillis = ManagementFactory.getCompilationMXBean().getTotalCompilationTime() - jitBefore;
+            long gcMillis = gcMillis() - gcBefore;
             long alloc = allocatedBytes(threads) - allocBefore;
             int peakThreads = threads.getPeakThreadCount();
             long connectionsAtEnd = acceptedConnections();
@@ -144,15 +160,18 @@ public final class LoadClient {
             double wallSeconds = m.wallNanos / 1e9;
             System.out.printf(Locale.ROOT,
                     "RESULT kind=%s requests=%d completed=%d errors=%d concurrency=%d wall_ms=%.1f rps=%.1f"
-                            + " p50_ms=%.3f p99_ms=%.3f max_ms=%.3f cpu_us_per_req=%.1f alloc_kb_per_req=%.2f"
+                            + " p50_ms=%.3f p99_ms=%.3f max_ms=%.3f cpu_us_per_req=%.1f app_cpu_us_per_req=%.1f"
+                            + " alloc_kb_per_req=%.2f"
                             + " peak_threads=%d warmup_ms=%.1f connections=%d warmup_connections=%d"
-                            + " measured_connections=%d%n",
+                            + " measured_connections=%d jit_ms=%d gc_ms=%d jit_settle_ms=%d%n",
                     kind, requests, done, m.errors, concurrency, m.wallNanos / 1e6, done / wallSeconds,
                     percentile(sorted, 0.50) / 1e6, percentile(sorted, 0.99) / 1e6,
                     (sorted.length == 0 ? 0 : sorted[sorted.length - 1]) / 1e6,
-                    cpu / 1e3 / Math.max(1, done), alloc / 1024.0 / Math.max(1, done), peakThreads,
+                    cpu / 1e3 / Math.max(1, done), threadsCpu / 1e3 / Math.max(1, done),
+                    alloc / 1024.0 / Math.max(1, done), peakThreads,
                     warmupNanos / 1e6, connectionsAtEnd - connectionsAtStart,
-                    connectionsAfterWarmup - connectionsAtStart, connectionsAtEnd - connectionsAfterWarmup);
+                    connectionsAfterWarmup - connectionsAtStart, connectionsAtEnd - connectionsAfterWarmup, jitMillis,
+                    gcMillis, settleMillis);
             if (m.firstError != null) {
                 System.err.println(kind + ": first error of the measured phase:");
                 m.firstError.printStackTrace();
@@ -282,14 +301,62 @@ public final class LoadClient {
         return phase;
     }
 
+    /**
+     * Waits, idle, until the JIT compilers have compiled nothing for 750 ms (at most 20 s),
+     * and returns how long that took. With the client pinned to one CPU the compilers share it
+     * with the event loops, so at the end of the warm-up their queue is still long: measured at
+     * once, each client's CPU per call would count seconds of compiling (more for a client with
+     * more code), not the steady state a busy server runs in.
+     */
+    private static long awaitJitIdle() throws InterruptedException {
+        java.lang.management.CompilationMXBean jit = ManagementFactory.getCompilationMXBean();
+        long start = System.nanoTime();
+        long deadline = start + TimeUnit.SECONDS.toNanos(20);
+        long last = jit.getTotalCompilationTime();
+        int quiet = 0;
+        while (quiet < 3 && System.nanoTime() < deadline) {
+            Thread.sleep(250);
+            long now = jit.getTotalCompilationTime();
+            quiet = now == last ? quiet + 1 : 0;
+            last = now;
+        }
+        return TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
+    }
+
+    /**
+     * The CPU time of the JVM's live Java threads (the event loops, the callers, the timers), in
+     * nanoseconds: the process's CPU without the JIT compilers' and the collectors' threads, which
+     * the JVM does not count among them.
+     */
+    private static long threadsCpu(com.sun.management.ThreadMXBean threads) {
+        long total = 0;
+        for (long nanos : threads.getThreadCpuTime(threads.getAllThreadIds())) {
+            total += Math.max(0, nanos);
+        }
+        return total;
+    }
+
+    /** The time all garbage collectors have spent collecting, in milliseconds. */
+    private static long gcMillis() {
+        long total = 0;
+        for (java.lang.management.GarbageCollectorMXBean collector : ManagementFactory.getGarbageCollectorMXBeans()) {
+            total += Math.max(0, collector.getCollectionTime());
+        }
+        return total;
+    }
+
     static Caller caller(String kind, String base, int concurrency) {
         switch (kind) {
             case "floor":
                 return floor(base, concurrency, false);
             case "floor-strict":
                 return floor(base, concurrency, true);
+            case "floor-json":
+                return floorJson(base, concurrency);
             case "library":
-                return library(base, concurrency);
+                return library(base, concurrency, false);
+            case "library-fresh":
+                return library(base, concurrency, true);
             case "openai-sdk":
                 return openAiSdk(base, concurrency);
             case "webclient":
@@ -350,8 +417,57 @@ public final class LoadClient {
         };
     }
 
-    /** (b) This library, configured as its README says for the load. */
-    static Caller library(String base, int concurrency) {
+    /**
+     * (a') The floor with JSON: the same POST, but the request serialized from a Jackson tree and
+     * the answer parsed into one on every call (jackson-databind, the library's Jackson), as a
+     * minimal Reactor Netty and Jackson client would; what writing and reading this JSON costs at
+     * all, next to the floor that does neither.
+     */
+    static Caller floorJson(String base, int concurrency) {
+        JsonMapper mapper = JsonMapper.builder().build();
+        JsonNode request = mapper.readTree(
+                dev.realtimesessions.internal.Endpoint.CLIENT_SECRETS.toJson(Payloads.CLIENT_SECRET_REQUEST));
+        String uri = base + "/realtime/client_secrets";
+        String authorization = "Bearer " + Payloads.API_KEY;
+        ConnectionProvider pool = pool("floor-json", concurrency);
+        HttpClient client = transport(HttpClient.create(pool), base)
+                .headers(h -> h.set(HttpHeaderNames.CONTENT_TYPE, HttpHeaderValues.APPLICATION_JSON)
+                        .set(HttpHeaderNames.AUTHORIZATION, authorization));
+        return new Caller() {
+            @Override
+            public void call(Consumer<@Nullable Throwable> done) {
+                client.post().uri(uri)
+                        .send(Mono.fromSupplier(() -> Unpooled.wrappedBuffer(mapper.writeValueAsBytes(request))))
+                        .responseSingle((response, content) -> content.asByteArray()
+                                .switchIfEmpty(Mono.just(new byte[0]))
+                                .map(bytes -> {
+                                    if (response.status().code() != 200) {
+                                        throw new IllegalStateException("status " + response.status());
+                                    }
+                                    JsonNode answer = mapper.readTree(bytes);
+                                    if (!answer.path("value").isString()) {
+                                        throw new IllegalStateException("no value in the answer");
+                                    }
+                                    return answer;
+                                }))
+                        .subscribe(answer -> done.accept(null), done::accept);
+            }
+
+            @Override
+            public void close() {
+                pool.dispose();
+            }
+        };
+    }
+
+    /**
+     * (b) This library, configured as its README says for the load. With {@code freshRequests}
+     * ({@code library-fresh}) each call sends another instance of the same request (256 copies
+     * made before the run, taken in turn), as an application that builds the request per call
+     * would: the library serializes every one, where it writes a request sent again from the JSON
+     * it kept.
+     */
+    static Caller library(String base, int concurrency, boolean freshRequests) {
         RealtimeSessions.Builder builder = RealtimeSessions.builder()
                 .apiKey(Payloads.API_KEY)
                 .baseUrl(base)
@@ -361,10 +477,18 @@ public final class LoadClient {
             builder.trustManager(trust());
         }
         RealtimeSessions sessions = builder.build();
+        ClientSecretCreateRequest[] requests = new ClientSecretCreateRequest[freshRequests ? 256 : 1];
+        for (int i = 0; i < requests.length; i++) {
+            requests[i] = freshRequests ? new ClientSecretCreateRequest(Payloads.CLIENT_SECRET_REQUEST.expiresAfter(),
+                    Payloads.CLIENT_SECRET_REQUEST.session()) : Payloads.CLIENT_SECRET_REQUEST;
+        }
+        AtomicLong sent = new AtomicLong();
         return new Caller() {
             @Override
             public void call(Consumer<@Nullable Throwable> done) {
-                sessions.createClientSecret(Payloads.CLIENT_SECRET_REQUEST)
+                ClientSecretCreateRequest request = requests.length == 1 ? requests[0]
+                        : requests[(int) (sent.getAndIncrement() & (requests.length - 1))];
+                sessions.createClientSecret(request)
                         .subscribe(response -> done.accept(null), done::accept);
             }
 

@@ -31,12 +31,14 @@ import java.util.concurrent.TimeUnit;
  *
  * <pre>
  * java -cp "benchmarks/target/classes:benchmarks/target/lib/*" dev.realtimesessions.benchmarks.LoadHarness [options]
- *   --requests N        measured calls per client and round (default 50000)
- *   --warmup N          warm-up calls before them (default 100000: less leaves C2 compiling in the measured phase)
+ *   --requests N        measured calls per client and round (default 200000: a phase of 50000 was still mostly the
+ *                       JIT catching up, BENCHMARKS.md "Issue 17, round 3")
+ *   --warmup N          warm-up calls before them (default 100000; C2 still compiles long after, see --requests)
  *   --concurrency N     calls in flight (default 64)
  *   --rounds N          rounds; clients interleave within a round, the report gives medians (default 3)
  *   --clients a,b       from floor,library,openai-sdk,webclient, floor-strict (the floor with the library's h2
- *                       connection reuse) and the variants' names (default the four)
+ *                       connection reuse), floor-json (the floor writing and reading the JSON with Jackson),
+ *                       library-fresh (a new request instance per call) and the variants' names (default the four)
  *   --variants N=CP,..  variants: the library client (or KIND:CP, another client) run on class path CP (another
  *                       build of core: benchmarks/variant), reported as client N; interleaved with the others
  *   --scale-calls N     calls in flight at once in the scale run (default 10000; 0 skips it)
@@ -57,8 +59,12 @@ public final class LoadHarness {
 
     static final List<String> ALL_CLIENTS = List.of("floor", "library", "openai-sdk", "webclient");
 
-    /** What LoadClient can run: the four, and the floor with the library's h2 connection reuse. */
-    static final List<String> KINDS = List.of("floor", "floor-strict", "library", "openai-sdk", "webclient");
+    /**
+     * What LoadClient can run: the four; the floor with the library's h2 connection reuse; the floor
+     * that writes and reads the JSON with Jackson; the library sent a new request instance per call.
+     */
+    static final List<String> KINDS = List.of("floor", "floor-strict", "floor-json", "library", "library-fresh",
+            "openai-sdk", "webclient");
 
     private final Map<String, String> options = new LinkedHashMap<>();
     private final Path out;
@@ -69,7 +75,7 @@ public final class LoadHarness {
     private final Map<String, String> variants = new LinkedHashMap<>();
 
     private LoadHarness(String[] args) throws IOException {
-        options.put("requests", "50000");
+        options.put("requests", "200000");
         options.put("warmup", "100000");
         options.put("concurrency", "64");
         options.put("rounds", "3");
@@ -195,8 +201,8 @@ public final class LoadHarness {
         Map<String, Map<String, String>> medians = new LinkedHashMap<>();
         for (String client : clients) {
             Map<String, String> median = new LinkedHashMap<>();
-            for (String key : List.of("rps", "p50_ms", "p99_ms", "cpu_us_per_req", "alloc_kb_per_req",
-                    "peak_threads", "errors", "connections")) {
+            for (String key : List.of("rps", "p50_ms", "p99_ms", "cpu_us_per_req", "app_cpu_us_per_req",
+                    "alloc_kb_per_req", "peak_threads", "errors", "connections")) {
                 double[] values = rounds.stream().map(m -> m.get(client)).filter(m -> m.containsKey(key))
                         .mapToDouble(m -> Double.parseDouble(m.get(key))).sorted().toArray();
                 median.put(key, values.length == 0 ? "n/a" : fmt(values[values.length / 2]));
@@ -220,11 +226,11 @@ public final class LoadHarness {
         }
         line("Per round, to the floor of the same round (median last):");
         line("");
-        line("| client | CPU/req vs floor | req/s vs floor | alloc/req vs floor |");
-        line("|---|---|---|---|");
+        line("| client | CPU/req vs floor | app CPU/req vs floor | req/s vs floor | alloc/req vs floor |");
+        line("|---|---|---|---|---|");
         for (String client : clients) {
             StringBuilder row = new StringBuilder("| " + client);
-            for (String key : List.of("cpu_us_per_req", "rps", "alloc_kb_per_req")) {
+            for (String key : List.of("cpu_us_per_req", "app_cpu_us_per_req", "rps", "alloc_kb_per_req")) {
                 double[] ratios = rounds.stream().mapToDouble(round -> {
                     try {
                         return Double.parseDouble(round.get(client).get(key))
@@ -252,11 +258,12 @@ public final class LoadHarness {
         if (floor == null) {
             return;
         }
-        line("| client | req/s vs floor | CPU/req vs floor | alloc/req vs floor |");
-        line("|---|---|---|---|");
+        line("| client | req/s vs floor | CPU/req vs floor | app CPU/req vs floor | alloc/req vs floor |");
+        line("|---|---|---|---|---|");
         for (Map.Entry<String, Map<String, String>> e : medians.entrySet()) {
             line("| " + e.getKey() + " | " + ratio(e.getValue(), floor, "rps") + " | "
                     + ratio(e.getValue(), floor, "cpu_us_per_req") + " | "
+                    + ratio(e.getValue(), floor, "app_cpu_us_per_req") + " | "
                     + ratio(e.getValue(), floor, "alloc_kb_per_req") + " |");
         }
         line("");
@@ -298,13 +305,14 @@ public final class LoadHarness {
     }
 
     private void table(Map<String, Map<String, String>> results, List<String> clients) {
-        line("| client | req/s | p50 ms | p99 ms | CPU µs/req | alloc KB/req | peak threads | errors | connections |");
-        line("|---|---|---|---|---|---|---|---|---|");
+        line("| client | req/s | p50 ms | p99 ms | CPU µs/req | app CPU µs/req | alloc KB/req | peak threads | errors"
+                + " | connections |");
+        line("|---|---|---|---|---|---|---|---|---|---|");
         for (String client : clients) {
             Map<String, String> m = results.getOrDefault(client, Map.of());
             line("| " + client + " | " + m.getOrDefault("rps", "failed") + " | " + m.getOrDefault("p50_ms", "")
                     + " | " + m.getOrDefault("p99_ms", "") + " | " + m.getOrDefault("cpu_us_per_req", "") + " | "
-                    + m.getOrDefault("alloc_kb_per_req", "") + " | " + m.getOrDefault("peak_threads", "") + " | "
+                    + m.getOrDefault("app_cpu_us_per_req", "") + " | " + m.getOrDefault("alloc_kb_per_req", "") + " | " + m.getOrDefault("peak_threads", "") + " | "
                     + m.getOrDefault("errors", "") + " | " + m.getOrDefault("connections", "") + " |");
         }
         line("");

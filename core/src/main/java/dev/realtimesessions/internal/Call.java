@@ -14,6 +14,7 @@ import io.netty.buffer.ByteBufAllocator;
 import io.netty.handler.codec.http.DefaultHttpHeaders;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaders;
+import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
@@ -52,7 +53,7 @@ final class Call<Q, R> implements Function<String, Mono<CallResult<R>>> {
     private final CallExecutor executor;
     private final Endpoint<Q, R> endpoint;
     private final Q request;
-    private final String url;
+    private final URI url;
     private final RetryPolicy policy;
     private final Duration attemptTimeout;
     private final Duration timeout;
@@ -75,7 +76,7 @@ final class Call<Q, R> implements Function<String, Mono<CallResult<R>>> {
     private RateGate.@Nullable Credential credential;
 
     /** Made when the call is subscribed: the overall deadline counts from here. */
-    Call(CallExecutor executor, Endpoint<Q, R> endpoint, Q request, String url, RequestOptions options,
+    Call(CallExecutor executor, Endpoint<Q, R> endpoint, Q request, URI url, RequestOptions options,
             CallListener listener) {
         ClientSettings settings = executor.settings;
         this.executor = executor;
@@ -351,7 +352,7 @@ final class Call<Q, R> implements Function<String, Mono<CallResult<R>>> {
         }
 
         @Override
-        public String url() {
+        public URI url() {
             return url;
         }
 
@@ -376,7 +377,12 @@ final class Call<Q, R> implements Function<String, Mono<CallResult<R>>> {
         @Override
         public @Nullable ByteBuf writeBody(ByteBufAllocator allocator) {
             String type = contentType;
-            return type == null ? null : endpoint.requestBody().write(allocator, request, type);
+            if (type == null) {
+                return null;
+            }
+            RequestBody<Q> body = endpoint.requestBody();
+            return body instanceof RequestBody.JsonBody<Q> json ? executor.repeatedJson.write(json, request, allocator)
+                    : body.write(allocator, request, type);
         }
 
         /** Reads the answer, then releases its body whatever the reading came to. */

@@ -4,6 +4,7 @@ import dev.realtimesessions.CallListener;
 import dev.realtimesessions.RealtimeSessionsException;
 import dev.realtimesessions.RequestOptions;
 import dev.realtimesessions.ValidationException;
+import java.net.URI;
 import java.util.concurrent.ConcurrentHashMap;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
@@ -21,7 +22,9 @@ public final class CallExecutor implements AutoCloseable {
     final Credentials credentials;
     final ClientHeaders headers;
     final @Nullable RateGate gate;
-    private final ConcurrentHashMap<String, String> urls = new ConcurrentHashMap<>(4);
+    /** The last request's JSON, while it is sent again. */
+    final RepeatedRequestJson repeatedJson = new RepeatedRequestJson();
+    private final ConcurrentHashMap<String, URI> urls = new ConcurrentHashMap<>(4);
     private volatile boolean closed;
 
     /** Builds the transport (or adopts the caller's HTTP client) and what every call shares. */
@@ -57,7 +60,7 @@ public final class CallExecutor implements AutoCloseable {
             if (request == null) {
                 return Mono.error(new ValidationException("request", "must not be null"));
             }
-            String url = url(endpoint, request);
+            URI url = url(endpoint, request);
             Object fromContext = context.getOrDefault(RequestOptions.CONTEXT_KEY, null);
             RequestOptions effective = fromContext instanceof RequestOptions contextOptions
                     ? options.orElse(contextOptions) : options;
@@ -71,18 +74,19 @@ public final class CallExecutor implements AutoCloseable {
     }
 
     /**
-     * The endpoint's URL for {@code request}: built once per client for a fixed path, per call for
-     * one with parameters.
+     * The endpoint's URL for {@code request}: built and parsed once per client for a fixed path,
+     * per call for one with parameters. It always parses: the base URL was checked as a URI, and the
+     * parameters are percent-encoded.
      *
      * @throws ValidationException if a path parameter's value cannot be a path segment
      */
-    private <Q> String url(Endpoint<Q, ?> endpoint, Q request) {
+    private <Q> URI url(Endpoint<Q, ?> endpoint, Q request) {
         PathTemplate<Q> path = endpoint.pathTemplate();
         if (!path.isFixed()) {
-            return settings.baseUrl() + path.expand(request);
+            return URI.create(settings.baseUrl() + path.expand(request));
         }
-        String url = urls.get(path.template());
-        return url != null ? url : urls.computeIfAbsent(path.template(), fixed -> settings.baseUrl() + fixed);
+        URI url = urls.get(path.template());
+        return url != null ? url : urls.computeIfAbsent(path.template(), fixed -> URI.create(settings.baseUrl() + fixed));
     }
 
     /**

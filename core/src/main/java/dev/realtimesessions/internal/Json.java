@@ -42,7 +42,7 @@ final class Json {
         return buffer;
     }
 
-    /** Serializes {@code value} to bytes; for tests, logging and benchmarks, not the hot path. */
+    /** Serializes {@code value} to bytes: for a request kept to be sent again ({@link RepeatedRequestJson}), tests and logs. */
     static <T> byte[] writeBytes(T value, BiConsumer<JsonOut, T> writer) {
         java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream(512);
         try (JsonGenerator generator = FACTORY.createGenerator(ObjectWriteContext.empty(), bytes)) {

@@ -31,7 +31,7 @@ interface RequestBody<Q> {
      */
     ByteBuf write(ByteBufAllocator allocator, Q request, String contentType);
 
-    /** The body's bytes, as {@link #write} would send them; for tests, logs and benchmarks, not the hot path. */
+    /** The body's bytes, as {@link #write} would send them; for a request kept to be sent again, tests, logs and benchmarks. */
     default byte[] toBytes(Q request) {
         String contentType = contentType(request);
         if (contentType == null) {
