@@ -27,6 +27,8 @@ class RepeatedRequestTest {
     @AutoClose
     private final MockOpenAi openAi = new MockOpenAi(builder -> builder
             .retryPolicy(RetryPolicy.defaults().withBackoff(Duration.ofMillis(1), Duration.ofMillis(5))));
+    private final ClientSecretCreateRequest first = request("first");
+    private final ClientSecretCreateRequest second = request("second");
 
     private static ClientSecretCreateRequest request(String instructions) {
         return ClientSecretCreateRequest.builder()
@@ -44,8 +46,6 @@ class RepeatedRequestTest {
 
     @Test
     void eachRequestGoesOutAsItsOwnJsonWhateverWasSentBeforeIt() {
-        ClientSecretCreateRequest first = request("first");
-        ClientSecretCreateRequest second = request("second");
         String firstJson = send(first);
         String secondJson = send(second);
         assertThat(Fixtures.json(firstJson).path("session").path("instructions").asString()).isEqualTo("first");
@@ -77,8 +77,6 @@ class RepeatedRequestTest {
 
     @Test
     void manyCallsAtOnceAlternatingTwoRequestsEachSendTheirOwn() {
-        ClientSecretCreateRequest first = request("first");
-        ClientSecretCreateRequest second = request("second");
         String firstJson = send(first);
         String secondJson = send(second);
         int calls = 400;

@@ -28,6 +28,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManager;
 import javax.net.ssl.TrustManagerFactory;
@@ -382,8 +383,6 @@ public final class LoadClient {
      */
     static Caller floor(String base, int concurrency, boolean strictReuse) {
         byte[] body = dev.realtimesessions.internal.Endpoint.CLIENT_SECRETS.toJson(Payloads.CLIENT_SECRET_REQUEST);
-        String uri = base + "/realtime/client_secrets";
-        String authorization = "Bearer " + Payloads.API_KEY;
         ConnectionProvider pool = !strictReuse ? pool("floor", concurrency) : ConnectionProvider.builder("floor-strict")
                 .maxConnections(Math.max(concurrency, 16))
                 .allocationStrategy(Http2AllocationStrategy.builder().maxConnections(Math.max(concurrency, 16))
@@ -391,6 +390,17 @@ public final class LoadClient {
                 .pendingAcquireMaxCount(-1)
                 .pendingAcquireTimeout(Duration.ofMinutes(10))
                 .build();
+        return rawPost(pool, base, () -> body, answer -> { });
+    }
+
+    /**
+     * A raw Reactor Netty POST to {@code /realtime/client_secrets} per call, with the two headers
+     * the server needs: {@code body} gives each call's request bytes (sent wrapped, not copied),
+     * {@code read} gets each answer's bytes after a 200.
+     */
+    private static Caller rawPost(ConnectionProvider pool, String base, Supplier<byte[]> body, Consumer<byte[]> read) {
+        String uri = base + "/realtime/client_secrets";
+        String authorization = "Bearer " + Payloads.API_KEY;
         HttpClient client = transport(HttpClient.create(pool), base)
                 .headers(h -> h.set(HttpHeaderNames.CONTENT_TYPE, HttpHeaderValues.APPLICATION_JSON)
                         .set(HttpHeaderNames.AUTHORIZATION, authorization));
@@ -398,13 +408,14 @@ public final class LoadClient {
             @Override
             public void call(Consumer<@Nullable Throwable> done) {
                 client.post().uri(uri)
-                        .send(Mono.fromSupplier(() -> Unpooled.wrappedBuffer(body)))
+                        .send(Mono.fromSupplier(() -> Unpooled.wrappedBuffer(body.get())))
                         .responseSingle((response, content) -> content.asByteArray()
                                 .switchIfEmpty(Mono.just(new byte[0]))
                                 .map(bytes -> {
                                     if (response.status().code() != 200) {
                                         throw new IllegalStateException("status " + response.status());
                                     }
+                                    read.accept(bytes);
                                     return bytes;
                                 }))
                         .subscribe(bytes -> done.accept(null), done::accept);
@@ -427,37 +438,11 @@ public final class LoadClient {
         JsonMapper mapper = JsonMapper.builder().build();
         JsonNode request = mapper.readTree(
                 dev.realtimesessions.internal.Endpoint.CLIENT_SECRETS.toJson(Payloads.CLIENT_SECRET_REQUEST));
-        String uri = base + "/realtime/client_secrets";
-        String authorization = "Bearer " + Payloads.API_KEY;
-        ConnectionProvider pool = pool("floor-json", concurrency);
-        HttpClient client = transport(HttpClient.create(pool), base)
-                .headers(h -> h.set(HttpHeaderNames.CONTENT_TYPE, HttpHeaderValues.APPLICATION_JSON)
-                        .set(HttpHeaderNames.AUTHORIZATION, authorization));
-        return new Caller() {
-            @Override
-            public void call(Consumer<@Nullable Throwable> done) {
-                client.post().uri(uri)
-                        .send(Mono.fromSupplier(() -> Unpooled.wrappedBuffer(mapper.writeValueAsBytes(request))))
-                        .responseSingle((response, content) -> content.asByteArray()
-                                .switchIfEmpty(Mono.just(new byte[0]))
-                                .map(bytes -> {
-                                    if (response.status().code() != 200) {
-                                        throw new IllegalStateException("status " + response.status());
-                                    }
-                                    JsonNode answer = mapper.readTree(bytes);
-                                    if (!answer.path("value").isString()) {
-                                        throw new IllegalStateException("no value in the answer");
-                                    }
-                                    return answer;
-                                }))
-                        .subscribe(answer -> done.accept(null), done::accept);
+        return rawPost(pool("floor-json", concurrency), base, () -> mapper.writeValueAsBytes(request), bytes -> {
+            if (!mapper.readTree(bytes).path("value").isString()) {
+                throw new IllegalStateException("no value in the answer");
             }
-
-            @Override
-            public void close() {
-                pool.dispose();
-            }
-        };
+        });
     }
 
     /**
