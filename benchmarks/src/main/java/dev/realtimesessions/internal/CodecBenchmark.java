@@ -39,6 +39,10 @@ public class CodecBenchmark {
     private static final JsonMapper MAPPER = JsonMapper.builder().build();
     private final ByteBufAllocator allocator = PooledByteBufAllocator.DEFAULT;
 
+    /** Made by JMH. */
+    public CodecBenchmark() {
+    }
+
     // ---- request serialization ----
 
     /**

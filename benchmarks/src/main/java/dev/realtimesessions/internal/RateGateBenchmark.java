@@ -38,6 +38,10 @@ public class RateGateBenchmark {
             .add("x-ratelimit-remaining-requests", "4999")
             .add("x-ratelimit-reset-requests", "12ms");
 
+    /** Made by JMH. */
+    public RateGateBenchmark() {
+    }
+
     /**
      * The pacing gate: a call let go unpaced, its answer observed, its end counted.
      *
