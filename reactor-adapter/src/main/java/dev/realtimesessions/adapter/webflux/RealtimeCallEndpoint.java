@@ -351,11 +351,6 @@ public final class RealtimeCallEndpoint implements AutoCloseable {
     }
 
     /**
-     * Describes the endpoint.
-     *
-     * @return a description safe to log
-     */
-    /**
      * The GPT-Live session calls start with, when the endpoint is in
      * {@link Builder#live(LiveSessionConfig) Live mode}.
      *
@@ -365,6 +360,11 @@ public final class RealtimeCallEndpoint implements AutoCloseable {
         return Optional.ofNullable(live);
     }
 
+    /**
+     * Describes the endpoint.
+     *
+     * @return a description safe to log
+     */
     @Override
     public String toString() {
         return "RealtimeCallEndpoint{POST " + path + (live == null ? "" : ", GPT-Live " + live.model().value())
