@@ -96,14 +96,7 @@ class SharedRateGateTest {
     @Test
     void aPaceOneClientLearnsPacesTheOtherWhileAClientNotSharingGoesAtOnce() throws Exception {
         // every answer: a bucket of ten, empty, whole again in a second (one back every 100 ms)
-        server.setDispatcher(new Dispatcher() {
-            @Override
-            public MockResponse dispatch(RecordedRequest request) {
-                return Fixtures.ok().newBuilder().addHeader("x-ratelimit-limit-requests", "10")
-                        .addHeader("x-ratelimit-remaining-requests", "0")
-                        .addHeader("x-ratelimit-reset-requests", "1s").build();
-            }
-        });
+        answerEveryCallWithBucket("10", "0", "1s");
         Recorder a = new Recorder();
         Recorder b = new Recorder();
         Recorder alone = new Recorder();
@@ -137,14 +130,7 @@ class SharedRateGateTest {
 
     @Test
     void aClientIgnoresItsOwnNewsAndMergesAPeers() throws Exception {
-        server.setDispatcher(new Dispatcher() {
-            @Override
-            public MockResponse dispatch(RecordedRequest request) {
-                return Fixtures.ok().newBuilder().addHeader("x-ratelimit-limit-requests", "10")
-                        .addHeader("x-ratelimit-remaining-requests", "0")
-                        .addHeader("x-ratelimit-reset-requests", "100ms").build();
-            }
-        });
+        answerEveryCallWithBucket("10", "0", "100ms");
         Recorder a = new Recorder();
         try (RealtimeSessions clientA = sharing(shared, a).build()) {
             clientA.create(request()).block(Fixtures.WAIT);
@@ -170,14 +156,7 @@ class SharedRateGateTest {
     @Test
     void aClientPublishesWhatItsOwnAnswersSaidNeverThePeersNewsItMerged() throws Exception {
         // every answer: a bucket of ten with nine left, whole again in 50 ms
-        server.setDispatcher(new Dispatcher() {
-            @Override
-            public MockResponse dispatch(RecordedRequest request) {
-                return Fixtures.ok().newBuilder().addHeader("x-ratelimit-limit-requests", "10")
-                        .addHeader("x-ratelimit-remaining-requests", "9")
-                        .addHeader("x-ratelimit-reset-requests", "50ms").build();
-            }
-        });
+        answerEveryCallWithBucket("10", "9", "50ms");
         String credential = digest("openai", Fixtures.API_KEY, null);
         Instant start = Instant.ofEpochMilli(time.now(TimeUnit.MILLISECONDS));
         Recorder a = new Recorder();
@@ -287,14 +266,7 @@ class SharedRateGateTest {
 
     @Test
     void aClientUnderNoPressurePublishesNothing() {
-        server.setDispatcher(new Dispatcher() {
-            @Override
-            public MockResponse dispatch(RecordedRequest request) {
-                return Fixtures.ok().newBuilder().addHeader("x-ratelimit-limit-requests", "5000")
-                        .addHeader("x-ratelimit-remaining-requests", "4999")
-                        .addHeader("x-ratelimit-reset-requests", "12ms").build();
-            }
-        });
+        answerEveryCallWithBucket("5000", "4999", "12ms");
         Recorder a = new Recorder();
         try (RealtimeSessions clientA = sharing(shared, a).build()) {
             assertThat(shared.subscribers()).isEqualTo(1);
@@ -312,6 +284,18 @@ class SharedRateGateTest {
         try (RealtimeSessions sessions = client(server).sharedRateGate(shared).build()) {
             assertThat(sessions.toString()).contains("sharedRateGate=" + InMemoryGate.class.getName());
         }
+    }
+
+    /** Answers every call with 200 and these rate-limit headers: the bucket's size, what is left, when it is whole. */
+    private void answerEveryCallWithBucket(String limit, String remaining, String reset) {
+        server.setDispatcher(new Dispatcher() {
+            @Override
+            public MockResponse dispatch(RecordedRequest request) {
+                return Fixtures.ok().newBuilder().addHeader("x-ratelimit-limit-requests", limit)
+                        .addHeader("x-ratelimit-remaining-requests", remaining)
+                        .addHeader("x-ratelimit-reset-requests", reset).build();
+            }
+        });
     }
 
     private static CompletableFuture<Object> call(RealtimeSessions sessions) {
